@@ -1,22 +1,13 @@
-var builder = WebApplication.CreateBuilder(args);
+using Intake.Web.Hosting;
+using Intake.Web.Storage;
 
-// Add services to the container.
-builder.Services.AddRazorPages();
+var builder = WebApplication.CreateBuilder(args);
+builder.AddIntake();
 
 var app = builder.Build();
+await DatabaseInitializer.InitializeAsync(app.Services);
+app.UseIntakePipeline();
+await app.RunAsync();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-}
-
-app.UseRouting();
-
-app.UseAuthorization();
-
-app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
-
-app.Run();
+/// <summary>The entry point, public so that the test host can start the application.</summary>
+public partial class Program;

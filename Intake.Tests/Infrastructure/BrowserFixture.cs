@@ -1,0 +1,91 @@
+using Microsoft.Playwright;
+
+namespace Intake.Tests.Infrastructure;
+
+/// <summary>
+/// The real application on Kestrel at 127.0.0.1 on a free port, and Debian's Chromium driven by Playwright.
+/// Playwright never downloads a browser here: it launches <c>/usr/bin/chromium</c> (or <c>INTAKE_CHROMIUM</c>).
+/// Use one per test class; open a page with JavaScript on or off through <see cref="RunAsync"/>, which saves a
+/// screenshot when the test body fails.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private static readonly string[] _chromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+        "--disable-dev-shm-usage",
+    ];
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public IntakeApplicationFactory App { get; } = new();
+
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("INTAKE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public static string ScreenshotDirectory => Path.Combine(RepositoryRoot.Path, "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium is not installed at {ChromiumPath}. Run the tests with ops/test.sh, which installs it " +
+                "(apt-get install chromium), or set INTAKE_CHROMIUM.");
+        }
+
+        App.UseKestrelOnLoopback();
+        App.StartServer();
+        BaseAddress = App.ServerAddress;
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = _chromiumArgs,
+        });
+    }
+
+    /// <summary>
+    /// Opens a fresh browser context (no shared cookies) with JavaScript on or off, runs the test body, and saves
+    /// a full-page screenshot to <see cref="ScreenshotDirectory"/> if it throws.
+    /// </summary>
+    public async Task RunAsync(string name, bool javaScript, Func<IPage, Task> body, BrowserNewContextOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var contextOptions = options ?? new BrowserNewContextOptions();
+        contextOptions.JavaScriptEnabled = javaScript;
+        contextOptions.BaseURL = BaseAddress.ToString();
+        contextOptions.Locale ??= "sv-SE";
+        await using var context = await Browser.NewContextAsync(contextOptions);
+        var page = await context.NewPageAsync();
+        try
+        {
+            await body(page);
+        }
+        catch
+        {
+            Directory.CreateDirectory(ScreenshotDirectory);
+            var file = Path.Combine(ScreenshotDirectory, $"{name}-{(javaScript ? "js" : "nojs")}-{DateTime.UtcNow:HHmmssfff}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+            throw;
+        }
+    }
+
+    private IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser fixture has not started.");
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}

@@ -1,0 +1,87 @@
+using Intake.Web.Hosting;
+using Intake.Web.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+
+namespace Intake.Tests.Infrastructure;
+
+/// <summary>
+/// The application as it runs in production (Production environment, real SQLite file, real Data Protection key
+/// ring, real logging pipeline) in a data directory of its own, deleted on dispose. Use one per test class
+/// (<c>IClassFixture&lt;IntakeApplicationFactory&gt;</c>). Call <see cref="UseKestrelOnLoopback"/> before first use
+/// to serve over a real socket at 127.0.0.1 on a free port (browser tests).
+/// </summary>
+public class IntakeApplicationFactory : WebApplicationFactory<Program>
+{
+    private readonly TempDirectory? _ownedDirectory;
+
+    public IntakeApplicationFactory()
+    {
+        _ownedDirectory = new TempDirectory("intake-app");
+        DataDirectory = _ownedDirectory.Path;
+    }
+
+    private IntakeApplicationFactory(string dataDirectory) => DataDirectory = dataDirectory;
+
+    /// <summary>An application over a data directory the caller owns, which outlives the application (for
+    /// reading its files after the host stopped, or starting a second host over the same data).</summary>
+    public static IntakeApplicationFactory OverDataDirectory(string dataDirectory) => new(dataDirectory);
+
+    public string DataDirectory { get; }
+
+    /// <summary>Every log event the application wrote, after its own levels, filters and enrichers.</summary>
+    public LogCapture Logs { get; } = new();
+
+    public string DatabasePath => Path.Combine(DataDirectory, new IntakeOptions().DatabaseFileName);
+
+    public void UseKestrelOnLoopback() =>
+        UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+
+    /// <summary>The address Kestrel listens on, after <see cref="UseKestrelOnLoopback"/> and StartServer.</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
+            var address = addresses?.Addresses.FirstOrDefault()
+                ?? throw new InvalidOperationException("The server is not listening: call UseKestrelOnLoopback and StartServer first.");
+            return new Uri(address.TrimEnd('/') + "/");
+        }
+    }
+
+    /// <summary>A new scope with the application's services, for arranging and inspecting state.</summary>
+    public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
+
+    public static IntakeDbContext CreateDbContext(AsyncServiceScope scope) =>
+        scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Intake:DataDirectory", DataDirectory);
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            _ownedDirectory?.Dispose();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _ownedDirectory?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

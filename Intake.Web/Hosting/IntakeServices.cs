@@ -1,0 +1,52 @@
+using Intake.Web.Health;
+using Intake.Web.Logging;
+using Intake.Web.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Intake.Web.Hosting;
+
+/// <summary>Everything the application registers, in one place, so that Program.cs reads as a table of contents.</summary>
+public static class IntakeServices
+{
+    public const string ApplicationName = "Intake";
+
+    public static DataDirectory AddIntake(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.GetSection(IntakeOptions.SectionName).Get<IntakeOptions>() ?? new IntakeOptions();
+        var dataDirectory = new DataDirectory(options.DataDirectory);
+        dataDirectory.EnsureCreated();
+
+        builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.SectionName));
+        builder.Services.AddSingleton(dataDirectory);
+        builder.AddIntakeLogging(dataDirectory);
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        // Behind a reverse proxy only the scheme is taken from it (for HSTS and Secure cookies). The client
+        // address is never wanted, so X-Forwarded-For is not processed at all.
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName(ApplicationName)
+            .PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.KeyRing));
+
+        builder.Services.AddIntakeStorage(dataDirectory, options);
+        builder.Services.AddIntakeHealthChecks();
+
+        builder.Services.AddLocalization(localization => localization.ResourcesPath = "Resources");
+        builder.Services.AddRazorPages()
+            .AddDataAnnotationsLocalization(annotations =>
+                annotations.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "intake.af";
+            antiforgery.Cookie.HttpOnly = true;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        return dataDirectory;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Intake.Web.Pages;
+
+/// <summary>
+/// Error and status code pages. They say what happened in plain words and never echo the request back: the
+/// path may carry something the visitor did not mean to show.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public string TitleKey { get; private set; } = "Error.Generic.Title";
+
+    public string MessageKey { get; private set; } = "Error.Generic.Message";
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        var status = code ?? StatusCodes.Status500InternalServerError;
+        (TitleKey, MessageKey) = status switch
+        {
+            StatusCodes.Status404NotFound => ("Error.NotFound.Title", "Error.NotFound.Message"),
+            StatusCodes.Status400BadRequest => ("Error.BadRequest.Title", "Error.BadRequest.Message"),
+            StatusCodes.Status403Forbidden => ("Error.Forbidden.Title", "Error.Forbidden.Message"),
+            StatusCodes.Status413PayloadTooLarge => ("Error.TooLarge.Title", "Error.TooLarge.Message"),
+            StatusCodes.Status429TooManyRequests => ("Error.TooMany.Title", "Error.TooMany.Message"),
+            _ => ("Error.Generic.Title", "Error.Generic.Message"),
+        };
+        if (code is null)
+        {
+            Response.StatusCode = status;
+        }
+    }
+}

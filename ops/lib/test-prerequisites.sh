@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Makes sure the programs the tests drive are installed: Debian's chromium (browser tests) and age
+# (interoperability tests). Installs them with apt-get when run as root; otherwise says what to run.
+set -euo pipefail
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v age >/dev/null 2>&1 && command -v age-keygen >/dev/null 2>&1 || missing+=(age)
+command -v script >/dev/null 2>&1 || missing+=(bsdutils)
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -eq 0 ]; then
+  echo "Installing test prerequisites: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" fonts-liberation >/dev/null
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  echo "Installing test prerequisites with sudo: ${missing[*]}"
+  sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" fonts-liberation >/dev/null
+else
+  echo "The tests need these Debian packages, which are not installed: ${missing[*]}" >&2
+  echo "Install them as root:  apt-get install ${missing[*]}   and run the tests again." >&2
+  exit 1
+fi
