@@ -1,13 +1,20 @@
+using Intake.Web.Commands;
 using Intake.Web.Hosting;
-using Intake.Web.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddIntake();
 
 var app = builder.Build();
-await DatabaseInitializer.InitializeAsync(app.Services);
+if (IntakeCommands.IsCommand(args))
+{
+    // Operator commands (set-up from a file, audit verification) run against the same database and exit.
+    return await IntakeCommands.RunAsync(app, args);
+}
+
+await IntakeStartup.PrepareAsync(app);
 app.UseIntakePipeline();
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, public so that the test host can start the application.</summary>
 public partial class Program;

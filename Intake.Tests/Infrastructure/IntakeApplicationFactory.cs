@@ -36,6 +36,8 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
     /// <summary>Every log event the application wrote, after its own levels, filters and enrichers.</summary>
     public LogCapture Logs { get; } = new();
 
+    public const int TestScryptWorkFactor = 10;
+
     public string DatabasePath => Path.Combine(DataDirectory, new IntakeOptions().DatabaseFileName);
 
     public void UseKestrelOnLoopback() =>
@@ -64,6 +66,8 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
         builder.UseSetting("Intake:DataDirectory", DataDirectory);
+        // A low scrypt work factor keeps sign-in fast in tests; production uses age's default of 18.
+        builder.UseSetting("Intake:Keys:ScryptWorkFactor", TestScryptWorkFactor.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
     }
 

@@ -34,6 +34,8 @@ public static class IntakePipeline
         });
         app.UseRouting();
         app.UseMiddleware<MatchedRouteRecorder>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapIntakeHealthChecks();
         app.MapRazorPages();

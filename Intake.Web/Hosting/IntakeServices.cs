@@ -1,3 +1,4 @@
+using Intake.Web.Accounts;
 using Intake.Web.Health;
 using Intake.Web.Logging;
 using Intake.Web.Storage;
@@ -35,9 +36,17 @@ public static class IntakeServices
 
         builder.Services.AddIntakeStorage(dataDirectory, options);
         builder.Services.AddIntakeHealthChecks();
+        builder.Services.AddIntakeAccounts(builder.Configuration);
+        builder.Services.AddIntakeStaffAuthentication();
 
         builder.Services.AddLocalization(localization => localization.ResourcesPath = "Resources");
-        builder.Services.AddRazorPages()
+        builder.Services.AddRazorPages(pages =>
+            {
+                pages.Conventions.AuthorizeFolder("/Staff", StaffAuthentication.StaffPolicy);
+                pages.Conventions.AllowAnonymousToFolder("/Staff/SignIn");
+                pages.Conventions.AuthorizeFolder("/Staff/Admin", StaffAuthentication.AdministratorPolicy);
+                pages.Conventions.AuthorizeFolder("/Staff/Channels", StaffAuthentication.HandlerPolicy);
+            })
             .AddDataAnnotationsLocalization(annotations =>
                 annotations.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddAntiforgery(antiforgery =>

@@ -1,3 +1,7 @@
+using Intake.Web.Accounts;
+using Intake.Web.Audit;
+using Intake.Web.Keys;
+using Intake.Web.Organisation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intake.Web.Storage;
@@ -10,6 +14,20 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 {
     public DbSet<InstanceInfo> Instance => Set<InstanceInfo>();
 
+    public DbSet<OrganisationProfile> Organisation => Set<OrganisationProfile>();
+
+    public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
+
+    public DbSet<Channel> Channels => Set<Channel>();
+
+    public DbSet<ChannelKey> ChannelKeys => Set<ChannelKey>();
+
+    public DbSet<ChannelKeyWrap> ChannelKeyWraps => Set<ChannelKeyWrap>();
+
+    public DbSet<ChannelMembership> ChannelMemberships => Set<ChannelMembership>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -21,5 +39,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             entity.Property(i => i.InstanceId).IsRequired();
             entity.HasIndex(i => i.InstanceId).IsUnique();
         });
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IntakeDbContext).Assembly);
     }
 }

@@ -1,0 +1,68 @@
+using Intake.Crypto.Age;
+using Intake.Web.Accounts;
+using Intake.Web.Keys;
+using Intake.Web.Organisation;
+using Intake.Web.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Intake.Tests.Infrastructure;
+
+/// <summary>
+/// An organisation set up through the real set-up service: administrator "admin", whistleblowing handler
+/// "wb-handler" and threats handler "tv-handler", each with a known passphrase. Keeps the recovery identity.
+/// </summary>
+public sealed class StaffWorld : IDisposable
+{
+    public const string AdminName = "admin";
+    public const string WhistleblowingHandler = "wb-handler";
+    public const string ThreatHandler = "tv-handler";
+    public const string Passphrase = "correct-orbit-lantern-meadow";
+
+    private StaffWorld(X25519Identity recovery) => Recovery = recovery;
+
+    public X25519Identity Recovery { get; }
+
+    public static SetupPlan Plan(params string[] extraWhistleblowingHandlers) => new()
+    {
+        OrganisationName = "Exempelby kommun",
+        ContactTextSv = "Kontakta säkerhetsenheten.",
+        ContactTextEn = "Contact the security unit.",
+        Administrator = new AccountPlan { Username = AdminName, DisplayName = "Admin", Passphrase = Passphrase },
+        Channels =
+        [
+            new ChannelPlan
+            {
+                Code = ChannelCodes.Whistleblowing,
+                Handlers = [.. new[] { WhistleblowingHandler }.Concat(extraWhistleblowingHandlers)
+                    .Select(n => new AccountPlan { Username = n, Passphrase = Passphrase })],
+            },
+            new ChannelPlan { Code = ChannelCodes.Threat, Handlers = [new AccountPlan { Username = ThreatHandler, Passphrase = Passphrase }] },
+        ],
+    };
+
+    public static async Task<StaffWorld> CreateAsync(IntakeApplicationFactory app, params string[] extraWhistleblowingHandlers)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.CreateScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<SetupService>().ExecuteAsync(Plan(extraWhistleblowingHandlers));
+        return new StaffWorld(outcome.RecoveryIdentity);
+    }
+
+    public static async Task<StaffUser> UserAsync(AsyncServiceScope scope, string username) =>
+        await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().StaffUsers.AsNoTracking().SingleAsync(u => u.Username == username);
+
+    public static async Task<Channel> ChannelAsync(AsyncServiceScope scope, string code) =>
+        await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Channels.AsNoTracking().SingleAsync(c => c.Code == code);
+
+    /// <summary>Opens a user's sealed identity with a passphrase and unlocks their channel keys.</summary>
+    public static async Task<UnlockedKeyring> UnlockAsync(AsyncServiceScope scope, string username, string passphrase = Passphrase)
+    {
+        var user = await UserAsync(scope, username);
+        var identity = scope.ServiceProvider.GetRequiredService<StaffKeys>().TryOpen(user.SealedIdentity, passphrase)
+            ?? throw new InvalidOperationException("Passphrase did not open " + username);
+        return await scope.ServiceProvider.GetRequiredService<ChannelKeys>().UnlockAsync(user.Id, identity);
+    }
+
+    public void Dispose() => Recovery.Dispose();
+}

@@ -1,0 +1,44 @@
+using Intake.Web.Audit;
+using Intake.Web.Keys;
+using Intake.Web.Organisation;
+using Microsoft.Extensions.Options;
+
+namespace Intake.Web.Accounts;
+
+public static class AccountServiceCollectionExtensions
+{
+    /// <summary>Accounts, keys, set-up and the audit log.</summary>
+    public static IServiceCollection AddIntakeAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingletonTimeProvider();
+        services.Configure<KeyOptions>(configuration.GetSection(KeyOptions.SectionName));
+        services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.SectionName));
+        services.AddSingleton<StaffKeys>();
+        services.AddSingleton<TotpCodes>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<UnlockedKeyStore>();
+        services.AddSingleton<PendingSignIns>();
+        services.AddSingleton<DecoySealedIdentity>();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<KeyOptions>>().Value;
+            return new PassphraseWorkLimiter(options.PassphraseConcurrency, options.PassphraseQueueTimeout);
+        });
+        services.AddHostedService<KeySessionSweeper>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<ChannelKeys>();
+        services.AddScoped<SetupService>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<AccountService>();
+        services.AddSingleton<SetupCode>();
+        return services;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Intake.Crypto.Age;
+using Microsoft.Extensions.Options;
+
+namespace Intake.Web.Accounts;
+
+/// <summary>
+/// Sign-ins between the passphrase and the TOTP code: the personal identity the passphrase unlocked waits here,
+/// in memory, for a few minutes at most, under a random id carried in a short-lived encrypted cookie.
+/// </summary>
+public sealed class PendingSignIns(TimeProvider clock, IOptions<SessionOptions> options) : IDisposable
+{
+    public const int MaxCodeAttempts = 5;
+
+    private readonly ConcurrentDictionary<string, PendingSignIn> _pending = new(StringComparer.Ordinal);
+
+    public string Create(Guid userId, X25519Identity identity)
+    {
+        var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        _pending[id] = new PendingSignIn(userId, identity, clock.GetUtcNow() + options.Value.SecondFactorTimeout);
+        return id;
+    }
+
+    public PendingSignIn? Get(string? id)
+    {
+        if (id is null || !_pending.TryGetValue(id, out var pending))
+        {
+            return null;
+        }
+
+        if (clock.GetUtcNow() >= pending.Expires)
+        {
+            Remove(id);
+            return null;
+        }
+
+        return pending;
+    }
+
+    /// <summary>Removes the entry; its identity is wiped unless it was taken for a session.</summary>
+    public void Remove(string? id)
+    {
+        if (id is not null && _pending.TryRemove(id, out var pending))
+        {
+            pending.Dispose();
+        }
+    }
+
+    public void Sweep()
+    {
+        var now = clock.GetUtcNow();
+        foreach (var pair in _pending.Where(p => now >= p.Value.Expires).ToList())
+        {
+            Remove(pair.Key);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var id in _pending.Keys.ToList())
+        {
+            Remove(id);
+        }
+    }
+}
+
+public sealed class PendingSignIn(Guid userId, X25519Identity identity, DateTimeOffset expires) : IDisposable
+{
+    private X25519Identity? _identity = identity;
+
+    public Guid UserId { get; } = userId;
+
+    public DateTimeOffset Expires { get; } = expires;
+
+    public int CodeAttempts { get; set; }
+
+    /// <summary>A TOTP secret being enrolled, held until the first code confirms it.</summary>
+    public byte[]? EnrolmentSecret { get; set; }
+
+    public X25519Identity Identity => _identity ?? throw new ObjectDisposedException(nameof(PendingSignIn));
+
+    /// <summary>Hands the identity over to a session keyring; this entry no longer owns it.</summary>
+    public X25519Identity TakeIdentity()
+    {
+        var identity = Identity;
+        _identity = null;
+        return identity;
+    }
+
+    public void Dispose()
+    {
+        _identity?.Dispose();
+        _identity = null;
+        if (EnrolmentSecret is not null)
+        {
+            CryptographicOperations.ZeroMemory(EnrolmentSecret);
+            EnrolmentSecret = null;
+        }
+    }
+}

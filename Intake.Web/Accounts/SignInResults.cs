@@ -1,0 +1,30 @@
+namespace Intake.Web.Accounts;
+
+public enum PassphraseStepOutcome
+{
+    /// <summary>Wrong username or passphrase (never says which), or a disabled account.</summary>
+    Failed,
+
+    /// <summary>Too many failures for this username: wait <see cref="PassphraseStep.RetryAfter"/>.</summary>
+    Throttled,
+
+    /// <summary>Every passphrase slot is taken: try again shortly.</summary>
+    Busy,
+
+    /// <summary>Passphrase correct: the TOTP code comes next.</summary>
+    CodeRequired,
+
+    /// <summary>Passphrase correct and no TOTP yet: enrol first.</summary>
+    EnrolmentRequired,
+}
+
+public sealed record PassphraseStep(PassphraseStepOutcome Outcome, string? PendingId = null, TimeSpan RetryAfter = default);
+
+public enum CodeStepOutcome
+{
+    Failed,
+    Expired,
+    SignedIn,
+}
+
+public sealed record CodeStep(CodeStepOutcome Outcome, StaffUser? User = null, string? SessionId = null);

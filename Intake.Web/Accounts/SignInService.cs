@@ -1,0 +1,152 @@
+using Intake.Web.Audit;
+using Intake.Web.Keys;
+using Intake.Web.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Intake.Web.Accounts;
+
+/// <summary>
+/// Staff sign-in in two steps. The passphrase opens the sealed personal identity (that is the check: no password
+/// hash is stored); then the TOTP code, sealed to that identity, is verified. Only then are the channel keys
+/// unlocked into a session. Unknown usernames cost the same time and get the same answer as wrong passphrases.
+/// </summary>
+public sealed class SignInService(
+    IntakeDbContext db,
+    StaffKeys staffKeys,
+    DecoySealedIdentity decoy,
+    PassphraseWorkLimiter limiter,
+    SignInThrottle throttle,
+    PendingSignIns pending,
+    TotpCodes totp,
+    ChannelKeys channelKeys,
+    UnlockedKeyStore keyStore,
+    AuditLog audit,
+    IOptions<SessionOptions> sessionOptions)
+{
+    public async Task<PassphraseStep> CheckPassphraseAsync(string? username, string? passphrase, CancellationToken cancellationToken = default)
+    {
+        var name = StaffUsernames.Normalize(username);
+        var wait = throttle.RetryAfter(name);
+        if (wait > TimeSpan.Zero)
+        {
+            return new PassphraseStep(PassphraseStepOutcome.Throttled, RetryAfter: wait);
+        }
+
+        var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Username == name, cancellationToken);
+        var sealedIdentity = user is { IsDisabled: false } ? user.SealedIdentity : decoy.Value;
+        var (ran, identity) = await limiter.TryRunAsync(() => staffKeys.TryOpen(sealedIdentity, passphrase ?? string.Empty), cancellationToken);
+        if (!ran)
+        {
+            return new PassphraseStep(PassphraseStepOutcome.Busy);
+        }
+
+        if (user is null || user.IsDisabled || identity is null)
+        {
+            identity?.Dispose();
+            throttle.RecordFailure(name);
+            // The typed username is not recorded: people type passphrases into the wrong field.
+            await audit.AppendAsync(AuditKinds.SignInFailed, subjectId: user?.Id, detail: "passphrase", cancellationToken: cancellationToken);
+            return new PassphraseStep(PassphraseStepOutcome.Failed);
+        }
+
+        var pendingId = pending.Create(user.Id, identity);
+        return new PassphraseStep(user.TotpEnrolled ? PassphraseStepOutcome.CodeRequired : PassphraseStepOutcome.EnrolmentRequired, pendingId);
+    }
+
+    /// <summary>Starts TOTP enrolment for a pending sign-in without TOTP: returns the new secret to show.</summary>
+    public async Task<(byte[] Secret, string Username)?> BeginEnrolmentAsync(string? pendingId, CancellationToken cancellationToken = default)
+    {
+        var entry = pending.Get(pendingId);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var user = await db.StaffUsers.AsNoTracking().SingleAsync(u => u.Id == entry.UserId, cancellationToken);
+        if (user.TotpEnrolled)
+        {
+            return null;
+        }
+
+        entry.EnrolmentSecret ??= TotpCodes.NewSecret();
+        return (entry.EnrolmentSecret, user.Username);
+    }
+
+    /// <summary>Checks the TOTP code (confirming enrolment if one is under way) and signs in.</summary>
+    public async Task<CodeStep> CheckCodeAsync(string? pendingId, string? code, CancellationToken cancellationToken = default)
+    {
+        var entry = pending.Get(pendingId);
+        if (entry is null)
+        {
+            return new CodeStep(CodeStepOutcome.Expired);
+        }
+
+        var user = await db.StaffUsers.SingleAsync(u => u.Id == entry.UserId, cancellationToken);
+        var enrolling = !user.TotpEnrolled && entry.EnrolmentSecret is not null;
+        if (!user.TotpEnrolled && !enrolling)
+        {
+            return new CodeStep(CodeStepOutcome.Failed);
+        }
+
+        var secret = enrolling ? entry.EnrolmentSecret! : StaffKeys.OpenTotpSecret(user.SealedTotpSecret!, entry.Identity);
+        long? step;
+        try
+        {
+            step = totp.Verify(secret, code, user.LastTotpStep);
+            if (step is not null && enrolling)
+            {
+                user.SealedTotpSecret = StaffKeys.SealTotpSecret(secret, user.Recipient);
+            }
+        }
+        finally
+        {
+            if (!enrolling)
+            {
+                StaffKeys.Wipe(secret);
+            }
+        }
+
+        if (step is null)
+        {
+            return await FailCodeAsync(pendingId!, entry, user, cancellationToken);
+        }
+
+        user.LastTotpStep = step.Value;
+        if (enrolling)
+        {
+            await audit.AppendAsync(AuditKinds.TotpEnrolled, user.Id, user.Id, cancellationToken: cancellationToken);
+        }
+
+        await audit.AppendAsync(AuditKinds.SignInSucceeded, user.Id, user.Id, cancellationToken: cancellationToken);
+        var keyring = await channelKeys.UnlockAsync(user.Id, entry.TakeIdentity(), cancellationToken);
+        pending.Remove(pendingId);
+        throttle.RecordSuccess(user.Username);
+        var session = sessionOptions.Value;
+        var sessionId = keyStore.Open(keyring, session.IdleTimeout, session.AbsoluteTimeout);
+        return new CodeStep(CodeStepOutcome.SignedIn, user, sessionId);
+    }
+
+    public async Task SignOutAsync(string? sessionId, Guid? userId, CancellationToken cancellationToken = default)
+    {
+        keyStore.Close(sessionId);
+        if (userId is not null)
+        {
+            await audit.AppendAsync(AuditKinds.SignOut, userId, userId, cancellationToken: cancellationToken);
+        }
+    }
+
+    private async Task<CodeStep> FailCodeAsync(string pendingId, PendingSignIn entry, StaffUser user, CancellationToken cancellationToken)
+    {
+        entry.CodeAttempts++;
+        throttle.RecordFailure(user.Username);
+        await audit.AppendAsync(AuditKinds.SignInFailed, subjectId: user.Id, detail: "totp", cancellationToken: cancellationToken);
+        if (entry.CodeAttempts >= PendingSignIns.MaxCodeAttempts)
+        {
+            pending.Remove(pendingId);
+            return new CodeStep(CodeStepOutcome.Expired);
+        }
+
+        return new CodeStep(CodeStepOutcome.Failed);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using Intake.Web.Keys;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
+namespace Intake.Web.Accounts;
+
+/// <summary>
+/// The staff session cookie: HttpOnly, SameSite=Strict, Secure over HTTPS, encrypted by Data Protection, sliding
+/// 15 minutes idle. It carries only the user id, the role and the id of the in-memory session whose keys it
+/// unlocks; when that session is gone (sign-out, idle, the 8-hour limit, a restart) the cookie is refused.
+/// </summary>
+public static class StaffAuthentication
+{
+    public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string SessionClaim = "intake:sid";
+    public const string StaffPolicy = "Staff";
+    public const string HandlerPolicy = "Handler";
+    public const string AdministratorPolicy = "Administrator";
+
+    public static IServiceCollection AddIntakeStaffAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(Scheme).AddCookie(Scheme, _ => { });
+        services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<IOptions<SessionOptions>>((cookie, sessions) =>
+        {
+            cookie.Cookie.Name = "intake.staff";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.Path = "/";
+            cookie.ExpireTimeSpan = sessions.Value.IdleTimeout;
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/Staff/SignIn";
+            cookie.LogoutPath = "/Staff/SignOut";
+            cookie.AccessDeniedPath = "/Error/403";
+            cookie.ReturnUrlParameter = "returnUrl";
+            cookie.Events.OnValidatePrincipal = ValidateSessionAsync;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(SessionClaim))
+            .AddPolicy(HandlerPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(SessionClaim).RequireRole(nameof(StaffRole.Handler)))
+            .AddPolicy(AdministratorPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(SessionClaim).RequireRole(nameof(StaffRole.Administrator)));
+        return services;
+    }
+
+    public static ClaimsPrincipal PrincipalFor(StaffUser user, string sessionId)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
+                new Claim(ClaimTypes.Name, user.DisplayName),
+                new Claim(ClaimTypes.Role, user.Role.ToString()),
+                new Claim(SessionClaim, sessionId),
+            ], Scheme);
+        return new ClaimsPrincipal(identity);
+    }
+
+    public static Guid? UserId(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public static string? SessionId(this ClaimsPrincipal principal) => principal?.FindFirstValue(SessionClaim);
+
+    /// <summary>The signed-in handler's unlocked keys, or null.</summary>
+    public static UnlockedKeyring? Keyring(this HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.RequestServices.GetRequiredService<UnlockedKeyStore>().Get(context.User.SessionId());
+    }
+
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var store = context.HttpContext.RequestServices.GetRequiredService<UnlockedKeyStore>();
+        var keyring = store.Get(context.Principal?.SessionId());
+        if (keyring is null || keyring.UserId != context.Principal?.UserId())
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(Scheme);
+        }
+    }
+}

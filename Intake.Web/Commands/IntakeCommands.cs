@@ -1,0 +1,47 @@
+using Intake.Web.Audit;
+using Intake.Web.Storage;
+
+namespace Intake.Web.Commands;
+
+/// <summary>
+/// Operator commands: <c>setup --from FILE.json</c> and <c>audit verify</c>. They print to standard output and
+/// return a process exit code (0 success, 1 refused or failed, 2 usage).
+/// </summary>
+public static class IntakeCommands
+{
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && args[0] is "setup" or "audit";
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(args);
+        await DatabaseInitializer.InitializeAsync(app.Services);
+        await using var scope = app.Services.CreateAsyncScope();
+        var output = Console.Out;
+        switch (args)
+        {
+            case ["setup", "--from", var file]:
+                return await SetupCommand.RunAsync(scope.ServiceProvider, file, output);
+            case ["audit", "verify"]:
+                return await VerifyAuditAsync(scope.ServiceProvider.GetRequiredService<AuditLog>(), output);
+            default:
+                await output.WriteLineAsync("Usage: setup --from FILE.json | audit verify");
+                return 2;
+        }
+    }
+
+    private static async Task<int> VerifyAuditAsync(AuditLog audit, TextWriter output)
+    {
+        var result = await audit.VerifyAsync();
+        if (result.IsIntact)
+        {
+            await output.WriteLineAsync($"Audit chain intact: {result.VerifiedEntries} entries verified.");
+            return 0;
+        }
+
+        await output.WriteLineAsync(
+            $"Audit chain BROKEN at entry {result.BrokenAt}: {result.Reason}. {result.VerifiedEntries} entries before it verified.");
+        return 1;
+    }
+}

@@ -1,0 +1,218 @@
+using Intake.Crypto.Age;
+using Intake.Web.Accounts;
+using Intake.Web.Audit;
+using Intake.Web.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intake.Web.Keys;
+
+/// <summary>
+/// Who holds which channel key. Every channel key version is stored only as wraps: one per active member handler
+/// and one to the organisation's recovery recipient. Members are proposed by the administrator and granted by a
+/// current member (or with the recovery identity); removal revokes the wraps and rotates to a new version.
+/// Every change is audited in the same transaction.
+/// </summary>
+public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Opens every wrap the user holds with their personal identity, into a session keyring.</summary>
+    public async Task<UnlockedKeyring> UnlockAsync(Guid userId, X25519Identity personal, CancellationToken cancellationToken = default)
+    {
+        var keyring = new UnlockedKeyring(userId, personal);
+        var activeChannels = await db.ChannelMemberships.AsNoTracking()
+            .Where(m => m.UserId == userId && m.State == MembershipState.Active)
+            .Select(m => m.ChannelId).ToListAsync(cancellationToken);
+        var wraps = await (from w in db.ChannelKeyWraps.AsNoTracking()
+                           join k in db.ChannelKeys.AsNoTracking() on w.ChannelKeyId equals k.Id
+                           where w.UserId == userId && activeChannels.Contains(k.ChannelId)
+                           select new { w.WrappedIdentity, k.Id, k.ChannelId, k.Version }).ToListAsync(cancellationToken);
+        foreach (var wrap in wraps)
+        {
+            keyring.Add(new UnlockedChannelKey(wrap.Id, wrap.ChannelId, wrap.Version, KeyWrapping.Unwrap(wrap.WrappedIdentity, personal)));
+        }
+
+        return keyring;
+    }
+
+    /// <summary>Creates the first key version of a new channel, wrapped to its first members and to recovery.</summary>
+    public ChannelKey CreateFirstKey(Channel channel, IReadOnlyCollection<StaffUser> members, string recoveryRecipient)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(members);
+        using var identity = X25519Identity.Generate();
+        var key = NewKey(channel.Id, 1, identity, members.Select(m => ((Guid?)m.Id, m.Recipient)), recoveryRecipient);
+        channel.CurrentKeyVersion = 1;
+        foreach (var member in members)
+        {
+            channel.Members.Add(new ChannelMembership
+            {
+                ChannelId = channel.Id, UserId = member.Id, State = MembershipState.Active, Since = Today,
+            });
+        }
+
+        db.ChannelKeys.Add(key);
+        return key;
+    }
+
+    /// <summary>The administrator proposes a handler for a channel; nothing is granted yet.</summary>
+    public async Task ProposeAsync(Guid channelId, Guid userId, Guid administratorId, CancellationToken cancellationToken = default)
+    {
+        var user = await db.StaffUsers.SingleAsync(u => u.Id == userId, cancellationToken);
+        if (user.Role != StaffRole.Handler)
+        {
+            throw new KeyOperationException(KeyOperationError.NotAHandler);
+        }
+
+        var existing = await db.ChannelMemberships.SingleOrDefaultAsync(m => m.ChannelId == channelId && m.UserId == userId, cancellationToken);
+        if (existing is not null)
+        {
+            return;
+        }
+
+        db.ChannelMemberships.Add(new ChannelMembership
+        {
+            ChannelId = channelId, UserId = userId, State = MembershipState.Proposed, ProposedBy = administratorId, Since = Today,
+        });
+        await audit.AppendAsync(AuditKinds.MembershipProposed, administratorId, userId, channelId, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>A current member grants a proposed handler every key version of the channel.</summary>
+    public Task GrantAsync(Guid channelId, Guid userId, UnlockedKeyring granter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(granter);
+        return GrantCoreAsync(channelId, userId, granter.UserId, version => granter.IdentityForVersion(channelId, version), AuditKinds.MembershipGranted, cancellationToken);
+    }
+
+    /// <summary>Grants with the offline recovery identity, when no member is left (or reachable) to do it.</summary>
+    public async Task GrantWithRecoveryAsync(Guid channelId, Guid userId, X25519Identity recovery, Guid actorId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(recovery);
+        var recoveryWraps = await (from w in db.ChannelKeyWraps.AsNoTracking()
+                                   join k in db.ChannelKeys.AsNoTracking() on w.ChannelKeyId equals k.Id
+                                   where k.ChannelId == channelId && w.UserId == null
+                                   select new { k.Version, w.WrappedIdentity }).ToListAsync(cancellationToken);
+        var unwrapped = new Dictionary<int, X25519Identity>();
+        try
+        {
+            foreach (var wrap in recoveryWraps)
+            {
+                try
+                {
+                    unwrapped[wrap.Version] = KeyWrapping.Unwrap(wrap.WrappedIdentity, recovery);
+                }
+                catch (AgeException)
+                {
+                    throw new KeyOperationException(KeyOperationError.WrongRecoveryIdentity);
+                }
+            }
+
+            await GrantCoreAsync(channelId, userId, actorId, version => unwrapped.GetValueOrDefault(version), AuditKinds.RecoveryUsed, cancellationToken);
+        }
+        finally
+        {
+            foreach (var identity in unwrapped.Values)
+            {
+                identity.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes a handler from a channel: their membership and wraps go, and the channel rotates to a new key
+    /// version wrapped to the remaining members and to recovery. Old versions stay readable to those who remain.
+    /// Needs no private key, so the administrator can do it.
+    /// </summary>
+    public async Task RevokeAsync(Guid channelId, Guid userId, Guid actorId, CancellationToken cancellationToken = default)
+    {
+        var membership = await db.ChannelMemberships.SingleOrDefaultAsync(m => m.ChannelId == channelId && m.UserId == userId, cancellationToken)
+            ?? throw new KeyOperationException(KeyOperationError.NotAMember);
+        var wasActive = membership.State == MembershipState.Active;
+        db.ChannelMemberships.Remove(membership);
+        var wraps = await (from w in db.ChannelKeyWraps
+                           join k in db.ChannelKeys on w.ChannelKeyId equals k.Id
+                           where k.ChannelId == channelId && w.UserId == userId
+                           select w).ToListAsync(cancellationToken);
+        db.ChannelKeyWraps.RemoveRange(wraps);
+        await audit.AppendAsync(AuditKinds.MembershipRevoked, actorId, userId, channelId, cancellationToken: cancellationToken);
+        if (wasActive)
+        {
+            await RotateAsync(channelId, actorId, cancellationToken);
+        }
+    }
+
+    /// <summary>Starts a new key version for the channel, wrapped to its active members and to recovery.</summary>
+    public async Task RotateAsync(Guid channelId, Guid actorId, CancellationToken cancellationToken = default)
+    {
+        var channel = await db.Channels.SingleAsync(c => c.Id == channelId, cancellationToken);
+        var recoveryRecipient = await db.Organisation.Select(o => o.RecoveryRecipient).SingleAsync(cancellationToken);
+        var holders = await (from m in db.ChannelMemberships
+                             join u in db.StaffUsers on m.UserId equals u.Id
+                             where m.ChannelId == channelId && m.State == MembershipState.Active
+                             select new { u.Id, u.Recipient }).ToListAsync(cancellationToken);
+        var current = await db.ChannelKeys.SingleAsync(k => k.ChannelId == channelId && k.Version == channel.CurrentKeyVersion, cancellationToken);
+        current.RetiredOn = Today;
+        using var identity = X25519Identity.Generate();
+        var version = channel.CurrentKeyVersion + 1;
+        db.ChannelKeys.Add(NewKey(channelId, version, identity, holders.Select(h => ((Guid?)h.Id, h.Recipient)), recoveryRecipient));
+        channel.CurrentKeyVersion = version;
+        await audit.AppendAsync(AuditKinds.ChannelKeyRotated, actorId, null, channelId,
+            version.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+    }
+
+    /// <summary>The recipient new content of the channel is sealed to.</summary>
+    public Task<string> CurrentRecipientAsync(Guid channelId, CancellationToken cancellationToken = default) =>
+        (from c in db.Channels
+         join k in db.ChannelKeys on new { ChannelId = c.Id, Version = c.CurrentKeyVersion } equals new { k.ChannelId, k.Version }
+         where c.Id == channelId
+         select k.Recipient).SingleAsync(cancellationToken);
+
+    private async Task GrantCoreAsync(
+        Guid channelId, Guid userId, Guid actorId, Func<int, X25519Identity?> identityForVersion, string auditKind,
+        CancellationToken cancellationToken)
+    {
+        var membership = await db.ChannelMemberships.SingleOrDefaultAsync(m => m.ChannelId == channelId && m.UserId == userId, cancellationToken)
+            ?? throw new KeyOperationException(KeyOperationError.NotProposed);
+        var user = await db.StaffUsers.SingleAsync(u => u.Id == userId, cancellationToken);
+        if (user.Role != StaffRole.Handler)
+        {
+            throw new KeyOperationException(KeyOperationError.NotAHandler);
+        }
+
+        var keys = await db.ChannelKeys.Where(k => k.ChannelId == channelId).OrderBy(k => k.Version).ToListAsync(cancellationToken);
+        var held = await (from w in db.ChannelKeyWraps
+                          join k in db.ChannelKeys on w.ChannelKeyId equals k.Id
+                          where k.ChannelId == channelId && w.UserId == userId
+                          select w.ChannelKeyId).ToListAsync(cancellationToken);
+        foreach (var key in keys.Where(k => !held.Contains(k.Id)))
+        {
+            var identity = identityForVersion(key.Version) ?? throw new KeyOperationException(KeyOperationError.GranterLacksKey);
+            db.ChannelKeyWraps.Add(new ChannelKeyWrap
+            {
+                Id = Guid.NewGuid(), ChannelKeyId = key.Id, UserId = userId, WrappedIdentity = KeyWrapping.Wrap(identity, user.Recipient), CreatedOn = Today,
+            });
+        }
+
+        membership.State = MembershipState.Active;
+        membership.GrantedBy = actorId;
+        membership.Since = Today;
+        await audit.AppendAsync(auditKind, actorId, userId, channelId, cancellationToken: cancellationToken);
+    }
+
+    private ChannelKey NewKey(Guid channelId, int version, X25519Identity identity, IEnumerable<(Guid? UserId, string Recipient)> holders, string recoveryRecipient)
+    {
+        var key = new ChannelKey
+        {
+            Id = Guid.NewGuid(), ChannelId = channelId, Version = version, Recipient = identity.Recipient.ToString(), CreatedOn = Today,
+        };
+        foreach (var (userId, recipient) in holders.Append((null, recoveryRecipient)))
+        {
+            key.Wraps.Add(new ChannelKeyWrap
+            {
+                Id = Guid.NewGuid(), ChannelKeyId = key.Id, UserId = userId, WrappedIdentity = KeyWrapping.Wrap(identity, recipient), CreatedOn = Today,
+            });
+        }
+
+        return key;
+    }
+}

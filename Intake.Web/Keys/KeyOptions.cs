@@ -1,0 +1,22 @@
+namespace Intake.Web.Keys;
+
+/// <summary>Settings under <c>Intake:Keys</c>.</summary>
+public sealed class KeyOptions
+{
+    public const string SectionName = "Intake:Keys";
+
+    /// <summary>
+    /// scrypt work factor (log2 N) for sealing staff identities with their passphrase. 18 is what <c>age -p</c>
+    /// uses: about a second and 256 MiB per derivation.
+    /// </summary>
+    public int ScryptWorkFactor { get; set; } = 18;
+
+    /// <summary>The highest work factor accepted when opening a sealed identity (age's own cap is 22).</summary>
+    public int MaxScryptWorkFactor { get; set; } = 22;
+
+    /// <summary>How many passphrase derivations may run at once; the rest queue.</summary>
+    public int PassphraseConcurrency { get; set; } = 2;
+
+    /// <summary>How long a sign-in waits for a derivation slot before it is told the service is busy.</summary>
+    public TimeSpan PassphraseQueueTimeout { get; set; } = TimeSpan.FromSeconds(15);
+}

@@ -1,0 +1,72 @@
+using Intake.Crypto.Age;
+
+namespace Intake.Web.Keys;
+
+/// <summary>
+/// The keys a signed-in handler has unlocked: their personal identity and every channel key version they hold a
+/// wrap of. Lives in server memory for one session only; disposing wipes every identity.
+/// </summary>
+public sealed class UnlockedKeyring : IDisposable
+{
+    private readonly Dictionary<Guid, UnlockedChannelKey> _channelKeys = [];
+    private bool _disposed;
+
+    public UnlockedKeyring(Guid userId, X25519Identity personal)
+    {
+        UserId = userId;
+        Personal = personal;
+    }
+
+    public Guid UserId { get; }
+
+    public X25519Identity Personal { get; }
+
+    public IReadOnlyCollection<UnlockedChannelKey> ChannelKeys => _channelKeys.Values;
+
+    public void Add(UnlockedChannelKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_channelKeys.Remove(key.ChannelKeyId, out var old))
+        {
+            old.Identity.Dispose();
+        }
+
+        _channelKeys[key.ChannelKeyId] = key;
+    }
+
+    /// <summary>Every identity of the channel this keyring holds, newest first: what decrypts its content.</summary>
+    public IReadOnlyList<IIdentity> IdentitiesFor(Guid channelId)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _channelKeys.Values.Where(k => k.ChannelId == channelId)
+            .OrderByDescending(k => k.Version).Select(k => (IIdentity)k.Identity).ToList();
+    }
+
+    public X25519Identity? IdentityForVersion(Guid channelId, int version) =>
+        _channelKeys.Values.FirstOrDefault(k => k.ChannelId == channelId && k.Version == version)?.Identity;
+
+    public bool HoldsChannel(Guid channelId) => _channelKeys.Values.Any(k => k.ChannelId == channelId);
+
+    public UnlockedChannelKey? Find(Guid channelKeyId) => _channelKeys.GetValueOrDefault(channelKeyId);
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        foreach (var key in _channelKeys.Values)
+        {
+            key.Identity.Dispose();
+        }
+
+        _channelKeys.Clear();
+        Personal.Dispose();
+    }
+}
+
+/// <summary>One unlocked version of a channel key.</summary>
+public sealed record UnlockedChannelKey(Guid ChannelKeyId, Guid ChannelId, int Version, X25519Identity Identity);

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Intake.Web.Organisation;
+
+internal sealed class OrganisationProfileConfiguration : IEntityTypeConfiguration<OrganisationProfile>
+{
+    public void Configure(EntityTypeBuilder<OrganisationProfile> entity)
+    {
+        entity.ToTable("Organisation");
+        entity.HasKey(o => o.Id);
+        entity.Property(o => o.Id).ValueGeneratedNever();
+        entity.Property(o => o.Name).HasMaxLength(200).IsRequired();
+        entity.Property(o => o.ContactTextSv).HasMaxLength(2000);
+        entity.Property(o => o.ContactTextEn).HasMaxLength(2000);
+        entity.Property(o => o.RecoveryRecipient).HasMaxLength(128).IsRequired();
+    }
+}

@@ -1,0 +1,181 @@
+using Intake.Crypto.Age;
+using Intake.Web.Accounts;
+using Intake.Web.Audit;
+using Intake.Web.Keys;
+using Intake.Web.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intake.Web.Organisation;
+
+/// <summary>
+/// Creates the organisation once: the administrator, the handlers, both channels with their first key wrapped to
+/// their handlers and to a fresh recovery identity. The recovery identity is returned to the caller to show or
+/// write once; it is never stored. Used by the web wizard and by <c>setup --from FILE.json</c>.
+/// </summary>
+public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, ChannelKeys channelKeys, AuditLog audit, TimeProvider clock)
+{
+    public Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) => db.Organisation.AnyAsync(cancellationToken);
+
+    /// <summary>Checks the plan; returns every problem as a (field, message key) pair, empty when it is good.</summary>
+    public static IReadOnlyList<SetupProblem> Validate(SetupPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var problems = new List<SetupProblem>();
+        if (string.IsNullOrWhiteSpace(plan.OrganisationName))
+        {
+            problems.Add(new("OrganisationName", "Setup.Error.OrganisationName"));
+        }
+
+        CheckAccount(plan.Administrator, "Administrator", problems);
+        foreach (var code in ChannelCodes.All)
+        {
+            var channel = plan.Channels.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.Ordinal));
+            if (channel is null || channel.Handlers.Count == 0)
+            {
+                problems.Add(new($"Channels[{code}]", "Setup.Error.ChannelNeedsHandler"));
+                continue;
+            }
+
+            foreach (var handler in channel.Handlers)
+            {
+                CheckAccount(handler, $"Channels[{code}].Handlers", problems);
+            }
+        }
+
+        var unknown = plan.Channels.Where(c => !ChannelCodes.All.Contains(c.Code)).Select(c => c.Code);
+        problems.AddRange(unknown.Select(c => new SetupProblem($"Channels[{c}]", "Setup.Error.UnknownChannel")));
+        var handlerNames = plan.Channels.SelectMany(c => c.Handlers).Select(h => StaffUsernames.Normalize(h.Username)).ToHashSet(StringComparer.Ordinal);
+        if (handlerNames.Contains(StaffUsernames.Normalize(plan.Administrator.Username)))
+        {
+            problems.Add(new("Administrator.Username", "Setup.Error.AdministratorIsHandler"));
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// Fills in generated passphrases where none was given, creates everything in one transaction and returns
+    /// the recovery identity (the caller disposes it) and the generated passphrases by username.
+    /// </summary>
+    public async Task<SetupOutcome> ExecuteAsync(SetupPlan plan, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (Validate(plan).Count > 0)
+        {
+            throw new InvalidOperationException("The set-up plan is not valid.");
+        }
+
+        if (await IsSetUpAsync(cancellationToken))
+        {
+            throw new SetupAlreadyDoneException();
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var generated = new Dictionary<string, string>(StringComparer.Ordinal);
+        var recovery = X25519Identity.Generate();
+        try
+        {
+            db.Organisation.Add(new OrganisationProfile
+            {
+                Name = plan.OrganisationName.Trim(),
+                ContactTextSv = plan.ContactTextSv.Trim(),
+                ContactTextEn = plan.ContactTextEn.Trim(),
+                RecoveryRecipient = recovery.Recipient.ToString(),
+                SetUpOn = today,
+            });
+            var administrator = CreateAccount(plan.Administrator, StaffRole.Administrator, today, generated);
+            var handlers = new Dictionary<string, StaffUser>(StringComparer.Ordinal);
+            foreach (var channelPlan in plan.Channels)
+            {
+                var members = channelPlan.Handlers
+                    .Select(h => handlers.TryGetValue(StaffUsernames.Normalize(h.Username), out var known)
+                        ? known
+                        : handlers[StaffUsernames.Normalize(h.Username)] = CreateAccount(h, StaffRole.Handler, today, generated))
+                    .Distinct().ToList();
+                var defaults = ChannelDefaults.For(channelPlan.Code);
+                var channel = new Channel
+                {
+                    Id = Guid.NewGuid(),
+                    Code = channelPlan.Code,
+                    NameSv = Or(channelPlan.NameSv, defaults.NameSv),
+                    NameEn = Or(channelPlan.NameEn, defaults.NameEn),
+                    IntroSv = Or(channelPlan.IntroSv, defaults.IntroSv),
+                    IntroEn = Or(channelPlan.IntroEn, defaults.IntroEn),
+                };
+                db.Channels.Add(channel);
+                channelKeys.CreateFirstKey(channel, members, recovery.Recipient.ToString());
+            }
+
+            await audit.AppendAsync(AuditKinds.SetupCompleted, administrator.Id, cancellationToken: cancellationToken);
+            return new SetupOutcome(recovery, generated);
+        }
+        catch
+        {
+            recovery.Dispose();
+            throw;
+        }
+    }
+
+    private StaffUser CreateAccount(AccountPlan plan, StaffRole role, DateOnly today, Dictionary<string, string> generated)
+    {
+        var username = StaffUsernames.Normalize(plan.Username);
+        var passphrase = plan.Passphrase;
+        if (string.IsNullOrEmpty(passphrase))
+        {
+            passphrase = GeneratedPassphrase.New();
+            generated[username] = passphrase;
+        }
+
+        var (sealedIdentity, recipient) = staffKeys.CreateIdentity(passphrase);
+        var user = new StaffUser
+        {
+            Id = Guid.NewGuid(),
+            Username = username,
+            DisplayName = string.IsNullOrWhiteSpace(plan.DisplayName) ? username : plan.DisplayName.Trim(),
+            Role = role,
+            SealedIdentity = sealedIdentity,
+            Recipient = recipient,
+            CreatedOn = today,
+        };
+        db.StaffUsers.Add(user);
+        return user;
+    }
+
+    private static void CheckAccount(AccountPlan account, string field, List<SetupProblem> problems)
+    {
+        if (!StaffUsernames.IsValid(account.Username))
+        {
+            problems.Add(new(field + ".Username", "Account.Error.Username"));
+        }
+
+        if (!string.IsNullOrEmpty(account.Passphrase) && PassphrasePolicy.Check(account.Passphrase, account.Username) is { } problem)
+        {
+            problems.Add(new(field + ".Passphrase", "Passphrase.Error." + problem));
+        }
+    }
+
+    private static string Or(string? value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value.Trim();
+}
+
+public sealed record SetupProblem(string Field, string MessageKey);
+
+/// <summary>The recovery identity (show once, then dispose) and the passphrases that were generated.</summary>
+public sealed record SetupOutcome(X25519Identity RecoveryIdentity, IReadOnlyDictionary<string, string> GeneratedPassphrases);
+
+public sealed class SetupAlreadyDoneException : InvalidOperationException
+{
+    public SetupAlreadyDoneException()
+        : base("This instance is already set up; set-up changes nothing.")
+    {
+    }
+
+    public SetupAlreadyDoneException(string message)
+        : base(message)
+    {
+    }
+
+    public SetupAlreadyDoneException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
