@@ -1,6 +1,6 @@
 using Intake.Crypto.Age;
-using Microsoft.Extensions.Options;
 using Intake.Web.Keys;
+using Microsoft.Extensions.Options;
 
 namespace Intake.Web.Accounts;
 

@@ -47,7 +47,10 @@ public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider
         {
             channel.Members.Add(new ChannelMembership
             {
-                ChannelId = channel.Id, UserId = member.Id, State = MembershipState.Active, Since = Today,
+                ChannelId = channel.Id,
+                UserId = member.Id,
+                State = MembershipState.Active,
+                Since = Today,
             });
         }
 
@@ -72,7 +75,11 @@ public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider
 
         db.ChannelMemberships.Add(new ChannelMembership
         {
-            ChannelId = channelId, UserId = userId, State = MembershipState.Proposed, ProposedBy = administratorId, Since = Today,
+            ChannelId = channelId,
+            UserId = userId,
+            State = MembershipState.Proposed,
+            ProposedBy = administratorId,
+            Since = Today,
         });
         await audit.AppendAsync(AuditKinds.MembershipProposed, administratorId, userId, channelId, cancellationToken: cancellationToken);
     }
@@ -189,7 +196,11 @@ public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider
             var identity = identityForVersion(key.Version) ?? throw new KeyOperationException(KeyOperationError.GranterLacksKey);
             db.ChannelKeyWraps.Add(new ChannelKeyWrap
             {
-                Id = Guid.NewGuid(), ChannelKeyId = key.Id, UserId = userId, WrappedIdentity = KeyWrapping.Wrap(identity, user.Recipient), CreatedOn = Today,
+                Id = Guid.NewGuid(),
+                ChannelKeyId = key.Id,
+                UserId = userId,
+                WrappedIdentity = KeyWrapping.Wrap(identity, user.Recipient),
+                CreatedOn = Today,
             });
         }
 
@@ -203,13 +214,21 @@ public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider
     {
         var key = new ChannelKey
         {
-            Id = Guid.NewGuid(), ChannelId = channelId, Version = version, Recipient = identity.Recipient.ToString(), CreatedOn = Today,
+            Id = Guid.NewGuid(),
+            ChannelId = channelId,
+            Version = version,
+            Recipient = identity.Recipient.ToString(),
+            CreatedOn = Today,
         };
         foreach (var (userId, recipient) in holders.Append((null, recoveryRecipient)))
         {
             key.Wraps.Add(new ChannelKeyWrap
             {
-                Id = Guid.NewGuid(), ChannelKeyId = key.Id, UserId = userId, WrappedIdentity = KeyWrapping.Wrap(identity, recipient), CreatedOn = Today,
+                Id = Guid.NewGuid(),
+                ChannelKeyId = key.Id,
+                UserId = userId,
+                WrappedIdentity = KeyWrapping.Wrap(identity, recipient),
+                CreatedOn = Today,
             });
         }
 
