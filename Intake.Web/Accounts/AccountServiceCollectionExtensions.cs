@@ -27,10 +27,12 @@ public static class AccountServiceCollectionExtensions
         services.AddHostedService<KeySessionSweeper>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ChannelKeys>();
+        services.AddScoped<ChannelDirectory>();
         services.AddScoped<SetupService>();
         services.AddScoped<SignInService>();
         services.AddScoped<AccountService>();
         services.AddSingleton<SetupCode>();
+        services.AddSingleton<PendingSetup>();
         return services;
     }
 

@@ -16,10 +16,14 @@ public static class LoggingSetup
         ArgumentNullException.ThrowIfNull(dataDirectory);
         RebaseFileSinkPaths(builder.Configuration, dataDirectory);
 
-        builder.Services.AddSerilog((services, configuration) => configuration
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.With<SensitivePropertyScrubber>());
+        // preserveStaticLogger: each host logs through its own pipeline, never through Serilog's static
+        // Log.Logger, which a second host in the same process (the test suite runs many) would replace.
+        builder.Services.AddSerilog(
+            (services, configuration) => configuration
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.With<SensitivePropertyScrubber>(),
+            preserveStaticLogger: true);
     }
 
     internal static void RebaseFileSinkPaths(IConfiguration configuration, DataDirectory dataDirectory)

@@ -59,6 +59,42 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
     /// </summary>
     public async Task<SetupOutcome> ExecuteAsync(SetupPlan plan, CancellationToken cancellationToken = default)
     {
+        var recovery = X25519Identity.Generate();
+        try
+        {
+            return await ExecuteAsync(plan, recovery, cancellationToken);
+        }
+        catch
+        {
+            recovery.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Gives every account without a passphrase a generated one, in place, and returns those by username: the
+    /// web wizard shows them on the recovery page before anything is created.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> FillGeneratedPassphrases(SetupPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var generated = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var account in plan.Channels.SelectMany(c => c.Handlers).Prepend(plan.Administrator))
+        {
+            var name = StaffUsernames.Normalize(account.Username);
+            if (string.IsNullOrEmpty(account.Passphrase))
+            {
+                account.Passphrase = generated.TryGetValue(name, out var earlier) ? earlier : generated[name] = GeneratedPassphrase.New();
+            }
+        }
+
+        return generated;
+    }
+
+    /// <summary>Set-up with a recovery identity the caller generated, showed and had confirmed (the web wizard).</summary>
+    public async Task<SetupOutcome> ExecuteAsync(SetupPlan plan, X25519Identity recovery, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(recovery);
         ArgumentNullException.ThrowIfNull(plan);
         if (Validate(plan).Count > 0)
         {
@@ -72,8 +108,6 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var generated = new Dictionary<string, string>(StringComparer.Ordinal);
-        var recovery = X25519Identity.Generate();
-        try
         {
             db.Organisation.Add(new OrganisationProfile
             {
@@ -108,11 +142,6 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
 
             await audit.AppendAsync(AuditKinds.SetupCompleted, administrator.Id, cancellationToken: cancellationToken);
             return new SetupOutcome(recovery, generated);
-        }
-        catch
-        {
-            recovery.Dispose();
-            throw;
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class IndexModel : PageModel
     internal const string WhistleblowingPage = "/Report/Whistleblowing/Index";
     internal const string ThreatPage = "/Report/Threat/Index";
     internal const string MailboxPage = "/Mailbox/Index";
-    internal const string SignInPage = "/Staff/SignIn";
+    internal const string SignInPage = "/Staff/SignIn/Index";
 
     public string? WhistleblowingUrl { get; private set; }
 

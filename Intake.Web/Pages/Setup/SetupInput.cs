@@ -1,0 +1,64 @@
+using Intake.Web.Keys;
+using Intake.Web.Organisation;
+
+namespace Intake.Web.Pages.Setup;
+
+/// <summary>The set-up wizard's form: the organisation, the administrator and the first handler of each channel.</summary>
+public sealed class SetupInput
+{
+    public string? SetupCode { get; set; }
+
+    public string? OrganisationName { get; set; }
+
+    public string? ContactTextSv { get; set; }
+
+    public string? ContactTextEn { get; set; }
+
+    public AccountInput Administrator { get; set; } = new();
+
+    public AccountInput WhistleblowingHandler { get; set; } = new();
+
+    public AccountInput ThreatHandler { get; set; } = new();
+
+    public SetupPlan ToPlan() => new()
+    {
+        OrganisationName = OrganisationName ?? string.Empty,
+        ContactTextSv = ContactTextSv ?? string.Empty,
+        ContactTextEn = ContactTextEn ?? string.Empty,
+        Administrator = Administrator.ToPlan(),
+        Channels =
+        [
+            new ChannelPlan { Code = ChannelCodes.Whistleblowing, Handlers = [WhistleblowingHandler.ToPlan()] },
+            new ChannelPlan { Code = ChannelCodes.Threat, Handlers = [ThreatHandler.ToPlan()] },
+        ],
+    };
+
+    /// <summary>Maps a validation problem's field in the plan to the form field that shows it.</summary>
+    public static string FieldOf(string planField) => planField switch
+    {
+        "OrganisationName" => "Input.OrganisationName",
+        "Administrator.Username" => "Input.Administrator.Username",
+        "Administrator.Passphrase" => "Input.Administrator.Passphrase",
+        $"Channels[{ChannelCodes.Whistleblowing}].Handlers.Username" or $"Channels[{ChannelCodes.Whistleblowing}]" => "Input.WhistleblowingHandler.Username",
+        $"Channels[{ChannelCodes.Whistleblowing}].Handlers.Passphrase" => "Input.WhistleblowingHandler.Passphrase",
+        $"Channels[{ChannelCodes.Threat}].Handlers.Username" or $"Channels[{ChannelCodes.Threat}]" => "Input.ThreatHandler.Username",
+        $"Channels[{ChannelCodes.Threat}].Handlers.Passphrase" => "Input.ThreatHandler.Passphrase",
+        _ => string.Empty,
+    };
+}
+
+public sealed class AccountInput
+{
+    public string? Username { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public string? Passphrase { get; set; }
+
+    public AccountPlan ToPlan() => new()
+    {
+        Username = Username ?? string.Empty,
+        DisplayName = DisplayName ?? string.Empty,
+        Passphrase = string.IsNullOrEmpty(Passphrase) ? null : Passphrase,
+    };
+}

@@ -1,0 +1,52 @@
+using Intake.Web.Accounts;
+using Intake.Web.Keys;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Intake.Web.Pages.Staff;
+
+/// <summary>The staff start page: my channels and their public keys, and proposals waiting for my grant.</summary>
+public sealed class IndexModel(ChannelDirectory directory, ChannelKeys keys, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public IReadOnlyList<ChannelView> Channels { get; private set; } = [];
+
+    public Guid Me { get; private set; }
+
+    public bool IsAdministrator => User.IsInRole(nameof(StaffRole.Administrator));
+
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostGrantAsync(Guid channelId, Guid userId)
+    {
+        var keyring = HttpContext.Keyring();
+        if (keyring is null || IsAdministrator)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            await keys.GrantAsync(channelId, userId, keyring, HttpContext.RequestAborted);
+            Message = text["Staff.Granted"];
+        }
+        catch (KeyOperationException ex)
+        {
+            Message = text["Key.Error." + ex.Error];
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Me = User.UserId() ?? Guid.Empty;
+        var all = await directory.AllAsync(HttpContext.RequestAborted);
+        Channels = IsAdministrator
+            ? all
+            : all.Where(c => c.Members.Any(m => m.UserId == Me && m.State == MembershipState.Active)).ToList();
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Intake.Web.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Intake.Web.Pages.Staff.SignIn;
+
+/// <summary>Sign-in step 1: username and passphrase.</summary>
+public sealed class IndexModel(SignInService signIn, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty]
+    public string? Username { get; set; }
+
+    [BindProperty]
+    public string? Passphrase { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var step = await signIn.CheckPassphraseAsync(Username, Passphrase, HttpContext.RequestAborted);
+        Passphrase = null;
+        switch (step.Outcome)
+        {
+            case PassphraseStepOutcome.CodeRequired:
+                PendingCookie.Set(HttpContext, step.PendingId!);
+                return RedirectToPage("Code", new { ReturnUrl });
+            case PassphraseStepOutcome.EnrolmentRequired:
+                PendingCookie.Set(HttpContext, step.PendingId!);
+                return RedirectToPage("Enrol", new { ReturnUrl });
+            case PassphraseStepOutcome.Throttled:
+                Error = string.Format(CultureInfo.CurrentCulture, text["SignIn.Error.Throttled"], Math.Ceiling(step.RetryAfter.TotalSeconds));
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return Page();
+            case PassphraseStepOutcome.Busy:
+                Error = text["SignIn.Error.Busy"];
+                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return Page();
+            default:
+                Error = text["SignIn.Error.Credentials"];
+                return Page();
+        }
+    }
+}
