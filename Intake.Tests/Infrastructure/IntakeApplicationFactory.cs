@@ -36,6 +36,9 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
     /// <summary>Every log event the application wrote, after its own levels, filters and enrichers.</summary>
     public LogCapture Logs { get; } = new();
 
+    /// <summary>The application's clock (TOTP, sessions, throttling, audit times), moved by the test.</summary>
+    public ManualClock Clock { get; } = new();
+
     public const int TestScryptWorkFactor = 10;
 
     public string DatabasePath => Path.Combine(DataDirectory, new IntakeOptions().DatabaseFileName);
@@ -68,7 +71,11 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
         builder.UseSetting("Intake:DataDirectory", DataDirectory);
         // A low scrypt work factor keeps sign-in fast in tests; production uses age's default of 18.
         builder.UseSetting("Intake:Keys:ScryptWorkFactor", TestScryptWorkFactor.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(Logs);
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -24,16 +24,19 @@ public static class IntakeCommands
             case ["setup", "--from", var file]:
                 return await SetupCommand.RunAsync(scope.ServiceProvider, file, output);
             case ["audit", "verify"]:
-                return await VerifyAuditAsync(scope.ServiceProvider.GetRequiredService<AuditLog>(), output);
+                return await VerifyAuditAsync(scope.ServiceProvider, output);
             default:
                 await output.WriteLineAsync("Usage: setup --from FILE.json | audit verify");
                 return 2;
         }
     }
 
-    private static async Task<int> VerifyAuditAsync(AuditLog audit, TextWriter output)
+    /// <summary><c>audit verify</c>: 0 when the chain is intact, 1 with the first broken entry otherwise.</summary>
+    public static async Task<int> VerifyAuditAsync(IServiceProvider services, TextWriter output)
     {
-        var result = await audit.VerifyAsync();
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(output);
+        var result = await services.GetRequiredService<AuditLog>().VerifyAsync();
         if (result.IsIntact)
         {
             await output.WriteLineAsync($"Audit chain intact: {result.VerifiedEntries} entries verified.");

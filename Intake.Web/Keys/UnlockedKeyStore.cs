@@ -59,6 +59,10 @@ public sealed class UnlockedKeyStore(TimeProvider clock) : IDisposable
         }
     }
 
+    /// <summary>The live keyrings of one user (for the administrator-holds-no-key checks).</summary>
+    public IReadOnlyList<UnlockedKeyring> SessionsOf(Guid userId) =>
+        _sessions.Values.Where(s => s.Keyring.UserId == userId).Select(s => s.Keyring).ToList();
+
     public int Sweep()
     {
         var now = clock.GetUtcNow();

@@ -30,9 +30,7 @@ public sealed class ErrorModel : PageModel
             StatusCodes.Status429TooManyRequests => ("Error.TooMany.Title", "Error.TooMany.Message"),
             _ => ("Error.Generic.Title", "Error.Generic.Message"),
         };
-        if (code is null)
-        {
-            Response.StatusCode = status;
-        }
+        // A status code page keeps its status; a redirect here (access denied) answers with the code it names.
+        Response.StatusCode = status is >= 400 and < 600 ? status : StatusCodes.Status500InternalServerError;
     }
 }

@@ -1,0 +1,109 @@
+using System.Net;
+using AngleSharp.Dom;
+using Intake.Web.Accounts;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
+
+namespace Intake.Tests.Infrastructure;
+
+/// <summary>
+/// Drives the staff pages over HTTP like a browser without JavaScript: reads forms with AngleSharp, posts them
+/// with their antiforgery token, keeps cookies. Remembers each user's TOTP secret after enrolment.
+/// </summary>
+public sealed class StaffBrowserClient : IDisposable
+{
+    private static readonly Dictionary<string, byte[]> _secrets = new(StringComparer.Ordinal);
+    private readonly IntakeApplicationFactory _app;
+
+    public StaffBrowserClient(IntakeApplicationFactory app)
+    {
+        _app = app;
+        Http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+    }
+
+    public HttpClient Http { get; }
+
+    public static string SecretKey(IntakeApplicationFactory app, string username) => $"{app.DataDirectory}|{username}";
+
+    /// <summary>The TOTP secret a user enrolled through this client.</summary>
+    public static byte[] SecretOf(IntakeApplicationFactory app, string username)
+    {
+        lock (_secrets)
+        {
+            return _secrets[SecretKey(app, username)];
+        }
+    }
+
+    /// <summary>Signs in through the real pages, enrolling TOTP on first sign-in. Returns the final response.</summary>
+    public async Task<HttpResponseMessage> SignInAsync(string username, string passphrase = StaffWorld.Passphrase)
+    {
+        var afterPassphrase = await SubmitAsync("/Staff/SignIn", new() { ["Username"] = username, ["Passphrase"] = passphrase });
+        var path = afterPassphrase.RequestMessage!.RequestUri!.AbsolutePath;
+        if (path.EndsWith("/Enrol", StringComparison.Ordinal))
+        {
+            var page = await Html.ParseAsync(afterPassphrase);
+            var secret = Base32Encoding.ToBytes(page.QuerySelector("#totp-secret")!.TextContent.Trim());
+            lock (_secrets)
+            {
+                _secrets[SecretKey(_app, username)] = secret;
+            }
+
+            return await PostFormAsync(afterPassphrase, page, new() { ["Code"] = CodeFor(secret) });
+        }
+
+        if (path.EndsWith("/Code", StringComparison.Ordinal))
+        {
+            byte[] secret;
+            lock (_secrets)
+            {
+                secret = _secrets[SecretKey(_app, username)];
+            }
+
+            // Each sign-in needs a fresh time step: a code once used is refused.
+            _app.Clock.Advance(TimeSpan.FromSeconds(30));
+            return await SubmitAsync(path, new() { ["Code"] = CodeFor(secret) });
+        }
+
+        return afterPassphrase;
+    }
+
+    /// <summary>GETs a page, fills its first form (or the one matching <paramref name="formSelector"/>) and posts it.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string path, Dictionary<string, string> fields, string formSelector = "main form")
+    {
+        using var get = await Http.GetAsync(new Uri(path, UriKind.Relative));
+        if (get.StatusCode != HttpStatusCode.OK)
+        {
+            return get;
+        }
+
+        var page = await Html.ParseAsync(get);
+        return await PostFormAsync(get, page, fields, formSelector);
+    }
+
+    public async Task<HttpResponseMessage> PostFormAsync(
+        HttpResponseMessage from, IDocument page, Dictionary<string, string> fields, string formSelector = "main form")
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(fields);
+        var form = page.QuerySelector(formSelector) ?? throw new InvalidOperationException($"No form '{formSelector}' on {from.RequestMessage?.RequestUri}");
+        var values = form.QuerySelectorAll("input[type=hidden]")
+            .Where(i => i.GetAttribute("name") is not null)
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty, StringComparer.Ordinal);
+        foreach (var (key, value) in fields)
+        {
+            values[key] = value;
+        }
+
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? from.RequestMessage!.RequestUri!.PathAndQuery : action;
+        using var content = new FormUrlEncodedContent(values);
+        return await Http.PostAsync(new Uri(target, UriKind.Relative), content);
+    }
+
+    private string CodeFor(byte[] secret) =>
+        _app.Services.GetRequiredService<TotpCodes>().CodeFor(secret, _app.Clock.GetUtcNow());
+
+    public void Dispose() => Http.Dispose();
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using Intake.Tests.Infrastructure;
+using Intake.Web.Keys;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Intake.Tests.Web.Accounts;
+
+/// <summary>Every staff page against anonymous, administrator, and a handler of each channel.</summary>
+public sealed class AuthorizationMatrixTests : IAsyncLifetime
+{
+    private static readonly string[] _staffPages = ["/Staff", "/Staff/Account", "/Staff/Account/Totp", "/Staff/Audit", "/Staff/Recovery"];
+    private static readonly string[] _adminPages = ["/Staff/Admin/Users", "/Staff/Admin/Channels"];
+
+    private readonly IntakeApplicationFactory _app = new();
+    private StaffWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await StaffWorld.CreateAsync(_app);
+
+    public async Task DisposeAsync()
+    {
+        _world.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    public static TheoryData<string> AllPages() => [.. _staffPages.Concat(_adminPages)];
+
+    [Theory]
+    [MemberData(nameof(AllPages))]
+    public async Task Anonymous_IsSentToSignIn(string page)
+    {
+        using var client = new StaffBrowserClient(_app);
+
+        using var response = await client.Http.GetAsync(new Uri(page, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/Staff/SignIn", response.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Administrator_ReachesEveryStaffAndAdminPage()
+    {
+        using var client = new StaffBrowserClient(_app);
+        await client.SignInAsync(StaffWorld.AdminName);
+
+        foreach (var page in _staffPages.Concat(_adminPages))
+        {
+            using var response = await client.Http.GetAsync(new Uri(page, UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.OK && response.RequestMessage!.RequestUri!.AbsolutePath == page, $"{page}: {(int)response.StatusCode} at {response.RequestMessage!.RequestUri}");
+        }
+    }
+
+    [Theory]
+    [InlineData(StaffWorld.WhistleblowingHandler)]
+    [InlineData(StaffWorld.ThreatHandler)]
+    public async Task Handler_ReachesStaffPagesButNoAdminPage(string handler)
+    {
+        using var client = new StaffBrowserClient(_app);
+        await client.SignInAsync(handler);
+
+        foreach (var page in _staffPages)
+        {
+            using var response = await client.Http.GetAsync(new Uri(page, UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}: {(int)response.StatusCode}");
+        }
+
+        foreach (var page in _adminPages)
+        {
+            using var response = await client.Http.GetAsync(new Uri(page, UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{page}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Handler_CannotPostAdministratorActions()
+    {
+        using var client = new StaffBrowserClient(_app);
+        await client.SignInAsync(StaffWorld.WhistleblowingHandler);
+
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["NewUsername"] = "intruder", ["NewRole"] = "Administrator" });
+        using var response = await client.Http.PostAsync(new Uri("/Staff/Admin/Users?handler=Create", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Administrator_SessionHoldsNoChannelKey()
+    {
+        using var client = new StaffBrowserClient(_app);
+        await client.SignInAsync(StaffWorld.AdminName);
+        using var handlerClient = new StaffBrowserClient(_app);
+        await handlerClient.SignInAsync(StaffWorld.WhistleblowingHandler);
+
+        await using var scope = _app.CreateScope();
+        var admin = await StaffWorld.UserAsync(scope, StaffWorld.AdminName);
+        var handler = await StaffWorld.UserAsync(scope, StaffWorld.WhistleblowingHandler);
+        var store = _app.Services.GetRequiredService<UnlockedKeyStore>();
+        Assert.Empty(store.SessionsOf(admin.Id).SelectMany(k => k.ChannelKeys));
+        Assert.NotEmpty(store.SessionsOf(handler.Id).SelectMany(k => k.ChannelKeys));
+    }
+}
