@@ -75,6 +75,32 @@ public sealed class AgeStreamingTests
     }
 
     [Fact]
+    public async Task OpenReadAsync_ArmoredFile_ReturnsPlaintext()
+    {
+        using X25519Identity identity = X25519Identity.Generate();
+        byte[] plaintext = AgeTestData.RandomBytes(100_000, 13);
+        byte[] file = AgeTestData.EncryptTo(identity, plaintext, armor: true);
+        using MemoryStream output = new();
+
+        await using (Stream reading = await AgeFile.OpenReadAsync(new MemoryStream(file), [identity]))
+        {
+            await reading.CopyToAsync(output);
+        }
+
+        Assert.Equal(plaintext, output.ToArray());
+    }
+
+    [Fact]
+    public async Task OpenReadAsync_WrongIdentity_ThrowsWhenOpened()
+    {
+        using X25519Identity identity = X25519Identity.Generate();
+        using X25519Identity other = X25519Identity.Generate();
+        byte[] file = AgeTestData.EncryptTo(identity, new byte[10]);
+
+        await Assert.ThrowsAsync<AgeNoIdentityMatchException>(() => AgeFile.OpenReadAsync(new MemoryStream(file), [other]));
+    }
+
+    [Fact]
     public void OpenRead_WrongIdentity_ThrowsWhenOpened()
     {
         using X25519Identity identity = X25519Identity.Generate();
