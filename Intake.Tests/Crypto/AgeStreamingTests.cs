@@ -53,6 +53,35 @@ public sealed class AgeStreamingTests
     }
 
     [Fact]
+    public void OpenRead_TruncatedWithLargeReads_ReleasesOnlyVerifiedChunks()
+    {
+        using X25519Identity identity = X25519Identity.Generate();
+        byte[] plaintext = AgeTestData.RandomBytes(3 * 65_536, 7);
+        byte[] file = AgeTestData.EncryptTo(identity, plaintext);
+        using Stream reading = AgeFile.OpenRead(new MemoryStream(file[..^(65_536 + 16)]), [identity]);
+        byte[] buffer = new byte[100_000];
+
+        Assert.Equal(65_536, reading.Read(buffer, 0, buffer.Length));
+        Assert.Equal(plaintext[..65_536], buffer[..65_536]);
+        Assert.Equal(65_536, reading.Read(buffer, 0, buffer.Length));
+        Assert.Throws<AgePayloadException>(() => reading.Read(buffer, 0, buffer.Length));
+    }
+
+    [Fact]
+    public void OpenRead_TamperedChunkWithLargeRead_LeavesNoPlaintextInBuffer()
+    {
+        using X25519Identity identity = X25519Identity.Generate();
+        byte[] file = AgeTestData.EncryptTo(identity, AgeTestData.RandomBytes(65_536, 8));
+        file[^40] ^= 1;
+        using Stream reading = AgeFile.OpenRead(new MemoryStream(file), [identity]);
+        byte[] buffer = new byte[70_000];
+        Array.Fill(buffer, (byte)0xAA);
+
+        Assert.Throws<AgePayloadException>(() => reading.Read(buffer, 0, buffer.Length));
+        Assert.Equal(new byte[65_536], buffer[..65_536]);
+    }
+
+    [Fact]
     public void OpenRead_AfterFailure_KeepsThrowing()
     {
         using X25519Identity identity = X25519Identity.Generate();
