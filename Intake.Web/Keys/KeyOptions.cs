@@ -11,8 +11,12 @@ public sealed class KeyOptions
     /// </summary>
     public int ScryptWorkFactor { get; set; } = 18;
 
-    /// <summary>The highest work factor accepted when opening a sealed identity (age's own cap is 22).</summary>
-    public int MaxScryptWorkFactor { get; set; } = 22;
+    /// <summary>
+    /// The highest work factor accepted when opening a sealed identity. Below age's own cap of 22 (4 GiB of
+    /// memory per derivation): staff identities are sealed at <see cref="ScryptWorkFactor"/>, so 20 leaves room to
+    /// raise that later while bounding what one sign-in can cost.
+    /// </summary>
+    public int MaxScryptWorkFactor { get; set; } = 20;
 
     /// <summary>How many passphrase derivations may run at once; the rest queue.</summary>
     public int PassphraseConcurrency { get; set; } = 2;

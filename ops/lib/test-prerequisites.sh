@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Makes sure the programs the tests drive are installed: Debian's chromium (browser tests) and age
-# (interoperability tests). Installs them with apt-get when run as root; otherwise says what to run.
+# Makes sure the programs the tests drive are installed: Debian's chromium (browser tests), age
+# (interoperability tests) and python3 (its pty module answers the age CLI's passphrase prompt).
+# Installs them with apt-get when run as root; otherwise says what to run.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v age >/dev/null 2>&1 && command -v age-keygen >/dev/null 2>&1 || missing+=(age)
-command -v script >/dev/null 2>&1 || missing+=(bsdutils)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
