@@ -1,6 +1,7 @@
 using Intake.Web.Accounts;
 using Intake.Web.Health;
 using Intake.Web.Logging;
+using Intake.Web.Reporting;
 using Intake.Web.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -37,6 +38,7 @@ public static class IntakeServices
         builder.Services.AddIntakeStorage(dataDirectory, options);
         builder.Services.AddIntakeHealthChecks();
         builder.Services.AddIntakeAccounts(builder.Configuration);
+        builder.Services.AddIntakeReporting(builder.Configuration);
         builder.Services.AddIntakeStaffAuthentication();
 
         builder.Services.AddLocalization(localization => localization.ResourcesPath = "Resources");

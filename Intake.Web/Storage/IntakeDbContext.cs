@@ -1,5 +1,6 @@
 using Intake.Web.Accounts;
 using Intake.Web.Audit;
+using Intake.Web.Cases;
 using Intake.Web.Keys;
 using Intake.Web.Organisation;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,12 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<ChannelMembership> ChannelMemberships => Set<ChannelMembership>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+
+    public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
+
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,69 @@
+using System.Net.Http.Headers;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Intake.Tests.Infrastructure;
+
+/// <summary>
+/// A reporter's browser without JavaScript: loads a form, posts it as multipart with the antiforgery token first
+/// (as the page renders it), follows the redirect to the receipt.
+/// </summary>
+public sealed class ReporterClient(IntakeApplicationFactory app) : IDisposable
+{
+    public HttpClient Http { get; } = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+
+    public static Dictionary<string, string[]> MinimalWhistleblowing(string text) => new()
+    {
+        ["category"] = ["bribery"],
+        ["whatHappened"] = [text],
+        ["identityMode"] = ["anonymous"],
+        ["allowAcknowledgement"] = ["true"],
+    };
+
+    public static Dictionary<string, string[]> MinimalThreat(string text) => new()
+    {
+        ["role"] = ["elected"],
+        ["types"] = ["death-threat", "doxing"],
+        ["place"] = ["online"],
+        ["contactChannels"] = ["social-media"],
+        ["whatHappened"] = [text],
+        ["policeReport"] = ["yes"],
+        ["identityMode"] = ["named"],
+        ["name"] = ["Kim Exempel"],
+        ["contact"] = ["kim@example.org"],
+        ["allowAcknowledgement"] = ["true"],
+    };
+
+    /// <summary>Posts a report; returns the final response (the receipt, or the form again) and its parsed page.</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Page)> SubmitAsync(
+        string path, Dictionary<string, string[]> fields, IEnumerable<(string Name, byte[] Content)>? files = null)
+    {
+        using var form = await Http.GetAsync(new Uri(path, UriKind.Relative));
+        form.EnsureSuccessStatusCode();
+        var page = await Html.ParseAsync(form);
+        var token = page.QuerySelector("form.report-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        foreach (var (name, values) in fields)
+        {
+            foreach (var value in values)
+            {
+                content.Add(new StringContent(value), name);
+            }
+        }
+
+        foreach (var (name, bytes) in files ?? [])
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            content.Add(file, "attachments", name);
+        }
+
+        var response = await Http.PostAsync(new Uri(path, UriKind.Relative), content);
+        return (response, await Html.ParseAsync(response));
+    }
+
+    public static string TokenOn(IDocument receipt) => receipt.QuerySelector("#mailbox-token")!.TextContent.Trim();
+
+    public void Dispose() => Http.Dispose();
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Intake.Web.Cases;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<CaseRecord>
+{
+    public void Configure(EntityTypeBuilder<CaseRecord> entity)
+    {
+        entity.ToTable("Cases");
+        entity.HasKey(c => c.Id);
+        entity.Property(c => c.Id).ValueGeneratedNever();
+        entity.Property(c => c.CaseNumber).HasMaxLength(32).IsRequired();
+        entity.HasIndex(c => c.CaseNumber).IsUnique();
+        entity.HasIndex(c => new { c.ChannelId, c.Year, c.Sequence }).IsUnique();
+        entity.HasIndex(c => c.MailboxLookupId).IsUnique();
+        entity.HasIndex(c => new { c.ChannelId, c.Status, c.ReceivedOn });
+        entity.Property(c => c.MailboxLookupId).HasMaxLength(32).IsRequired();
+        entity.Property(c => c.MailboxRecipient).HasMaxLength(128).IsRequired();
+        entity.Property(c => c.Category).HasMaxLength(64);
+        entity.Property(c => c.ReporterRole).HasMaxLength(64);
+        entity.Property(c => c.IncidentTypes).HasMaxLength(512);
+        entity.Property(c => c.IncidentPlace).HasMaxLength(64);
+        entity.Property(c => c.ContactChannels).HasMaxLength(256);
+        entity.HasOne<Keys.Channel>().WithMany().HasForeignKey(c => c.ChannelId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasMany(c => c.Entries).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CaseEntryConfiguration : IEntityTypeConfiguration<CaseEntry>
+{
+    public void Configure(EntityTypeBuilder<CaseEntry> entity)
+    {
+        entity.ToTable("CaseEntries");
+        entity.HasKey(e => e.Id);
+        entity.Property(e => e.Id).ValueGeneratedNever();
+        entity.HasIndex(e => new { e.CaseId, e.Position }).IsUnique();
+        entity.HasMany(e => e.Attachments).WithOne().HasForeignKey(a => a.EntryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CaseAttachmentConfiguration : IEntityTypeConfiguration<CaseAttachment>
+{
+    public void Configure(EntityTypeBuilder<CaseAttachment> entity)
+    {
+        entity.ToTable("CaseAttachments");
+        entity.HasKey(a => a.Id);
+        entity.Property(a => a.Id).ValueGeneratedNever();
+        entity.Property(a => a.FileName).HasMaxLength(128).IsRequired();
+        entity.HasIndex(a => a.FileName).IsUnique();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace Intake.Web.Reporting.Forms;
+
+public sealed record FieldProblem(string Field, string MessageKey);
+
+/// <summary>Checks answers against a form definition. Message keys are in Resources/SharedResource.*.resx.</summary>
+public static class FormValidator
+{
+    public static IReadOnlyList<FieldProblem> Validate(ReportForm form, FormAnswers answers, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(answers);
+        var problems = new List<FieldProblem>();
+        foreach (var field in form.Fields)
+        {
+            var values = answers.GetAll(field.Name).Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
+            if (field.Required && values.Count == 0)
+            {
+                problems.Add(new(field.Name, field.Kind is FieldKind.Checkboxes or FieldKind.Radio or FieldKind.Select ? "Report.Error.Choose" : "Report.Error.Required"));
+                continue;
+            }
+
+            if (values.Any(v => v.Length > field.MaxLength))
+            {
+                problems.Add(new(field.Name, "Report.Error.TooLong"));
+            }
+
+            if (field.Options is { } options && values.Any(v => options.All(o => !string.Equals(o.Code, v, StringComparison.Ordinal))))
+            {
+                problems.Add(new(field.Name, "Report.Error.Option"));
+            }
+
+            if (field.Kind is FieldKind.Radio or FieldKind.Select or FieldKind.Date or FieldKind.Text or FieldKind.TextArea && values.Count > 1)
+            {
+                problems.Add(new(field.Name, "Report.Error.Option"));
+            }
+
+            if (field.Kind == FieldKind.Date && values.Count == 1)
+            {
+                if (!DateOnly.TryParseExact(values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    problems.Add(new(field.Name, "Report.Error.Date"));
+                }
+                else if (date > today)
+                {
+                    problems.Add(new(field.Name, "Report.Error.FutureDate"));
+                }
+            }
+        }
+
+        if (string.Equals(answers.Get(CommonFields.IdentityMode), CommonFields.Confidential, StringComparison.Ordinal) && !answers.Has(CommonFields.Name))
+        {
+            problems.Add(new(CommonFields.Name, "Report.Error.NameForConfidential"));
+        }
+
+        if (string.Equals(answers.Get(CommonFields.IdentityMode), CommonFields.Named, StringComparison.Ordinal))
+        {
+            if (!answers.Has(CommonFields.Name))
+            {
+                problems.Add(new(CommonFields.Name, "Report.Error.NameForNamed"));
+            }
+
+            if (!answers.Has(CommonFields.Contact))
+            {
+                problems.Add(new(CommonFields.Contact, "Report.Error.ContactForNamed"));
+            }
+        }
+
+        return problems;
+    }
+}

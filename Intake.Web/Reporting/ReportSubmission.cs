@@ -1,0 +1,116 @@
+using System.Globalization;
+using Intake.Web.Cases;
+using Intake.Web.Keys;
+using Intake.Web.Reporting.Forms;
+using Intake.Web.Reporting.Uploads;
+using Intake.Web.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intake.Web.Reporting;
+
+/// <summary>
+/// Commits a sealed report as a new case: the sealed report, the automatic receipt confirmation and any meeting
+/// request in its thread, the staged attachments promoted to their final names, and the coarse codes in clear.
+/// Returns only after the transaction is durably committed (SQLite WAL with synchronous=FULL).
+/// </summary>
+public sealed class ReportSubmission(IntakeDbContext db, TimeProvider clock)
+{
+    // Case numbers are allocated and committed one at a time; SQLite serialises writers anyway.
+    private static readonly SemaphoreSlim _commitLock = new(1, 1);
+
+    public async Task<CaseRecord> CommitAsync(SealedSubmission submission, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var record = new CaseRecord
+        {
+            Id = Guid.NewGuid(),
+            ChannelId = submission.Channel.Id,
+            Year = today.Year,
+            ReceivedOn = today,
+            Status = CaseStatus.Received,
+            SealedBy = submission.Mode,
+            ChannelKeyVersion = submission.KeyVersion,
+            MailboxLookupId = submission.MailboxLookupId,
+            MailboxRecipient = submission.MailboxRecipient,
+            AcknowledgementDeclined = submission.DeclineAcknowledgement,
+            MeetingRequested = submission.WantsMeeting,
+        };
+        ApplyTriage(record, submission.Form, submission.Triage);
+        var report = new CaseEntry
+        {
+            Id = Guid.NewGuid(),
+            CaseId = record.Id,
+            Kind = EntryKind.Report,
+            CreatedOn = today,
+            Position = 1,
+            Sealed = submission.SealedReport,
+            ReadableByReporter = true,
+        };
+        for (var i = 0; i < submission.Files.Count; i++)
+        {
+            var id = Guid.NewGuid();
+            var name = submission.Files[i].Promote(id);
+            report.Attachments.Add(new CaseAttachment { Id = id, EntryId = report.Id, Index = i, FileName = name, SealedLength = submission.Files[i].SealedLength });
+        }
+
+        record.Entries.Add(report);
+        record.Entries.Add(new CaseEntry { Id = Guid.NewGuid(), CaseId = record.Id, Kind = EntryKind.ReceiptConfirmation, CreatedOn = today, Position = 2, ReadableByReporter = true });
+        if (submission.WantsMeeting)
+        {
+            record.Entries.Add(new CaseEntry { Id = Guid.NewGuid(), CaseId = record.Id, Kind = EntryKind.MeetingRequest, CreatedOn = today, Position = 3, ReadableByReporter = true });
+        }
+
+        await _commitLock.WaitAsync(cancellationToken);
+        try
+        {
+            var last = await db.Cases.Where(c => c.ChannelId == record.ChannelId && c.Year == record.Year)
+                .MaxAsync(c => (int?)c.Sequence, cancellationToken) ?? 0;
+            record.Sequence = last + 1;
+            record.CaseNumber = string.Create(CultureInfo.InvariantCulture,
+                $"{Prefix(submission.Channel.Code)}-{record.Year}-{record.Sequence:0000}");
+            db.Cases.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _commitLock.Release();
+        }
+
+        return record;
+    }
+
+    public static string Prefix(string channelCode) => channelCode == ChannelCodes.Whistleblowing ? "VB" : "HV";
+
+    private static void ApplyTriage(CaseRecord record, ReportForm form, FormAnswers answers)
+    {
+        foreach (var field in form.Fields.Where(f => f.Triage != TriageColumn.None))
+        {
+            var values = answers.GetAll(field.Name).Where(v => field.Choices.Any(o => o.Code == v)).ToList();
+            var joined = values.Count == 0 ? null : string.Join('|', values);
+            switch (field.Triage)
+            {
+                case TriageColumn.Category: record.Category = joined; break;
+                case TriageColumn.ReporterRole: record.ReporterRole = joined; break;
+                case TriageColumn.IncidentTypes: record.IncidentTypes = joined; break;
+                case TriageColumn.IncidentPlace: record.IncidentPlace = joined; break;
+                case TriageColumn.ContactChannels: record.ContactChannels = joined; break;
+                case TriageColumn.PoliceReported: record.PoliceReported = joined is null ? null : joined == "yes"; break;
+            }
+        }
+    }
+}
+
+/// <summary>Everything a submission commits, already sealed.</summary>
+public sealed record SealedSubmission(
+    Channel Channel,
+    int KeyVersion,
+    ReportForm Form,
+    FormAnswers Triage,
+    byte[] SealedReport,
+    IReadOnlyList<StagedFile> Files,
+    byte[] MailboxLookupId,
+    string MailboxRecipient,
+    SealingMode Mode,
+    bool DeclineAcknowledgement,
+    bool WantsMeeting);

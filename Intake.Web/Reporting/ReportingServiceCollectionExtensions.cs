@@ -1,0 +1,16 @@
+using Intake.Web.Reporting.Uploads;
+
+namespace Intake.Web.Reporting;
+
+public static class ReportingServiceCollectionExtensions
+{
+    public static IServiceCollection AddIntakeReporting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<UploadOptions>(configuration.GetSection(UploadOptions.SectionName));
+        services.AddScoped<MultipartUploadReader>();
+        services.AddScoped<ReportSubmission>();
+        services.AddScoped<ServerSealedReports>();
+        services.AddSingleton<ReceiptTicket>();
+        return services;
+    }
+}

@@ -1,0 +1,36 @@
+namespace Intake.Web.Reporting.Uploads;
+
+/// <summary>
+/// An attachment sealed into a temporary file in the data directory, waiting for its case to commit. Only
+/// ciphertext is ever written. <see cref="Promote"/> fsyncs and renames it to its final name; anything not
+/// promoted is deleted on dispose (and orphans from a crash are swept at start).
+/// </summary>
+public sealed class StagedFile(string tempPath, AttachmentInfo info) : IDisposable
+{
+    public const string TempPrefix = ".staging-";
+
+    public AttachmentInfo Info { get; } = info;
+
+    public string TempPath { get; } = tempPath;
+
+    public string? FinalName { get; private set; }
+
+    public long SealedLength => new FileInfo(FinalName is null ? TempPath : Path.Combine(Path.GetDirectoryName(TempPath)!, FinalName)).Length;
+
+    /// <summary>Moves the sealed file to <c>attachments/{id}.age</c>; returns the name to reference.</summary>
+    public string Promote(Guid id)
+    {
+        var name = $"{id:N}.age";
+        File.Move(TempPath, Path.Combine(Path.GetDirectoryName(TempPath)!, name));
+        FinalName = name;
+        return name;
+    }
+
+    public void Dispose()
+    {
+        if (FinalName is null && File.Exists(TempPath))
+        {
+            File.Delete(TempPath);
+        }
+    }
+}
