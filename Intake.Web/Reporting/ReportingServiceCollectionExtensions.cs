@@ -11,6 +11,10 @@ public static class ReportingServiceCollectionExtensions
         services.AddScoped<ReportSubmission>();
         services.AddScoped<ServerSealedReports>();
         services.AddSingleton<ReceiptTicket>();
+        services.AddSingleton<Mailbox.MailboxSession>();
+        services.AddSingleton<Mailbox.MailboxAttempts>();
+        services.AddScoped<Mailbox.MailboxService>();
+        services.AddScoped<Cases.CaseMessages>();
         return services;
     }
 }

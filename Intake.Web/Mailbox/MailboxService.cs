@@ -1,0 +1,152 @@
+using Intake.Crypto.Age;
+using Intake.Crypto.Mailbox;
+using Intake.Web.Cases;
+using Intake.Web.Hosting;
+using Intake.Web.Keys;
+using Intake.Web.Reporting;
+using Intake.Web.Reporting.Uploads;
+using Intake.Web.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intake.Web.Mailbox;
+
+/// <summary>
+/// The reporter's side of a case, opened with the mailbox keys derived from the token: the thread, attachments,
+/// follow-up messages and meeting requests. Everything new is sealed to the channel's current recipient and to
+/// the mailbox recipient before it is written.
+/// </summary>
+public sealed class MailboxService(IntakeDbContext db, DataDirectory data, MultipartUploadReader reader, TimeProvider clock)
+{
+    public const string FileField = "attachments";
+
+    public Task<CaseRecord?> FindAsync(MailboxKeys keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var lookupId = keys.LookupId;
+        return db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.MailboxLookupId == lookupId, cancellationToken);
+    }
+
+    public async Task<MailboxThread?> OpenAsync(MailboxKeys keys, CancellationToken cancellationToken = default)
+    {
+        var record = await FindAsync(keys, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var channelCode = await db.Channels.Where(c => c.Id == record.ChannelId).Select(c => c.Code).SingleAsync(cancellationToken);
+        var entries = await db.CaseEntries.AsNoTracking().Include(e => e.Attachments)
+            .Where(e => e.CaseId == record.Id && e.ReadableByReporter).OrderBy(e => e.Position).ToListAsync(cancellationToken);
+        var items = entries.Select(e => Decrypt(e, keys.Identity)).ToList();
+        return new MailboxThread(record, channelCode, items);
+    }
+
+    /// <summary>Streams a decrypted attachment of this mailbox's case, or returns null if it is not one of them.</summary>
+    public async Task<(Stream Content, AttachmentView Info)?> OpenAttachmentAsync(MailboxKeys keys, Guid attachmentId, CancellationToken cancellationToken = default)
+    {
+        var thread = await OpenAsync(keys, cancellationToken);
+        var info = thread?.Items.SelectMany(i => i.Attachments).FirstOrDefault(a => a.Id == attachmentId);
+        if (info is null)
+        {
+            return null;
+        }
+
+        var fileName = await db.CaseAttachments.Where(a => a.Id == attachmentId).Select(a => a.FileName).SingleAsync(cancellationToken);
+        var file = File.OpenRead(Path.Combine(data.Attachments, fileName));
+        return (AgeFile.OpenRead(file, [keys.Identity]), info);
+    }
+
+    /// <summary>Reads a multipart follow-up (text and files), seals it and adds it to the thread.</summary>
+    public async Task<FollowUpResult> AddMessageAsync(HttpContext context, MailboxKeys keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var record = await db.Cases.SingleAsync(c => c.MailboxLookupId == keys.LookupId, cancellationToken);
+        IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(await CurrentRecipientAsync(record.ChannelId, cancellationToken)), X25519Recipient.Parse(record.MailboxRecipient)];
+        using var upload = await reader.ReadAsync(context, new ServerFileSealer(recipients), data.Attachments, FileField, cancellationToken);
+        var text = upload.Fields.Get("message").Trim();
+        if (upload.AntiforgeryFailed || upload.Refused.Count > 0 || upload.TextTooLarge || (text.Length == 0 && upload.Files.Count == 0) || text.Length > 20000)
+        {
+            var problem = text.Length == 0 && upload.Files.Count == 0 ? "Mailbox.Error.EmptyMessage" : text.Length > 20000 ? "Report.Error.TooLong" : null;
+            return new FollowUpResult(false, upload.Fields.Get("message"), problem, upload.Refused,
+                upload.Files.Select(f => f.Info.Name).Concat(upload.Refused.Select(r => r.Name)).Where(n => n.Length > 0).ToList(), upload.AntiforgeryFailed);
+        }
+
+        var json = ReportDocument.Message(text, upload.Files.Select(f => f.Info).ToList());
+        var entry = NewEntry(record.Id, EntryKind.ReporterMessage, await NextPositionAsync(record.Id, cancellationToken));
+        try
+        {
+            entry.Sealed = AgeFile.Encrypt(json, recipients);
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(json);
+        }
+
+        for (var i = 0; i < upload.Files.Count; i++)
+        {
+            var id = Guid.NewGuid();
+            var name = upload.Files[i].Promote(id);
+            entry.Attachments.Add(new CaseAttachment { Id = id, EntryId = entry.Id, Index = i, FileName = name, SealedLength = upload.Files[i].SealedLength });
+        }
+
+        db.CaseEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        return new FollowUpResult(true, string.Empty, null, [], [], false);
+    }
+
+    public async Task RequestMeetingAsync(MailboxKeys keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var record = await db.Cases.SingleAsync(c => c.MailboxLookupId == keys.LookupId, cancellationToken);
+        record.MeetingRequested = true;
+        db.CaseEntries.Add(NewEntry(record.Id, EntryKind.MeetingRequest, await NextPositionAsync(record.Id, cancellationToken)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private CaseEntry NewEntry(Guid caseId, EntryKind kind, int position) => new()
+    {
+        Id = Guid.NewGuid(),
+        CaseId = caseId,
+        Kind = kind,
+        Position = position,
+        ReadableByReporter = true,
+        CreatedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+    };
+
+    private async Task<int> NextPositionAsync(Guid caseId, CancellationToken cancellationToken) =>
+        (await db.CaseEntries.Where(e => e.CaseId == caseId).MaxAsync(e => (int?)e.Position, cancellationToken) ?? 0) + 1;
+
+    private Task<string> CurrentRecipientAsync(Guid channelId, CancellationToken cancellationToken) =>
+        (from c in db.Channels
+         join k in db.ChannelKeys on new { ChannelId = c.Id, Version = c.CurrentKeyVersion } equals new { k.ChannelId, k.Version }
+         where c.Id == channelId
+         select k.Recipient).SingleAsync(cancellationToken);
+
+    private static ThreadItem Decrypt(CaseEntry entry, X25519Identity identity)
+    {
+        if (entry.Sealed is null)
+        {
+            return new ThreadItem(entry.Id, entry.Kind, entry.CreatedOn, null, null, [], false);
+        }
+
+        try
+        {
+            var plain = AgeFile.Decrypt(entry.Sealed, [identity]);
+            var report = entry.Kind == EntryKind.Report ? ReportDocument.ParseReport(plain) : null;
+            var message = entry.Kind == EntryKind.Report ? null : ReportDocument.ParseMessage(plain);
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(plain);
+            var infos = report?.Attachments ?? message?.Attachments ?? [];
+            var attachments = entry.Attachments.OrderBy(a => a.Index)
+                .Select(a => a.Index < infos.Length ? new AttachmentView(a.Id, infos[a.Index].Name, infos[a.Index].Type, infos[a.Index].Size) : null)
+                .OfType<AttachmentView>().ToList();
+            return new ThreadItem(entry.Id, entry.Kind, entry.CreatedOn, report, message, attachments, false);
+        }
+        catch (Exception ex) when (ex is AgeException or System.Text.Json.JsonException)
+        {
+            return new ThreadItem(entry.Id, entry.Kind, entry.CreatedOn, null, null, [], true);
+        }
+    }
+}
+
+public sealed record FollowUpResult(
+    bool Sent, string Text, string? ProblemKey, IReadOnlyList<(string Name, string MessageKey)> RefusedFiles, IReadOnlyList<string> FilesToChooseAgain, bool FormExpired);

@@ -1,0 +1,61 @@
+using Intake.Crypto.Mailbox;
+using Intake.Web.Mailbox;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Intake.Web.Pages.Mailbox;
+
+/// <summary>
+/// The mailbox door: the reporter types their code. A typo in the check character is told as a typo; a code that
+/// opens nothing gets one answer whether it is wrong or unknown.
+/// </summary>
+public sealed class IndexModel(MailboxService mailboxes, MailboxSession session, MailboxAttempts attempts, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty]
+    public string? Token { get; set; }
+
+    public string? Error { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Left { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!attempts.TryAttempt())
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Error = text["Mailbox.Error.Busy"];
+            return Page();
+        }
+
+        var status = MailboxToken.TryParse(Token, out var token);
+        using (token)
+        {
+            Error = status switch
+            {
+                MailboxTokenParseStatus.Empty => text["Mailbox.Error.Empty"].Value,
+                MailboxTokenParseStatus.Malformed => text["Mailbox.Error.Malformed"].Value,
+                MailboxTokenParseStatus.CheckCharacterMismatch => text["Mailbox.Error.Typo"].Value,
+                _ => null,
+            };
+            if (Error is null)
+            {
+                using var keys = token!.DeriveKeys();
+                if (await mailboxes.FindAsync(keys, HttpContext.RequestAborted) is not null)
+                {
+                    session.Open(HttpContext, token);
+                    return RedirectToPage("Open");
+                }
+
+                Error = text["Mailbox.Error.NotFound"];
+            }
+        }
+
+        return Page();
+    }
+}

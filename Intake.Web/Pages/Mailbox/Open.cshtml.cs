@@ -1,0 +1,92 @@
+using Intake.Crypto.Mailbox;
+using Intake.Web.Mailbox;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Intake.Web.Pages.Mailbox;
+
+/// <summary>
+/// The open mailbox: status, thread, attachments, a follow-up form and a meeting request. Each request derives the
+/// mailbox keys from the token in the encrypted session cookie and forgets them when it ends.
+/// </summary>
+[IgnoreAntiforgeryToken]
+[DisableRequestSizeLimit]
+public sealed class OpenModel(MailboxService mailboxes, MailboxSession session, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) : PageModel
+{
+    public MailboxThread? Thread { get; private set; }
+
+    public FollowUpResult? Rejected { get; private set; }
+
+    /// <summary>Read from the query only: no bound property may make the framework read a streamed form.</summary>
+    public bool Sent { get; private set; }
+
+    public Task<IActionResult> OnGetAsync() => WithMailboxAsync(async keys =>
+    {
+        Sent = string.Equals(Request.Query["sent"], "true", StringComparison.OrdinalIgnoreCase);
+        Thread = await mailboxes.OpenAsync(keys, HttpContext.RequestAborted);
+        return Thread is null ? Closed() : Page();
+    });
+
+    public Task<IActionResult> OnGetAttachmentAsync(Guid id) => WithMailboxAsync(async keys =>
+    {
+        var attachment = await mailboxes.OpenAttachmentAsync(keys, id, HttpContext.RequestAborted);
+        if (attachment is not { } found)
+        {
+            return NotFound();
+        }
+
+        return File(found.Content, "application/octet-stream", found.Info.Name);
+    });
+
+    public Task<IActionResult> OnPostMessageAsync() => WithMailboxAsync(async keys =>
+    {
+        var result = await mailboxes.AddMessageAsync(HttpContext, keys, HttpContext.RequestAborted);
+        if (result.Sent)
+        {
+            return RedirectToPage("Open", new { sent = true });
+        }
+
+        Rejected = result;
+        Thread = await mailboxes.OpenAsync(keys, HttpContext.RequestAborted);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    });
+
+    public Task<IActionResult> OnPostMeetingAsync() => WithMailboxAsync(async keys =>
+    {
+        // Small url-encoded forms: the usual antiforgery check (the page opts out of the automatic one for the
+        // streamed message form).
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return RedirectToPage("Open");
+        }
+
+        await mailboxes.RequestMeetingAsync(keys, HttpContext.RequestAborted);
+        return RedirectToPage("Open");
+    });
+
+    public async Task<IActionResult> OnPostLeaveAsync()
+    {
+        if (await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            session.Close(HttpContext);
+            return RedirectToPage("Index", new { left = true });
+        }
+
+        return RedirectToPage("Open");
+    }
+
+    private async Task<IActionResult> WithMailboxAsync(Func<MailboxKeys, Task<IActionResult>> action)
+    {
+        using var token = session.Current(HttpContext);
+        if (token is null)
+        {
+            return Closed();
+        }
+
+        using var keys = token.DeriveKeys();
+        return await action(keys);
+    }
+
+    private RedirectToPageResult Closed() => RedirectToPage("Index");
+}
