@@ -41,7 +41,7 @@ public sealed class MultipartUploadReader(IAntiforgery antiforgery, IOptions<Upl
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !(disposition.IsFormDisposition() || disposition.IsFileDisposition()))
                 {
-                    await Drain(section.Body, cancellationToken);
+                    await DrainAsync(section.Body, cancellationToken);
                     continue;
                 }
 
@@ -72,21 +72,21 @@ public sealed class MultipartUploadReader(IAntiforgery antiforgery, IOptions<Upl
                 var fileName = CleanFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
                 if (!string.Equals(name, fileField, StringComparison.Ordinal) || fileName.Length == 0)
                 {
-                    await Drain(section.Body, cancellationToken);
+                    await DrainAsync(section.Body, cancellationToken);
                     continue;
                 }
 
                 if (!validated)
                 {
                     result.Refused.Add((fileName, "Upload.Error.Resend"));
-                    await Drain(section.Body, cancellationToken);
+                    await DrainAsync(section.Body, cancellationToken);
                     continue;
                 }
 
                 if (result.Files.Count >= _limits.MaxFiles)
                 {
                     result.Refused.Add((fileName, "Upload.Error.TooMany"));
-                    await Drain(section.Body, cancellationToken);
+                    await DrainAsync(section.Body, cancellationToken);
                     continue;
                 }
 
@@ -100,7 +100,7 @@ public sealed class MultipartUploadReader(IAntiforgery antiforgery, IOptions<Upl
                 else
                 {
                     result.Refused.Add((fileName, staged.MessageKey!));
-                    await Drain(section.Body, cancellationToken);
+                    await DrainAsync(section.Body, cancellationToken);
                 }
             }
         }
@@ -177,7 +177,7 @@ public sealed class MultipartUploadReader(IAntiforgery antiforgery, IOptions<Upl
         return (text.Replace("\r\n", "\n", StringComparison.Ordinal), buffer.Length);
     }
 
-    private static async Task Drain(Stream body, CancellationToken cancellationToken)
+    private static async Task DrainAsync(Stream body, CancellationToken cancellationToken)
     {
         var chunk = new byte[16384];
         while (await body.ReadAsync(chunk, cancellationToken) > 0)
