@@ -62,7 +62,7 @@ public sealed class MailboxService(IntakeDbContext db, DataDirectory data, Multi
         ArgumentNullException.ThrowIfNull(keys);
         var record = await db.Cases.SingleAsync(c => c.MailboxLookupId == keys.LookupId, cancellationToken);
         IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(await CurrentRecipientAsync(record.ChannelId, cancellationToken)), X25519Recipient.Parse(record.MailboxRecipient)];
-        using var upload = await reader.ReadAsync(context, new ServerFileSealer(recipients), data.Attachments, FileField, cancellationToken);
+        using var upload = await reader.ReadAsync(context, _ => new ServerFileSealer(recipients), data.Attachments, [FileField], cancellationToken);
         var text = upload.Fields.Get("message").Trim();
         if (upload.AntiforgeryFailed || upload.Refused.Count > 0 || upload.TextTooLarge || (text.Length == 0 && upload.Files.Count == 0) || text.Length > 20000)
         {

@@ -7,6 +7,7 @@ namespace Intake.Web.Reporting;
 /// next to their fields, and the files that must be chosen again (a browser cannot keep them for us).
 /// </summary>
 public sealed record ReportOutcome(
+    Cases.SealingMode Mode,
     Receipt? Receipt,
     FormAnswers Answers,
     IReadOnlyList<FieldProblem> Problems,
@@ -15,4 +16,12 @@ public sealed record ReportOutcome(
     bool FormExpired)
 {
     public bool Accepted => Receipt is not null;
+
+    public static ReportOutcome Accept(Receipt receipt) =>
+        new(receipt.SealedBy, receipt, new FormAnswers(), [], [], [], false);
+
+    public static ReportOutcome Rejected(
+        Cases.SealingMode mode, FormAnswers answers, IReadOnlyList<FieldProblem> problems,
+        IReadOnlyList<(string Name, string MessageKey)> refused, IReadOnlyList<string> again, bool expired) =>
+        new(mode, null, answers, problems, refused, again, expired);
 }

@@ -9,7 +9,8 @@ public static class ReportingServiceCollectionExtensions
         services.Configure<UploadOptions>(configuration.GetSection(UploadOptions.SectionName));
         services.AddScoped<MultipartUploadReader>();
         services.AddScoped<ReportSubmission>();
-        services.AddScoped<ServerSealedReports>();
+        services.AddScoped<ReportIntake>();
+        services.AddSingleton<BrowserSealedFields>();
         services.AddSingleton<ReceiptTicket>();
         services.AddSingleton<Mailbox.MailboxSession>();
         services.AddSingleton<Mailbox.MailboxAttempts>();

@@ -7,6 +7,7 @@ using Intake.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Intake.Web.Pages.Report;
 
@@ -17,7 +18,7 @@ namespace Intake.Web.Pages.Report;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [DisableRequestSizeLimit]
-public abstract class ReportPageModel(IntakeDbContext db, ServerSealedReports reports, ReceiptTicket receipts) : PageModel
+public abstract class ReportPageModel(IntakeDbContext db, ReportIntake reports, ReceiptTicket receipts, IStringLocalizer<SharedResource> text) : PageModel
 {
     protected abstract string ChannelCode { get; }
 
@@ -30,6 +31,9 @@ public abstract class ReportPageModel(IntakeDbContext db, ServerSealedReports re
     public Channel? Channel { get; private set; }
 
     public string? Fingerprint { get; private set; }
+
+    /// <summary>The channel's current public key, for sealing in the browser.</summary>
+    public string? Recipient { get; private set; }
 
     public bool English => Languages.IsEnglish(CultureInfo.CurrentUICulture);
 
@@ -53,6 +57,11 @@ public abstract class ReportPageModel(IntakeDbContext db, ServerSealedReports re
         }
 
         var outcome = await reports.SubmitAsync(HttpContext, ChannelCode, English ? "en" : "sv", HttpContext.RequestAborted);
+        if (outcome.Mode == Cases.SealingMode.Browser)
+        {
+            return BrowserResult(outcome);
+        }
+
         if (outcome.Receipt is { } receipt)
         {
             receipts.Issue(HttpContext, receipt);
@@ -63,6 +72,24 @@ public abstract class ReportPageModel(IntakeDbContext db, ServerSealedReports re
         Answers = outcome.Answers;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
+    }
+
+    /// <summary>
+    /// A browser-sealed submission is answered in JSON: the script shows the receipt itself, because only the
+    /// browser knows the mailbox token.
+    /// </summary>
+    private JsonResult BrowserResult(ReportOutcome outcome)
+    {
+        if (outcome.Receipt is { } receipt)
+        {
+            return new JsonResult(new { caseNumber = receipt.CaseNumber, receivedOn = receipt.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        }
+
+        var errors = outcome.Problems.Select(p => new { field = p.Field, message = text[p.MessageKey].Value })
+            .Concat(outcome.RefusedFiles.Select(r => new { field = "attachments", message = r.Name + ": " + text[r.MessageKey].Value }))
+            .Concat(outcome.FormExpired ? [new { field = string.Empty, message = text["Report.Error.Expired"].Value }] : [])
+            .ToList();
+        return new JsonResult(new { errors }) { StatusCode = StatusCodes.Status422UnprocessableEntity };
     }
 
     public IReadOnlyList<string> ErrorsFor(string field) =>
@@ -80,6 +107,7 @@ public abstract class ReportPageModel(IntakeDbContext db, ServerSealedReports re
             .Where(k => k.ChannelId == Channel.Id && k.Version == Channel.CurrentKeyVersion)
             .Select(k => k.Recipient).SingleAsync(HttpContext.RequestAborted);
         Fingerprint = KeyFingerprint.Of(recipient);
+        Recipient = recipient;
         return true;
     }
 }

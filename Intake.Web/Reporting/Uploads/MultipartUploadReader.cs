@@ -18,10 +18,18 @@ public sealed class MultipartUploadReader(IAntiforgery antiforgery, IOptions<Upl
     private const string TokenField = "__RequestVerificationToken";
     private readonly UploadOptions _limits = options.Value;
 
-    public async Task<UploadResult> ReadAsync(HttpContext context, IFileSealer sealer, string stagingDirectory, string fileField, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the form. <paramref name="sealerFor"/> is asked for a sealer at the first file part, with the text
+    /// fields read so far (the sealing mode and mailbox fields come before any file); null refuses the files.
+    /// </summary>
+    public async Task<UploadResult> ReadAsync(
+        HttpContext context, Func<Forms.FormAnswers, IFileSealer?> sealerFor, string stagingDirectory, IReadOnlyCollection<string> fileFields,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(sealer);
+        ArgumentNullException.ThrowIfNull(sealerFor);
+        ArgumentNullException.ThrowIfNull(fileFields);
+        IFileSealer? sealer = null;
         var result = new UploadResult();
         var boundary = Boundary(context.Request.ContentType);
         if (boundary is null)
@@ -70,7 +78,7 @@ public sealed class MultipartUploadReader(IAntiforgery antiforgery, IOptions<Upl
                 }
 
                 var fileName = CleanFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
-                if (!string.Equals(name, fileField, StringComparison.Ordinal) || fileName.Length == 0)
+                if (!fileFields.Contains(name) || fileName.Length == 0)
                 {
                     await DrainAsync(section.Body, cancellationToken);
                     continue;
@@ -90,8 +98,16 @@ public sealed class MultipartUploadReader(IAntiforgery antiforgery, IOptions<Upl
                     continue;
                 }
 
+                sealer ??= sealerFor(result.Fields);
+                if (sealer is null)
+                {
+                    result.Refused.Add((fileName, "Upload.Error.Sealed"));
+                    await DrainAsync(section.Body, cancellationToken);
+                    continue;
+                }
+
                 var limit = Math.Min(_limits.MaxFileBytes, _limits.MaxSubmissionBytes - fileBytes);
-                var staged = await StageAsync(section, sealer, stagingDirectory, fileName, limit, cancellationToken);
+                var staged = await StageAsync(section, sealer, stagingDirectory, name, fileName, limit, cancellationToken);
                 if (staged.File is not null)
                 {
                     fileBytes += staged.File.Info.Size;
@@ -118,7 +134,7 @@ public sealed class MultipartUploadReader(IAntiforgery antiforgery, IOptions<Upl
     }
 
     private static async Task<(StagedFile? File, string? MessageKey)> StageAsync(
-        MultipartSection section, IFileSealer sealer, string stagingDirectory, string fileName, long limit, CancellationToken cancellationToken)
+        MultipartSection section, IFileSealer sealer, string stagingDirectory, string field, string fileName, long limit, CancellationToken cancellationToken)
     {
         var contentType = MediaTypeHeaderValue.TryParse(section.ContentType, out var media) ? media.MediaType.Value ?? "application/octet-stream" : "application/octet-stream";
         var tempPath = Path.Combine(stagingDirectory, StagedFile.TempPrefix + Guid.NewGuid().ToString("N"));
@@ -146,7 +162,7 @@ public sealed class MultipartUploadReader(IAntiforgery antiforgery, IOptions<Upl
             return (null, key);
         }
 
-        return (new StagedFile(tempPath, new AttachmentInfo(fileName, contentType, size)), null);
+        return (new StagedFile(tempPath, field, new AttachmentInfo(fileName, contentType, size)), null);
     }
 
     private async Task<bool> ValidateTokenAsync(HttpContext context, string token)

@@ -5,11 +5,14 @@ namespace Intake.Web.Reporting.Uploads;
 /// ciphertext is ever written. <see cref="Promote"/> fsyncs and renames it to its final name; anything not
 /// promoted is deleted on dispose (and orphans from a crash are swept at start).
 /// </summary>
-public sealed class StagedFile(string tempPath, AttachmentInfo info) : IDisposable
+public sealed class StagedFile(string tempPath, string field, AttachmentInfo info) : IDisposable
 {
     public const string TempPrefix = ".staging-";
 
     public AttachmentInfo Info { get; } = info;
+
+    /// <summary>The form field the file came in.</summary>
+    public string Field { get; } = field;
 
     public string TempPath { get; } = tempPath;
 

@@ -1,10 +1,12 @@
 using Intake.Web.Keys;
 using Intake.Web.Reporting;
 using Intake.Web.Storage;
+using Microsoft.Extensions.Localization;
 
 namespace Intake.Web.Pages.Report.Whistleblowing;
 
-public sealed class IndexModel(IntakeDbContext db, ServerSealedReports reports, ReceiptTicket receipts) : ReportPageModel(db, reports, receipts)
+public sealed class IndexModel(IntakeDbContext db, ReportIntake reports, ReceiptTicket receipts, IStringLocalizer<SharedResource> text)
+    : ReportPageModel(db, reports, receipts, text)
 {
     protected override string ChannelCode => ChannelCodes.Whistleblowing;
 }

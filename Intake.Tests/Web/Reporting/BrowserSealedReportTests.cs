@@ -1,0 +1,154 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Intake.Crypto.Age;
+using Intake.Crypto.Mailbox;
+using Intake.Tests.Infrastructure;
+using Intake.Web.Cases;
+using Intake.Web.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Intake.Tests.Web.Reporting;
+
+/// <summary>
+/// The server side of sealing in the browser: what the page's script posts (docs/report-format.md) is built here
+/// with Intake.Crypto, exactly as the script builds it with the age-encryption package.
+/// </summary>
+public sealed class BrowserSealedReportTests : IAsyncLifetime
+{
+    private readonly IntakeApplicationFactory _app = new();
+    private StaffWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await StaffWorld.CreateAsync(_app);
+
+    public async Task DisposeAsync()
+    {
+        _world.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task BrowserSealedReport_IsStoredAsSentAndOpensWithTheMailboxToken()
+    {
+        using var reporter = new ReporterClient(_app);
+        using var token = MailboxToken.Generate();
+        using var keys = token.DeriveKeys();
+        var (form, recipient) = await FormAsync(reporter, "/report/whistleblowing");
+        IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(recipient), keys.Recipient];
+        var report = AgeFile.Encrypt(Encoding.UTF8.GetBytes("{\"format\":\"intake.report/v1\",\"channel\":\"whistleblowing\",\"language\":\"sv\",\"answers\":{\"whatHappened\":[\"browser canary\"]},\"attachments\":[{\"name\":\"a.txt\",\"type\":\"text/plain\",\"size\":5}]}"), recipients);
+        var attachment = AgeFile.Encrypt("hello"u8, recipients);
+
+        using var response = await PostAsync(reporter, "/report/whistleblowing", form, keys.LookupIdHex, keys.Recipient.ToString(),
+            new() { ["category"] = ["fraud"], ["allowAcknowledgement"] = ["true"] }, report, [attachment]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("VB-", json.RootElement.GetProperty("caseNumber").GetString(), StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("intake.receipt", StringComparison.Ordinal)));
+
+        await using var scope = _app.CreateScope();
+        var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.Include(c => c.Entries).ThenInclude(e => e.Attachments).SingleAsync();
+        Assert.Equal(SealingMode.Browser, record.SealedBy);
+        Assert.Equal("fraud", record.Category);
+        Assert.Equal(report, record.Entries.Single(e => e.Kind == EntryKind.Report).Sealed);
+
+        // The reporter's mailbox opens with the token the browser made; the server never saw it.
+        var (_, page) = await OpenMailboxAsync(reporter, token.ToString());
+        Assert.Contains("browser canary", page.QuerySelector(".thread")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("a.txt", page.QuerySelector(".attachments a")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("one-recipient")]
+    [InlineData("armored")]
+    [InlineData("not-age")]
+    public async Task MalformedSealedReport_IsRefusedWithAClearError(string kind)
+    {
+        using var reporter = new ReporterClient(_app);
+        using var token = MailboxToken.Generate();
+        using var keys = token.DeriveKeys();
+        var (form, recipient) = await FormAsync(reporter, "/en/report/whistleblowing");
+        var plain = Encoding.UTF8.GetBytes("{}");
+        var report = kind switch
+        {
+            "one-recipient" => AgeFile.Encrypt(plain, [keys.Recipient]),
+            "armored" => AgeFile.Encrypt(plain, [X25519Recipient.Parse(recipient), keys.Recipient], armor: true),
+            _ => plain,
+        };
+
+        using var response = await PostAsync(reporter, "/en/report/whistleblowing", form, keys.LookupIdHex, keys.Recipient.ToString(),
+            new() { ["category"] = ["fraud"] }, report, []);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(json.RootElement.GetProperty("errors").EnumerateArray(), e => !string.IsNullOrEmpty(e.GetProperty("message").GetString()));
+        await using var scope = _app.CreateScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.CountAsync());
+    }
+
+    [Fact]
+    public async Task MissingTriageCode_IsRefused()
+    {
+        using var reporter = new ReporterClient(_app);
+        using var token = MailboxToken.Generate();
+        using var keys = token.DeriveKeys();
+        var (form, recipient) = await FormAsync(reporter, "/report/threat");
+        var report = AgeFile.Encrypt("{}"u8, [X25519Recipient.Parse(recipient), keys.Recipient]);
+
+        using var response = await PostAsync(reporter, "/report/threat", form, keys.LookupIdHex, keys.Recipient.ToString(), new() { ["role"] = ["mayor"] }, report, []);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"role\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"types\"", body, StringComparison.Ordinal);
+    }
+
+    private static async Task<(AngleSharp.Dom.IDocument Form, string Recipient)> FormAsync(ReporterClient reporter, string path)
+    {
+        using var response = await reporter.Http.GetAsync(new Uri(path, UriKind.Relative));
+        var page = await Html.ParseAsync(response);
+        return (page, page.QuerySelector("form.report-form")!.GetAttribute("data-recipient")!);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(
+        ReporterClient reporter, string path, AngleSharp.Dom.IDocument page, string lookupId, string recipient,
+        Dictionary<string, string[]> clear, byte[] report, IReadOnlyList<byte[]> attachments)
+    {
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(page.QuerySelector("form.report-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new StringContent("browser"), "sealingMode" },
+            { new StringContent(lookupId), "mailboxLookupId" },
+            { new StringContent(recipient), "mailboxRecipient" },
+        };
+        foreach (var (name, values) in clear)
+        {
+            foreach (var value in values)
+            {
+                content.Add(new StringContent(value), name);
+            }
+        }
+
+        content.Add(new ByteArrayContent(report), "sealedReport", "report.age");
+        for (var i = 0; i < attachments.Count; i++)
+        {
+            content.Add(new ByteArrayContent(attachments[i]), "sealedAttachments", $"{i}.age");
+        }
+
+        return await reporter.Http.PostAsync(new Uri(path, UriKind.Relative), content);
+    }
+
+    private static async Task<(HttpResponseMessage, AngleSharp.Dom.IDocument)> OpenMailboxAsync(ReporterClient reporter, string token)
+    {
+        using var door = await reporter.Http.GetAsync(new Uri("/mailbox", UriKind.Relative));
+        var page = await Html.ParseAsync(door);
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Token"] = token,
+            ["__RequestVerificationToken"] = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        });
+        var response = await reporter.Http.PostAsync(new Uri("/mailbox", UriKind.Relative), content);
+        return (response, await Html.ParseAsync(response));
+    }
+}

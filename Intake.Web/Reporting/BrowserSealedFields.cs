@@ -1,0 +1,67 @@
+using System.Globalization;
+using Intake.Crypto.Age;
+using Intake.Web.Reporting.Forms;
+using Intake.Web.Reporting.Uploads;
+
+namespace Intake.Web.Reporting;
+
+/// <summary>
+/// Reads what a browser-sealed submission may carry in clear: the mailbox lookup id (64 hex digits) and recipient,
+/// the coarse codes of the triage fields and the two flags, and exactly one sealed report file. Anything else a
+/// browser sends in clear is ignored.
+/// </summary>
+public sealed class BrowserSealedFields
+{
+    public const string LookupIdField = "mailboxLookupId";
+    public const string RecipientField = "mailboxRecipient";
+    private const int MaxSealedReportBytes = 2 * 1024 * 1024;
+
+    public BrowserSubmission Parse(ReportForm form, UploadResult upload)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(upload);
+        var problems = new List<FieldProblem>();
+        var triage = new FormAnswers();
+        foreach (var field in form.Fields.Where(f => f.Triage != TriageColumn.None || f.Name is CommonFields.AllowAcknowledgement or CommonFields.WantsMeeting))
+        {
+            var values = upload.Fields.GetAll(field.Name).Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
+            var valid = field.Kind == FieldKind.Checkbox ? values.All(v => v == "true") : values.All(v => field.Choices.Any(o => o.Code == v));
+            if (!valid || (field.Required && values.Count == 0))
+            {
+                problems.Add(new(field.Name, values.Count == 0 ? "Report.Error.Choose" : "Report.Error.Option"));
+                continue;
+            }
+
+            values.ForEach(v => triage.Add(field.Name, v));
+        }
+
+        var lookupHex = upload.Fields.Get(LookupIdField).Trim();
+        byte[]? lookupId = lookupHex.Length == 64 && lookupHex.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(lookupHex) : null;
+        var recipientText = upload.Fields.Get(RecipientField).Trim();
+        string? recipient = X25519Recipient.TryParse(recipientText, out var parsed) ? parsed!.ToString() : null;
+        if (lookupId is null || recipient is null)
+        {
+            problems.Add(new(string.Empty, "Report.Error.Sealed"));
+        }
+
+        var reports = upload.Files.Where(f => f.Field == ReportIntake.SealedReportField).ToList();
+        byte[]? sealedReport = null;
+        if (reports.Count != 1 || reports[0].Info.Size > MaxSealedReportBytes)
+        {
+            problems.Add(new(string.Empty, "Report.Error.Sealed"));
+        }
+        else
+        {
+            sealedReport = File.ReadAllBytes(reports[0].TempPath);
+        }
+
+        var attachments = upload.Files.Where(f => f.Field == ReportIntake.SealedAttachmentsField).ToList();
+        return new BrowserSubmission(triage, lookupId, recipient, sealedReport, attachments, problems);
+    }
+}
+
+public sealed record BrowserSubmission(
+    FormAnswers Triage, byte[]? LookupId, string? Recipient, byte[]? SealedReport, IReadOnlyList<StagedFile> Attachments, IReadOnlyList<FieldProblem> Problems)
+{
+    public string LookupIdHex => LookupId is null ? string.Empty : Convert.ToHexString(LookupId).ToLower(CultureInfo.InvariantCulture);
+}

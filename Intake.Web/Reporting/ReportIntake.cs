@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using Intake.Crypto.Age;
+using Intake.Crypto.Mailbox;
+using Intake.Web.Cases;
+using Intake.Web.Hosting;
+using Intake.Web.Keys;
+using Intake.Web.Reporting.Forms;
+using Intake.Web.Reporting.Uploads;
+using Intake.Web.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intake.Web.Reporting;
+
+/// <summary>
+/// Takes in a report, sealed one of two ways (docs/report-format.md):
+/// <list type="bullet">
+/// <item>Without JavaScript the server generates the mailbox token, seals every attachment as it streams in and the
+/// answers as one JSON document, each to the channel and the mailbox recipient, before anything is written.</item>
+/// <item>With JavaScript the browser did all that: the server receives only age files, the mailbox lookup id and
+/// recipient, and the coarse codes, and checks that the files are well-formed for two X25519 recipients.</item>
+/// </list>
+/// </summary>
+public sealed class ReportIntake(
+    IntakeDbContext db, MultipartUploadReader reader, ReportSubmission submission, BrowserSealedFields browserFields, DataDirectory data, TimeProvider clock)
+{
+    public const string FileField = "attachments";
+    public const string ModeField = "sealingMode";
+    public const string BrowserMode = "browser";
+    public const string SealedReportField = "sealedReport";
+    public const string SealedAttachmentsField = "sealedAttachments";
+
+    public async Task<ReportOutcome> SubmitAsync(HttpContext context, string channelCode, string language, CancellationToken cancellationToken)
+    {
+        var channel = await db.Channels.AsNoTracking().SingleAsync(c => c.Code == channelCode, cancellationToken);
+        var key = await db.ChannelKeys.AsNoTracking().SingleAsync(k => k.ChannelId == channel.Id && k.Version == channel.CurrentKeyVersion, cancellationToken);
+        using var server = new ServerKeys(key.Recipient);
+        using var upload = await reader.ReadAsync(
+            context,
+            fields => IsBrowserMode(fields) ? new BrowserFileSealer() : new ServerFileSealer(server.Recipients),
+            data.Attachments,
+            [FileField, SealedReportField, SealedAttachmentsField],
+            cancellationToken);
+
+        var form = ReportForms.For(channelCode);
+        return IsBrowserMode(upload.Fields)
+            ? await AcceptBrowserSealedAsync(channel, key.Version, form, upload, cancellationToken)
+            : await SealOnServerAsync(channel, key.Version, form, language, upload, server, cancellationToken);
+    }
+
+    private static bool IsBrowserMode(FormAnswers fields) => string.Equals(fields.Get(ModeField), BrowserMode, StringComparison.Ordinal);
+
+    private async Task<ReportOutcome> SealOnServerAsync(
+        Channel channel, int keyVersion, ReportForm form, string language, UploadResult upload, ServerKeys server, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        IReadOnlyList<FieldProblem> problems = upload.TextTooLarge ? [new FieldProblem(string.Empty, "Report.Error.TextTooLarge")] : FormValidator.Validate(form, upload.Fields, today);
+        var files = upload.Files.Where(f => f.Field == FileField).ToList();
+        if (problems.Count > 0 || upload.AntiforgeryFailed || upload.Refused.Count > 0)
+        {
+            var again = files.Select(f => f.Info.Name).Concat(upload.Refused.Select(r => r.Name)).Where(n => n.Length > 0).ToList();
+            return ReportOutcome.Rejected(SealingMode.Server, upload.Fields, problems, upload.Refused, again, upload.AntiforgeryFailed);
+        }
+
+        var answers = upload.Fields.OnlyFieldsOf(form);
+        var json = ReportDocument.Report(channel.Code, language, answers, files.Select(f => f.Info).ToList());
+        byte[] sealedReport;
+        try
+        {
+            sealedReport = AgeFile.Encrypt(json, server.Recipients);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(json);
+        }
+
+        var record = await submission.CommitAsync(new SealedSubmission(
+            channel, keyVersion, form, answers, sealedReport, files, server.Mailbox.LookupId, server.Mailbox.Recipient.ToString(), SealingMode.Server,
+            DeclineAcknowledgement: !answers.Has(CommonFields.AllowAcknowledgement),
+            WantsMeeting: answers.Has(CommonFields.WantsMeeting)), cancellationToken);
+        return ReportOutcome.Accept(new Receipt(server.Token.ToString(), record.CaseNumber, record.ReceivedOn, channel.Code, SealingMode.Server, clock.GetUtcNow()));
+    }
+
+    private async Task<ReportOutcome> AcceptBrowserSealedAsync(
+        Channel channel, int keyVersion, ReportForm form, UploadResult upload, CancellationToken cancellationToken)
+    {
+        var parsed = browserFields.Parse(form, upload);
+        if (parsed.Problems.Count > 0 || upload.AntiforgeryFailed || upload.Refused.Count > 0 || upload.TextTooLarge)
+        {
+            return ReportOutcome.Rejected(SealingMode.Browser, new FormAnswers(), parsed.Problems, upload.Refused, [], upload.AntiforgeryFailed);
+        }
+
+        var record = await submission.CommitAsync(new SealedSubmission(
+            channel, keyVersion, form, parsed.Triage, parsed.SealedReport!, parsed.Attachments, parsed.LookupId!, parsed.Recipient!, SealingMode.Browser,
+            DeclineAcknowledgement: !parsed.Triage.Has(CommonFields.AllowAcknowledgement),
+            WantsMeeting: parsed.Triage.Has(CommonFields.WantsMeeting)), cancellationToken);
+        return ReportOutcome.Accept(new Receipt(string.Empty, record.CaseNumber, record.ReceivedOn, channel.Code, SealingMode.Browser, clock.GetUtcNow()));
+    }
+
+    /// <summary>The server-generated mailbox token and keys of a report sealed on the server, made on first use.</summary>
+    private sealed class ServerKeys(string channelRecipient) : IDisposable
+    {
+        private MailboxToken? _token;
+        private MailboxKeys? _mailbox;
+
+        public MailboxToken Token => _token ??= MailboxToken.Generate();
+
+        public MailboxKeys Mailbox => _mailbox ??= Token.DeriveKeys();
+
+        public IReadOnlyCollection<IRecipient> Recipients => [X25519Recipient.Parse(channelRecipient), Mailbox.Recipient];
+
+        public void Dispose()
+        {
+            _mailbox?.Dispose();
+            _token?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Intake.Crypto.Age;
+
+namespace Intake.Web.Reporting.Uploads;
+
+/// <summary>
+/// Takes a part that the reporter's browser already sealed: copies it as it is, within the size limit, and
+/// checks that it is a well-formed binary age file for exactly two X25519 recipients (the channel and the
+/// mailbox). The server cannot open it and does not try.
+/// </summary>
+public sealed class BrowserFileSealer : IFileSealer
+{
+    /// <summary>Enough for the header of a two-recipient file and the payload nonce.</summary>
+    private const int HeaderWindow = 4096;
+
+    // age adds 16 bytes per 64 KiB chunk and a header: allow that over the plaintext limit.
+    private static long Overhead(long plaintextLimit) => 1024 + ((plaintextLimit / (64 * 1024)) + 1) * 16;
+
+    public async Task<(bool Ok, string? MessageKey, long Size)> SealAsync(Stream part, Stream target, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        ArgumentNullException.ThrowIfNull(target);
+        var head = new byte[HeaderWindow];
+        var headLength = 0;
+        var buffer = new byte[64 * 1024];
+        long total = 0;
+        var limit = maxBytes + Overhead(maxBytes);
+        int read;
+        while ((read = await part.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > limit)
+            {
+                return (false, "Upload.Error.FileTooLarge", total);
+            }
+
+            if (headLength < HeaderWindow)
+            {
+                var take = Math.Min(read, HeaderWindow - headLength);
+                Array.Copy(buffer, 0, head, headLength, take);
+                headLength += take;
+            }
+
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return IsTwoRecipientAgeFile(head.AsSpan(0, headLength)) ? (true, null, total) : (false, "Upload.Error.Sealed", total);
+    }
+
+    internal static bool IsTwoRecipientAgeFile(ReadOnlySpan<byte> head)
+    {
+        try
+        {
+            var summary = AgeFile.InspectHeader(head);
+            return !summary.IsArmored && summary.Stanzas.Count == 2 && summary.CountOfType("X25519") == 2;
+        }
+        catch (AgeException)
+        {
+            return false;
+        }
+    }
+}
