@@ -19,7 +19,7 @@ public static class IntakeCommands
         await DatabaseInitializer.InitializeAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         var output = Console.Out;
-        switch (args)
+        switch (Words(args))
         {
             case ["setup", "--from", var file]:
                 return await SetupCommand.RunAsync(scope.ServiceProvider, file, output);
@@ -29,6 +29,33 @@ public static class IntakeCommands
                 await output.WriteLineAsync("Usage: setup --from FILE.json | audit verify");
                 return 2;
         }
+    }
+
+    /// <summary>The command's own words, without configuration switches (<c>--Intake:DataDirectory=…</c>).</summary>
+    internal static string[] Words(string[] args)
+    {
+        var words = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--from")
+            {
+                words.Add(args[i]);
+                if (i + 1 < args.Length)
+                {
+                    words.Add(args[++i]);
+                }
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                i += args[i].Contains('=', StringComparison.Ordinal) ? 0 : 1;
+            }
+            else
+            {
+                words.Add(args[i]);
+            }
+        }
+
+        return [.. words];
     }
 
     /// <summary><c>audit verify</c>: 0 when the chain is intact, 1 with the first broken entry otherwise.</summary>

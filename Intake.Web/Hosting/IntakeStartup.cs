@@ -15,6 +15,7 @@ public static class IntakeStartup
     {
         ArgumentNullException.ThrowIfNull(app);
         await DatabaseInitializer.InitializeAsync(app.Services, cancellationToken);
+        await Reporting.Uploads.AttachmentSweeper.SweepAsync(app.Services, cancellationToken);
         app.Services.GetRequiredService<DecoySealedIdentity>().Prepare();
         await using var scope = app.Services.CreateAsyncScope();
         if (!await scope.ServiceProvider.GetRequiredService<SetupService>().IsSetUpAsync(cancellationToken))

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Intake.Tests.Infrastructure;
+
+/// <summary>
+/// The application as a separate operating-system process (<c>dotnet Intake.Web.dll</c>) over a given data
+/// directory, for what an in-process host cannot show: being killed with SIGKILL, restarted, or run as a command.
+/// </summary>
+public sealed class IntakeProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private IntakeProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static string WebAssembly => Path.Combine(AppContext.BaseDirectory, "Intake.Web.dll");
+
+    /// <summary>Starts the server on a free loopback port and waits until /healthz answers 200.</summary>
+    public static async Task<IntakeProcess> StartAsync(string dataDirectory, TimeSpan? timeout = null)
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        var process = Start(dataDirectory, "--urls", address.ToString().TrimEnd('/'));
+        var server = new IntakeProcess(process, address);
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"Intake exited with {process.ExitCode}: {await process.StandardError.ReadToEndAsync()}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri("healthz", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        server.Kill();
+        throw new TimeoutException("Intake did not become healthy in time");
+    }
+
+    /// <summary>Runs a command (<c>setup --from FILE</c>) to completion; returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string dataDirectory, params string[] arguments)
+    {
+        using var process = Start(dataDirectory, arguments);
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output + error);
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, no chance to finish what is in flight.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private static Process Start(string dataDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.Combine(RepositoryRoot.Path, "Intake.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(WebAssembly);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add($"--Intake:DataDirectory={dataDirectory}");
+        start.ArgumentList.Add($"--Intake:Keys:ScryptWorkFactor={IntakeApplicationFactory.TestScryptWorkFactor}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        if (arguments.Length == 0 || arguments[0] != "setup")
+        {
+            // Keep the pipes drained so a chatty server never blocks on a full buffer.
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        return process;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
