@@ -4,6 +4,8 @@
 //
 //   node age-tool.mjs keygen
 //       prints {"identity": "AGE-SECRET-KEY-1…", "recipient": "age1…"}
+//   node age-tool.mjs recipient AGE-SECRET-KEY-1…
+//       prints the recipient age1… of an identity
 //   node age-tool.mjs encrypt (--recipient age1… ... | --passphrase P [--work-factor N])
 //                             [--armor] IN OUT [IN OUT ...]
 //   node age-tool.mjs decrypt (--identity AGE-SECRET-KEY-1… ... | --passphrase P)
@@ -98,6 +100,11 @@ async function main(argv) {
   const [command, ...rest] = argv;
   switch (command) {
     case "keygen": return keygen();
+    case "recipient": {
+      if (rest.length !== 1) throw new UsageError("recipient takes one identity");
+      process.stdout.write(`${await identityToRecipient(rest[0])}\n`);
+      return undefined;
+    }
     case "encrypt": return encrypt(parseArgs(rest));
     case "decrypt": return decrypt(parseArgs(rest));
     default: throw new UsageError(`unknown command ${command ?? "(none)"}`);
