@@ -1,0 +1,16 @@
+using Intake.Crypto.Age.Header;
+
+namespace Intake.Crypto.Age;
+
+/// <summary>
+/// Someone a file is encrypted to. Only the recipient types of this library implement it
+/// (<see cref="X25519Recipient"/>, <see cref="ScryptRecipient"/>).
+/// </summary>
+public interface IRecipient
+{
+    /// <summary>True when the stanza must be the only one in the header (scrypt).</summary>
+    internal bool RequiresSoleStanza { get; }
+
+    /// <summary>Wraps the 16-byte file key into a recipient stanza.</summary>
+    internal Stanza Wrap(ReadOnlySpan<byte> fileKey);
+}

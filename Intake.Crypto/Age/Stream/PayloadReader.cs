@@ -1,0 +1,314 @@
+// Streaming decryption of the age v1 payload (c2sp.org/age, "Payload"; STREAM,
+// eprint 2015/189). Chunk layout: 64 KiB plaintext + 16-byte Poly1305 tag; nonce per
+// StreamNonce. Rules enforced:
+//  - a chunk is released only after its tag verified;
+//  - a full-size chunk is tried as non-final, then as final (a full final chunk);
+//  - a short chunk must be final; an empty final chunk only if it is the only chunk;
+//  - end of input before a final chunk, or any byte after it, is a payload failure;
+//  - once failed, every later read fails again (nothing looks like a clean EOF).
+// Buffers come from ArrayPool and are reused; no allocation per chunk.
+using System.Buffers;
+using System.Security.Cryptography;
+using Intake.Crypto.Age.Io;
+using Intake.Crypto.Age.Primitives;
+
+namespace Intake.Crypto.Age.Payload;
+
+internal sealed class PayloadReader : IDisposable
+{
+    private readonly BufferedInput _input;
+    private readonly byte[] _scratch = new byte[PayloadFormat.NonceSize];
+    private byte[]? _fileKey;
+    private ChaCha20Poly1305? _aead;
+    private byte[] _cipher;
+    private byte[] _plain;
+    private int _plainPos;
+    private int _plainLen;
+    private StreamNonce _nonce;
+    private bool _finalSeen;
+    private bool _done;
+    private AgeException? _failure;
+
+    public PayloadReader(BufferedInput input, byte[] fileKey)
+    {
+        _input = input;
+        _fileKey = fileKey;
+        _cipher = ArrayPool<byte>.Shared.Rent(PayloadFormat.EncryptedChunkSize);
+        _plain = ArrayPool<byte>.Shared.Rent(PayloadFormat.ChunkSize);
+    }
+
+    public int Read(Span<byte> destination)
+    {
+        while (true)
+        {
+            if (TryServe(destination, out int served))
+            {
+                return served;
+            }
+
+            if (_aead is null)
+            {
+                int got = ReadFull(_scratch);
+                try
+                {
+                    Start(_scratch.AsSpan(0, got));
+                }
+                catch (AgeException ex)
+                {
+                    throw Fail(ex);
+                }
+
+                continue;
+            }
+
+            if (_finalSeen)
+            {
+                Step(PayloadStep.Finish, _input.Read(_scratch.AsSpan(0, 1)));
+                continue;
+            }
+
+            int n = ReadFull(_cipher.AsSpan(0, PayloadFormat.EncryptedChunkSize));
+            Step(PayloadStep.Chunk, n);
+        }
+    }
+
+    public async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (TryServe(destination.Span, out int served))
+            {
+                return served;
+            }
+
+            if (_aead is null)
+            {
+                int got = await ReadFullAsync(_scratch, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    Start(_scratch.AsSpan(0, got));
+                }
+                catch (AgeException ex)
+                {
+                    throw Fail(ex);
+                }
+
+                continue;
+            }
+
+            if (_finalSeen)
+            {
+                int extra = await _input.ReadAsync(_scratch.AsMemory(0, 1), cancellationToken).ConfigureAwait(false);
+                Step(PayloadStep.Finish, extra);
+                continue;
+            }
+
+            int n = await ReadFullAsync(_cipher.AsMemory(0, PayloadFormat.EncryptedChunkSize), cancellationToken).ConfigureAwait(false);
+            Step(PayloadStep.Chunk, n);
+        }
+    }
+
+    private bool TryServe(Span<byte> destination, out int served)
+    {
+        served = 0;
+        if (_failure is not null)
+        {
+            throw _failure;
+        }
+
+        if (_plainLen > _plainPos)
+        {
+            served = Math.Min(destination.Length, _plainLen - _plainPos);
+            _plain.AsSpan(_plainPos, served).CopyTo(destination);
+            _plainPos += served;
+            return true;
+        }
+
+        return _done || destination.IsEmpty;
+    }
+
+    private enum PayloadStep
+    {
+        Chunk,
+        Finish,
+    }
+
+    private void Step(PayloadStep step, int count)
+    {
+        try
+        {
+            if (step == PayloadStep.Chunk)
+            {
+                OpenChunk(count);
+            }
+            else
+            {
+                Finish(count);
+            }
+        }
+        catch (AgeException ex)
+        {
+            throw Fail(ex);
+        }
+    }
+
+    private AgeException Fail(AgeException ex)
+    {
+        _failure = ex;
+        Release();
+        return ex;
+    }
+
+    private void Start(ReadOnlySpan<byte> nonce)
+    {
+        if (nonce.Length != PayloadFormat.NonceSize)
+        {
+            throw new AgePayloadException("Encrypted payload is truncated: the nonce is incomplete.");
+        }
+
+        Span<byte> key = stackalloc byte[AgeKdf.KeySize];
+        try
+        {
+            AgeKdf.PayloadKey(_fileKey, nonce, key);
+            _aead = new ChaCha20Poly1305(key);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+            CryptographicOperations.ZeroMemory(_fileKey);
+            _fileKey = null;
+        }
+    }
+
+    private void Finish(int extraBytes)
+    {
+        if (extraBytes != 0)
+        {
+            throw new AgePayloadException("Trailing data after the end of the encrypted payload.");
+        }
+
+        _done = true;
+        Release();
+    }
+
+    private void OpenChunk(int length)
+    {
+        if (length < PayloadFormat.EncryptedChunkSize)
+        {
+            // A short read means the input ended: this must be the final chunk.
+            if (length < PayloadFormat.TagSize)
+            {
+                throw new AgePayloadException("Encrypted payload is truncated: final chunk missing.");
+            }
+
+            if (length == PayloadFormat.TagSize && !_nonce.IsFirst)
+            {
+                throw new AgePayloadException("Final chunk is empty although the payload is not.");
+            }
+
+            if (!TryDecrypt(length, last: true))
+            {
+                throw new AgePayloadException("Payload chunk failed authentication.");
+            }
+
+            _finalSeen = true;
+            _done = true;
+            Release();
+            return;
+        }
+
+        if (TryDecrypt(length, last: false))
+        {
+            _nonce.Increment();
+            return;
+        }
+
+        if (!TryDecrypt(length, last: true))
+        {
+            throw new AgePayloadException("Payload chunk failed authentication.");
+        }
+
+        _finalSeen = true;
+    }
+
+    private bool TryDecrypt(int length, bool last)
+    {
+        Span<byte> nonce = stackalloc byte[StreamNonce.Size];
+        _nonce.Write(nonce, last);
+        int plainLength = length - PayloadFormat.TagSize;
+        try
+        {
+            _aead!.Decrypt(nonce, _cipher.AsSpan(0, plainLength), _cipher.AsSpan(plainLength, PayloadFormat.TagSize), _plain.AsSpan(0, plainLength));
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return false;
+        }
+
+        _plainPos = 0;
+        _plainLen = plainLength;
+        return true;
+    }
+
+    private int ReadFull(Span<byte> buffer)
+    {
+        int total = 0;
+        while (total < buffer.Length)
+        {
+            int n = _input.Read(buffer[total..]);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+
+    private async ValueTask<int> ReadFullAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        int total = 0;
+        while (total < buffer.Length)
+        {
+            int n = await _input.ReadAsync(buffer[total..], cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+
+    /// <summary>Drops key material; plaintext still buffered stays readable.</summary>
+    private void Release()
+    {
+        _aead?.Dispose();
+        if (_fileKey is not null)
+        {
+            CryptographicOperations.ZeroMemory(_fileKey);
+            _fileKey = null;
+        }
+    }
+
+    public void Dispose()
+    {
+        Release();
+        _aead = null;
+        if (_cipher.Length > 0)
+        {
+            CryptographicOperations.ZeroMemory(_plain);
+            ArrayPool<byte>.Shared.Return(_cipher);
+            ArrayPool<byte>.Shared.Return(_plain);
+            _cipher = [];
+            _plain = [];
+        }
+
+        _plainLen = 0;
+        _plainPos = 0;
+    }
+}
