@@ -156,6 +156,14 @@ public sealed class MailboxTokenInteropTests : IDisposable
             "VJ74P-ZX0R8-CKTQK-AG7TB-41SWF",
             "JV74P-ZX0R8-CKTQK-AG7TB-41SWE",
             "VJ74P-ZX0R8-CKTQK-AG7TB-41SW0",
+            // Beyond ASCII: no-break space is whitespace on both sides; other letters never map
+            // onto the alphabet (no culture- or Unicode-dependent case mapping).
+            "VJ74P\u00A0ZX0R8\u2003CKTQK-AG7TB-41SWE",
+            "000G4-0R40M-30E20-9\u013185G-R38EJ",
+            "000G4-0R40M-30E20-9\u013085G-R38EJ",
+            "VJ74P-ZX0R8-CKTQK-AG7TB-41SW\uFF25",
+            "VJ74P\u0085ZX0R8\u3000CKTQK\u2028AG7TB 41SWE",
+            "VJ74P\uFEFFZX0R8-CKTQK-AG7TB-41SWE",
         ];
 
         List<JsDerived> js = DeriveInNode(inputs);
@@ -173,6 +181,22 @@ public sealed class MailboxTokenInteropTests : IDisposable
         }
 
         Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
+    }
+
+    [Theory]
+    [InlineData("VJ74P-ZX0R8-CKTQK-AG7TB-41\u017FWE")] // U+017F LATIN SMALL LETTER LONG S, upper case 'S'
+    [InlineData("VJ74P-ZX0R8-CKTQK-AG7TB-41\u017Fwe")]
+    public void NonAsciiLetters_AreMalformed_InCSharpAndNode(string input)
+    {
+        // Case folding is ASCII only on both sides: a letter outside ASCII must not be
+        // read as one of the alphabet through Unicode case mapping (JavaScript and .NET
+        // map different sets of characters, and the browser and the server must agree).
+        string js = DeriveInNode([input])[0].Status;
+        MailboxTokenParseStatus cs = MailboxToken.TryParse(input, out MailboxToken? token);
+        token?.Dispose();
+
+        Assert.Equal("malformed", js);
+        Assert.Equal(MailboxTokenParseStatus.Malformed, cs);
     }
 
     [Fact]

@@ -126,8 +126,10 @@ export function generateToken() {
 }
 
 // Whitespace and dashes are ignored wherever they appear (people retype the
-// token with spaces, or paste it with a line break).
-const IGNORED = /[\s\-]/gu;
+// token with spaces, or paste it with a line break). Whitespace is the Unicode
+// White_Space set, the same as .NET's char.IsWhiteSpace on the server (JavaScript's
+// \s differs: it includes U+FEFF and lacks U+0085).
+const IGNORED = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000-]/gu;
 
 /**
  * Parses a token as a person typed or pasted it: whitespace and dashes are

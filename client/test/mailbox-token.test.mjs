@@ -96,6 +96,7 @@ describe("parseToken", () => {
       v.token.replaceAll("-", ""),
       `  ${v.token.replaceAll("-", "\n")}\t`,
       "vj74p zx0r8 cktqk ag7tb 41swe",
+      "VJ74P\u0085ZX0R8\u00A0CKTQK\u3000AG7TB\u2028 41SWE",
     ]) {
       const parsed = parseToken(input);
       assert.equal(parsed.status, ParseStatus.ok, input);
@@ -130,6 +131,8 @@ describe("parseToken", () => {
       v.token.replace("V", "Ⅴ"),
       v.token.replace("J", "ı"),
       v.token.replace("-", "_"),
+      v.token.replace("-", "\uFEFF"),
+      v.token.replace("S", "\u017F"), // long s: no Unicode case mapping onto the alphabet
       42,
     ]) {
       assert.equal(parseToken(input).status, ParseStatus.malformed, String(input));
