@@ -79,6 +79,11 @@ internal static class AgeDecryptor
             throw new AgeNoIdentityMatchException("No identity matches any recipient of the file.");
         }
 
+        if (fileKeySink is not null)
+        {
+            fileKey.CopyTo(fileKeySink, 0);
+        }
+
         byte[] mac = AgeKdf.HeaderMac(fileKey, header.MacInput);
         if (!CryptographicOperations.FixedTimeEquals(mac, header.Mac))
         {
@@ -86,7 +91,6 @@ internal static class AgeDecryptor
             throw new AgeHeaderMacException("The header MAC does not verify: the header was altered.");
         }
 
-        fileKey.CopyTo(fileKeySink ?? []);
         return new AgeReadStream(new PayloadReader(source, fileKey), input, leaveOpen);
     }
 }

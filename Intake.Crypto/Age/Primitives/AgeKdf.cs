@@ -15,16 +15,16 @@ internal static class AgeKdf
     public const int WrappedFileKeySize = FileKeySize + TagSize;
 
     // HKDF info of the header MAC key: c2sp.org/age "Header MAC".
-    private static readonly byte[] s_headerLabel = Encoding.ASCII.GetBytes("header");
+    private static readonly byte[] _headerLabel = Encoding.ASCII.GetBytes("header");
 
     // HKDF info of the payload key: c2sp.org/age "Payload".
-    private static readonly byte[] s_payloadLabel = Encoding.ASCII.GetBytes("payload");
+    private static readonly byte[] _payloadLabel = Encoding.ASCII.GetBytes("payload");
 
     public static void Hkdf(ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> info, Span<byte> output)
         => HKDF.DeriveKey(HashAlgorithmName.SHA256, ikm, output, salt, info);
 
     public static void PayloadKey(ReadOnlySpan<byte> fileKey, ReadOnlySpan<byte> nonce, Span<byte> output)
-        => Hkdf(fileKey, nonce, s_payloadLabel, output);
+        => Hkdf(fileKey, nonce, _payloadLabel, output);
 
     /// <summary>HMAC-SHA-256 over the header up to and including "---", keyed by HKDF(file key, "", "header").</summary>
     public static byte[] HeaderMac(ReadOnlySpan<byte> fileKey, ReadOnlySpan<byte> headerUpToDashes)
@@ -32,7 +32,7 @@ internal static class AgeKdf
         Span<byte> key = stackalloc byte[KeySize];
         try
         {
-            Hkdf(fileKey, ReadOnlySpan<byte>.Empty, s_headerLabel, key);
+            Hkdf(fileKey, ReadOnlySpan<byte>.Empty, _headerLabel, key);
             return HMACSHA256.HashData(key, headerUpToDashes);
         }
         finally

@@ -9,23 +9,23 @@ namespace Intake.Crypto.Age.Primitives;
 
 internal static class CanonicalBase64
 {
-    private static readonly sbyte[] s_decode = BuildDecodeTable();
+    private static readonly sbyte[] _decode = BuildDecodeTable();
 
     private static sbyte[] BuildDecodeTable()
     {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         sbyte[] table = new sbyte[256];
         Array.Fill(table, (sbyte)-1);
-        for (int i = 0; i < alphabet.Length; i++)
+        for (int i = 0; i < Alphabet.Length; i++)
         {
-            table[alphabet[i]] = (sbyte)i;
+            table[Alphabet[i]] = (sbyte)i;
         }
 
         return table;
     }
 
     /// <summary>True when the byte is one of the 64 base64 alphabet characters.</summary>
-    public static bool IsBase64Char(byte c) => s_decode[c] >= 0;
+    public static bool IsBase64Char(byte c) => _decode[c] >= 0;
 
     /// <summary>Number of bytes an unpadded encoding of the given length decodes to, or -1 if impossible.</summary>
     public static int RawDecodedLength(int encodedLength)
@@ -57,7 +57,7 @@ internal static class CanonicalBase64
         for (int g = 0; g < fullGroups; g++)
         {
             int i = g * 4;
-            int a = s_decode[chars[i]], b = s_decode[chars[i + 1]], c = s_decode[chars[i + 2]], d = s_decode[chars[i + 3]];
+            int a = _decode[chars[i]], b = _decode[chars[i + 1]], c = _decode[chars[i + 2]], d = _decode[chars[i + 3]];
             if ((a | b | c | d) < 0)
             {
                 return false;
@@ -65,15 +65,15 @@ internal static class CanonicalBase64
 
             int v = (a << 18) | (b << 12) | (c << 6) | d;
             destination[o++] = (byte)(v >> 16);
-            destination[o++] = (byte)(v >> 8);
-            destination[o++] = (byte)v;
+            destination[o++] = unchecked((byte)(v >> 8));
+            destination[o++] = unchecked((byte)v);
         }
 
         int rem = chars.Length % 4;
         int start = fullGroups * 4;
         if (rem == 2)
         {
-            int a = s_decode[chars[start]], b = s_decode[chars[start + 1]];
+            int a = _decode[chars[start]], b = _decode[chars[start + 1]];
             if ((a | b) < 0 || (b & 0x0F) != 0)
             {
                 return false;
@@ -83,7 +83,7 @@ internal static class CanonicalBase64
         }
         else if (rem == 3)
         {
-            int a = s_decode[chars[start]], b = s_decode[chars[start + 1]], c = s_decode[chars[start + 2]];
+            int a = _decode[chars[start]], b = _decode[chars[start + 1]], c = _decode[chars[start + 2]];
             if ((a | b | c) < 0 || (c & 0x03) != 0)
             {
                 return false;
@@ -91,7 +91,7 @@ internal static class CanonicalBase64
 
             int v = (a << 12) | (b << 6) | c;
             destination[o++] = (byte)(v >> 10);
-            destination[o++] = (byte)(v >> 2);
+            destination[o++] = unchecked((byte)(v >> 2));
         }
 
         written = o;

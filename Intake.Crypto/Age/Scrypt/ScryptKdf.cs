@@ -14,7 +14,7 @@ internal static class ScryptKdf
     public const int MaxSupportedWorkFactor = 30;
 
     // Salt prefix fixed by the age v1 spec: binds the derived key to this use.
-    private static readonly byte[] s_saltLabel = Encoding.ASCII.GetBytes("age-encryption.org/v1/scrypt");
+    private static readonly byte[] _saltLabel = Encoding.ASCII.GetBytes("age-encryption.org/v1/scrypt");
 
     public static byte[] WrapKey(byte[] passphrase, ReadOnlySpan<byte> salt, int workFactor)
     {
@@ -23,7 +23,7 @@ internal static class ScryptKdf
             throw new ArgumentOutOfRangeException(nameof(workFactor));
         }
 
-        byte[] fullSalt = [.. s_saltLabel, .. salt];
+        byte[] fullSalt = [.. _saltLabel, .. salt];
         return BcScrypt.Generate(passphrase, fullSalt, 1 << workFactor, 8, 1, 32);
     }
 

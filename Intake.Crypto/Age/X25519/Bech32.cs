@@ -10,7 +10,7 @@ internal static class Bech32
 {
     private const string Charset = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
     private const int ChecksumLength = 6;
-    private static readonly uint[] s_generator = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+    private static readonly uint[] _generator = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
 
     public static string Encode(string hrp, ReadOnlySpan<byte> data, bool upperCase)
     {
@@ -141,7 +141,7 @@ internal static class Bech32
         {
             if (((top >> i) & 1) != 0)
             {
-                chk ^= s_generator[i];
+                chk ^= _generator[i];
             }
         }
 
