@@ -11,7 +11,10 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 project="$repo/ops/bench/Intake.Bench/Intake.Bench.csproj"
 
-dotnet build "$project" -c Release --nologo -v quiet -clp:NoSummary >&2
+if ! log="$(dotnet build "$project" -c Release --nologo -v quiet 2>&1)"; then
+  echo "$log" >&2
+  exit 1
+fi
 bin="$repo/ops/bench/Intake.Bench/bin/Release/net10.0/Intake.Bench"
 
 exec "$bin" --dir "${TMPDIR:-/tmp}" "$@"

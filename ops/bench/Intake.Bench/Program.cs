@@ -67,7 +67,7 @@ internal sealed record Options(int SizeMiB, int MemorySizeMiB, int Runs, string 
 }
 
 /// <summary>What a child process reports on its standard output (one JSON line).</summary>
-internal sealed record ChildReport(double Seconds, long RssBeforeKiB, long HwmAfterKiB, bool HwmReset)
+internal sealed record ChildReport(double Seconds, long RssBeforeKiB, long HwmAfterKiB, bool HwmReset, long AllocatedBytes, int Gen0, int Gen1, int Gen2)
 {
     public long PeakGrowthKiB => HwmAfterKiB - RssBeforeKiB;
 }
@@ -128,12 +128,23 @@ internal static class Child
 
         bool reset = ProcStatus.TryResetPeak();
         long rssBefore = ProcStatus.ReadKiB("VmRSS:");
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         long start = Stopwatch.GetTimestamp();
         work();
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         long hwmAfter = ProcStatus.ReadKiB("VmHWM:");
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
-        Console.WriteLine(JsonSerializer.Serialize(new ChildReport(seconds, rssBefore, hwmAfter, reset)));
+        Console.WriteLine(JsonSerializer.Serialize(new ChildReport(
+            seconds,
+            rssBefore,
+            hwmAfter,
+            reset,
+            allocated,
+            GC.CollectionCount(0) - collectionsBefore[0],
+            GC.CollectionCount(1) - collectionsBefore[1],
+            GC.CollectionCount(2) - collectionsBefore[2])));
         return 0;
     }
 
