@@ -287,6 +287,32 @@ public sealed class NodeAgeInteropTests : IDisposable
         AssertSameBytes(plaintext, opened.ToArray());
     }
 
+    [Fact]
+    public async Task SealedInCSharpAsync_OpensInNode_AndBackAsync()
+    {
+        (string identity, string recipient) = NodeKeygen();
+        byte[] plaintext = RandomNumberGenerator.GetBytes((2 * 65536) + 1);
+        string sealedPath = _temp.File("sealed.age");
+        await using (FileStream output = new(sealedPath, FileMode.Create, FileAccess.Write, FileShare.None, 4096, useAsync: true))
+        {
+            await AgeFile.EncryptAsync(new MemoryStream(plaintext), output, [X25519Recipient.Parse(recipient)], armor: true);
+        }
+
+        NodeRunner.RunChecked(Tool, ["decrypt", "--identity", identity, sealedPath, _temp.File("opened.bin")]);
+        AssertSameBytes(plaintext, File.ReadAllBytes(_temp.File("opened.bin")));
+
+        // And a file sealed by Node to the same key, opened asynchronously in C#.
+        NodeRunner.RunChecked(Tool, ["encrypt", "--recipient", recipient, _temp.File("opened.bin"), _temp.File("resealed.age")]);
+        using var parsed = X25519Identity.Parse(identity);
+        var reopened = new MemoryStream();
+        await using (FileStream input = new(_temp.File("resealed.age"), FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true))
+        {
+            await AgeFile.DecryptAsync(input, reopened, [parsed]);
+        }
+
+        AssertSameBytes(plaintext, reopened.ToArray());
+    }
+
     private static (string Identity, string Recipient) NodeKeygen()
     {
         using var json = System.Text.Json.JsonDocument.Parse(NodeRunner.RunChecked(Tool, ["keygen"]));
