@@ -26,7 +26,21 @@ internal static class AgeDecryptor
         bool isArmored = armored ?? ArmorDetector.IsArmored(raw);
         BufferedInput source = isArmored ? new BufferedInput(new ArmorReader(raw), InitialBuffer, MaxBuffer) : raw;
         AgeHeader header = HeaderParser.Parse(source);
-        return Finish(header, source, input, identities, leaveOpen, fileKeySink);
+        byte[] fileKey = UnwrapAndVerify(header, identities, fileKeySink);
+        byte[] nonce = new byte[PayloadFormat.NonceSize];
+        int got = 0;
+        while (got < nonce.Length)
+        {
+            int n = source.Read(nonce.AsSpan(got));
+            if (n == 0)
+            {
+                break;
+            }
+
+            got += n;
+        }
+
+        return StartPayload(source, input, leaveOpen, fileKey, nonce, got);
     }
 
     public static async Task<Stream> OpenAsync(Stream input, IReadOnlyCollection<IIdentity> identities, bool leaveOpen, CancellationToken cancellationToken, bool? armored = null)
@@ -38,7 +52,44 @@ internal static class AgeDecryptor
         BufferedInput source = isArmored ? new BufferedInput(new ArmorReader(raw), InitialBuffer, MaxBuffer) : raw;
         await HeaderParser.PrefetchAsync(source, cancellationToken).ConfigureAwait(false);
         AgeHeader header = HeaderParser.Parse(source);
-        return Finish(header, source, input, identities, leaveOpen, null);
+        byte[] fileKey = UnwrapAndVerify(header, identities, null);
+        byte[] nonce = new byte[PayloadFormat.NonceSize];
+        int got = 0;
+        try
+        {
+            while (got < nonce.Length)
+            {
+                int n = await source.ReadAsync(nonce.AsMemory(got), cancellationToken).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                got += n;
+            }
+        }
+        catch
+        {
+            CryptographicOperations.ZeroMemory(fileKey);
+            throw;
+        }
+
+        return StartPayload(source, input, leaveOpen, fileKey, nonce, got);
+    }
+
+    /// <summary>
+    /// The 16-byte payload nonce follows the header; a file that ends before it is a header
+    /// failure, as in the reference implementation and the CCTV test kit.
+    /// </summary>
+    private static AgeReadStream StartPayload(BufferedInput source, Stream input, bool leaveOpen, byte[] fileKey, byte[] nonce, int nonceLength)
+    {
+        if (nonceLength != PayloadFormat.NonceSize)
+        {
+            CryptographicOperations.ZeroMemory(fileKey);
+            throw new AgeHeaderException("The file ends before the payload nonce.");
+        }
+
+        return new AgeReadStream(new PayloadReader(source, fileKey, nonce), input, leaveOpen);
     }
 
     public static AgeHeaderSummary Inspect(Stream input)
@@ -61,7 +112,7 @@ internal static class AgeDecryptor
         }
     }
 
-    private static AgeReadStream Finish(AgeHeader header, BufferedInput source, Stream input, IReadOnlyCollection<IIdentity> identities, bool leaveOpen, byte[]? fileKeySink)
+    private static byte[] UnwrapAndVerify(AgeHeader header, IReadOnlyCollection<IIdentity> identities, byte[]? fileKeySink)
     {
         byte[]? fileKey = null;
         foreach (IIdentity identity in identities)
@@ -91,6 +142,6 @@ internal static class AgeDecryptor
             throw new AgeHeaderMacException("The header MAC does not verify: the header was altered.");
         }
 
-        return new AgeReadStream(new PayloadReader(source, fileKey), input, leaveOpen);
+        return fileKey;
     }
 }

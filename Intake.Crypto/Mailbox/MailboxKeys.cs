@@ -25,19 +25,21 @@ public sealed class MailboxKeys : IDisposable
 
     private const int OutputSize = 32;
 
+    private readonly byte[] _lookupId;
+
     private MailboxKeys(byte[] lookupId, X25519Identity identity)
     {
-        LookupId = lookupId;
+        _lookupId = lookupId;
         Identity = identity;
     }
 
-    /// <summary>The 32-byte lookup id (a copy is safe to store server-side).</summary>
-#pragma warning disable CA1819 // The contract exposes the id as a byte array.
-    public byte[] LookupId { get; }
+    /// <summary>A copy of the 32-byte lookup id (what the server stores and indexes).</summary>
+#pragma warning disable CA1819 // The contract exposes the id as a byte array; each call returns a fresh copy.
+    public byte[] LookupId => (byte[])_lookupId.Clone();
 #pragma warning restore CA1819
 
     /// <summary>The lookup id in lowercase hex.</summary>
-    public string LookupIdHex => Convert.ToHexStringLower(LookupId);
+    public string LookupIdHex => Convert.ToHexStringLower(_lookupId);
 
     /// <summary>The mailbox's age identity.</summary>
     public X25519Identity Identity { get; }
@@ -62,5 +64,9 @@ public sealed class MailboxKeys : IDisposable
         }
     }
 
-    public void Dispose() => Identity.Dispose();
+    public void Dispose()
+    {
+        CryptographicOperations.ZeroMemory(_lookupId);
+        Identity.Dispose();
+    }
 }

@@ -17,9 +17,9 @@ namespace Intake.Crypto.Age.Payload;
 internal sealed class PayloadReader : IDisposable
 {
     private readonly BufferedInput _input;
-    private readonly byte[] _scratch = new byte[PayloadFormat.NonceSize];
+    private readonly byte[] _scratch = new byte[1];
     private byte[]? _fileKey;
-    private ChaCha20Poly1305? _aead;
+    private ChaCha20Poly1305 _aead = null!;
     private byte[] _cipher;
     private byte[] _plain;
     private int _plainPos;
@@ -29,10 +29,13 @@ internal sealed class PayloadReader : IDisposable
     private bool _done;
     private AgeException? _failure;
 
-    public PayloadReader(BufferedInput input, byte[] fileKey)
+    /// <param name="fileKey">The 16-byte file key; wiped once the payload key is derived.</param>
+    /// <param name="nonce">The 16-byte payload nonce read after the header.</param>
+    public PayloadReader(BufferedInput input, byte[] fileKey, ReadOnlySpan<byte> nonce)
     {
         _input = input;
         _fileKey = fileKey;
+        Start(nonce);
         _cipher = ArrayPool<byte>.Shared.Rent(PayloadFormat.EncryptedChunkSize);
         _plain = ArrayPool<byte>.Shared.Rent(PayloadFormat.ChunkSize);
     }
@@ -44,21 +47,6 @@ internal sealed class PayloadReader : IDisposable
             if (TryServe(destination, out int served))
             {
                 return served;
-            }
-
-            if (_aead is null)
-            {
-                int got = ReadFull(_scratch);
-                try
-                {
-                    Start(_scratch.AsSpan(0, got));
-                }
-                catch (AgeException ex)
-                {
-                    throw Fail(ex);
-                }
-
-                continue;
             }
 
             if (_finalSeen)
@@ -79,21 +67,6 @@ internal sealed class PayloadReader : IDisposable
             if (TryServe(destination.Span, out int served))
             {
                 return served;
-            }
-
-            if (_aead is null)
-            {
-                int got = await ReadFullAsync(_scratch, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    Start(_scratch.AsSpan(0, got));
-                }
-                catch (AgeException ex)
-                {
-                    throw Fail(ex);
-                }
-
-                continue;
             }
 
             if (_finalSeen)
@@ -161,11 +134,6 @@ internal sealed class PayloadReader : IDisposable
 
     private void Start(ReadOnlySpan<byte> nonce)
     {
-        if (nonce.Length != PayloadFormat.NonceSize)
-        {
-            throw new AgePayloadException("Encrypted payload is truncated: the nonce is incomplete.");
-        }
-
         Span<byte> key = stackalloc byte[AgeKdf.KeySize];
         try
         {
@@ -238,7 +206,7 @@ internal sealed class PayloadReader : IDisposable
         int plainLength = length - PayloadFormat.TagSize;
         try
         {
-            _aead!.Decrypt(nonce, _cipher.AsSpan(0, plainLength), _cipher.AsSpan(plainLength, PayloadFormat.TagSize), _plain.AsSpan(0, plainLength));
+            _aead.Decrypt(nonce, _cipher.AsSpan(0, plainLength), _cipher.AsSpan(plainLength, PayloadFormat.TagSize), _plain.AsSpan(0, plainLength));
         }
         catch (AuthenticationTagMismatchException)
         {
@@ -287,7 +255,7 @@ internal sealed class PayloadReader : IDisposable
     /// <summary>Drops key material; plaintext still buffered stays readable.</summary>
     private void Release()
     {
-        _aead?.Dispose();
+        _aead.Dispose();
         if (_fileKey is not null)
         {
             CryptographicOperations.ZeroMemory(_fileKey);
@@ -298,7 +266,6 @@ internal sealed class PayloadReader : IDisposable
     public void Dispose()
     {
         Release();
-        _aead = null;
         if (_cipher.Length > 0)
         {
             CryptographicOperations.ZeroMemory(_plain);

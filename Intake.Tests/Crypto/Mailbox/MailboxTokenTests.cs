@@ -1,0 +1,205 @@
+using Intake.Crypto.Mailbox;
+
+namespace Intake.Tests.Crypto.Mailbox;
+
+public sealed class MailboxTokenTests
+{
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    // The vectors of docs/mailbox-token.md (computed independently of this code).
+    public static TheoryData<string, string, string, string, string> Vectors => new()
+    {
+        {
+            "000000000000000000000000000000",
+            "00000-00000-00000-00000-00000",
+            "0a99683f25b02eb1bc011af03ab8d5e8124c35e2dd0cdede5ce87823a187bc70",
+            "AGE-SECRET-KEY-166QLNF79KTD2WKDA5AFMR9MLPDPPUH92VJY2K9EC0LNL2W2E6PTS00PWAJ",
+            "age1272yq4vn3qzjx2sd9p9ff85ya66xqsu3tgdtazksqthqjnw5rc9q8t8vwp"
+        },
+        {
+            "000102030405060708090a0b0c0d0e",
+            "000G4-0R40M-30E20-9185G-R38EJ",
+            "51a3175845c72fefdc3bc54052ce6d1eaa8cf40e217aa5a8d88f60af22648fd8",
+            "AGE-SECRET-KEY-17AX6G24SWSGYZGDPYE6CMU0RNHQZ775Q94TMWCXG32N75ESR5R2QK8T98V",
+            "age1r32ynqmg6te4fnsq4h5rp78s2qh85mzujuzujzww4upen7mv4eeq8qmmz3"
+        },
+        {
+            "ffffffffffffffffffffffffffffff",
+            "ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZR",
+            "f41d839c5ee74fa80c4d87a8bf41bbd54a6ab779565b3f8e1da1526895e41741",
+            "AGE-SECRET-KEY-1AP9W6V8JVFV0SKVD57SH5HXPYV7YR4H2F6FDRYHMYGXJJDZWCW3QPA6U29",
+            "age1mmhpwy4xcjh6qvydat53cn0ajuxtmkphmag24cka839exxwlw56qk2ssev"
+        },
+        {
+            "8f3a1c2b9d4e6f708192a3b4c5d6e7",
+            "HWX1R-AWX9S-QQ10C-JMETC-BNQ73",
+            "ed82cf9eef0a22e4419d06230495529c1fa192d68e1aba70e4c0959f37dd4ac0",
+            "AGE-SECRET-KEY-10J29533AU9YPPKC45Q7SHTKLV980KYYEY6A5F80YEG5V0CHL5S8QFRE96P",
+            "age16yvecuass4kmnqpkq27ff88rfgv2j7fcak3dg9srhy3n96z79y2sq9vrd0"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Vectors))]
+    public void FromEntropy_DocumentedVector_FormatsToken(string entropyHex, string token, string lookupId, string secretKey, string recipient)
+    {
+        using MailboxToken parsed = MailboxToken.FromEntropy(Convert.FromHexString(entropyHex));
+
+        Assert.Equal(token, parsed.ToString());
+        _ = (lookupId, secretKey, recipient);
+    }
+
+    [Theory]
+    [MemberData(nameof(Vectors))]
+    public void DeriveKeys_DocumentedVector_MatchesKeys(string entropyHex, string token, string lookupId, string secretKey, string recipient)
+    {
+        Assert.Equal(MailboxTokenParseStatus.Ok, MailboxToken.TryParse(token, out MailboxToken? parsed));
+        using (parsed)
+        {
+            using MailboxKeys keys = parsed!.DeriveKeys();
+
+            Assert.Equal(entropyHex, Convert.ToHexStringLower(parsed.GetEntropy()));
+            Assert.Equal(lookupId, keys.LookupIdHex);
+            Assert.Equal(Convert.FromHexString(lookupId), keys.LookupId);
+            Assert.Equal(secretKey, keys.Identity.ExportSecretKey());
+            Assert.Equal(recipient, keys.Recipient.ToString());
+        }
+    }
+
+    [Fact]
+    public void Generate_Token_HasCanonicalFormat()
+    {
+        using MailboxToken token = MailboxToken.Generate();
+
+        Assert.Matches("^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){4}$", token.ToString());
+    }
+
+    [Fact]
+    public void Generate_Token_ParsesBackToSameToken()
+    {
+        using MailboxToken token = MailboxToken.Generate();
+
+        Assert.Equal(MailboxTokenParseStatus.Ok, MailboxToken.TryParse(token.ToString(), out MailboxToken? parsed));
+        using (parsed)
+        {
+            Assert.Equal(token.ToString(), parsed!.ToString());
+        }
+    }
+
+    [Fact]
+    public void Generate_TwoTokens_Differ()
+    {
+        using MailboxToken a = MailboxToken.Generate();
+        using MailboxToken b = MailboxToken.Generate();
+
+        Assert.NotEqual(a.ToString(), b.ToString());
+    }
+
+    [Theory]
+    [InlineData("hwx1r-awx9s-qq10c-jmetc-bnq73")]
+    [InlineData("HWX1RAWX9SQQ10CJMETCBNQ73")]
+    [InlineData("  HWX1R AWX9S QQ10C JMETC BNQ73 ")]
+    [InlineData("HWX1R\tAWX9S\nQQ10C-JMETC - BNQ73")]
+    [InlineData("HWXIR-AWX9S-QQ1OC-JMETC-BNQ73")]
+    [InlineData("HWXlR-AWX9S-QQ10C-JMETC-BNQ73")]
+    [InlineData("hwxLr-awx9s-qqioc-jmetc-bnq73")]
+    public void TryParse_TolerantInput_ReturnsOkWithCanonicalToken(string input)
+    {
+        Assert.Equal(MailboxTokenParseStatus.Ok, MailboxToken.TryParse(input, out MailboxToken? token));
+        using (token)
+        {
+            Assert.Equal("HWX1R-AWX9S-QQ10C-JMETC-BNQ73", token!.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(" - -\t")]
+    public void TryParse_NothingEntered_ReturnsEmpty(string? input)
+    {
+        Assert.Equal(MailboxTokenParseStatus.Empty, MailboxToken.TryParse(input, out MailboxToken? token));
+        Assert.Null(token);
+    }
+
+    [Theory]
+    [InlineData("HWX1R-AWX9S-QQ10C-JMETC-BNQ7")]
+    [InlineData("HWX1R-AWX9S-QQ10C-JMETC-BNQ733")]
+    [InlineData("HWX1R-AWX9S-QQ10C-JMETC-BNQ7U")]
+    [InlineData("HWX1R-AWX9S-QQ10C-JMETC-BNQ7*")]
+    [InlineData("HWX1R-AWX9S-QQ10C-JMETC-BNQ7Ö")]
+    public void TryParse_WrongLengthOrCharacter_ReturnsMalformed(string input)
+    {
+        Assert.Equal(MailboxTokenParseStatus.Malformed, MailboxToken.TryParse(input, out MailboxToken? token));
+        Assert.Null(token);
+    }
+
+    [Fact]
+    public void TryParse_WrongCheckCharacter_ReturnsCheckCharacterMismatch()
+    {
+        Assert.Equal(MailboxTokenParseStatus.CheckCharacterMismatch, MailboxToken.TryParse("HWX1R-AWX9S-QQ10C-JMETC-BNQ74", out MailboxToken? token));
+        Assert.Null(token);
+    }
+
+    [Fact]
+    public void TryParse_EverySingleSubstitution_IsNeverOk()
+    {
+        using MailboxToken token = MailboxToken.Generate();
+        string compact = token.ToString().Replace("-", string.Empty, StringComparison.Ordinal);
+        List<string> accepted = [];
+
+        for (int position = 0; position < compact.Length; position++)
+        {
+            foreach (char replacement in Alphabet + "U*")
+            {
+                if (replacement == compact[position])
+                {
+                    continue;
+                }
+
+                string typo = compact[..position] + replacement + compact[(position + 1)..];
+                MailboxTokenParseStatus status = MailboxToken.TryParse(typo, out MailboxToken? parsed);
+                parsed?.Dispose();
+                if (status == MailboxTokenParseStatus.Ok)
+                {
+                    accepted.Add(typo);
+                }
+            }
+        }
+
+        Assert.Empty(accepted);
+    }
+
+    [Fact]
+    public void DeriveKeys_DifferentTokens_GiveDifferentLookupIdAndIdentity()
+    {
+        using MailboxToken a = MailboxToken.Generate();
+        using MailboxToken b = MailboxToken.Generate();
+        using MailboxKeys keysA = a.DeriveKeys();
+        using MailboxKeys keysB = b.DeriveKeys();
+
+        Assert.NotEqual(keysA.LookupIdHex, keysB.LookupIdHex);
+        Assert.NotEqual(keysA.Recipient, keysB.Recipient);
+    }
+
+    [Fact]
+    public void DeriveKeys_SameToken_IsDeterministic()
+    {
+        using MailboxToken token = MailboxToken.Generate();
+        using MailboxKeys first = token.DeriveKeys();
+        using MailboxKeys second = token.DeriveKeys();
+
+        Assert.Equal(first.LookupIdHex, second.LookupIdHex);
+        Assert.Equal(first.Recipient, second.Recipient);
+    }
+
+    [Fact]
+    public void DeriveKeys_LookupId_DiffersFromIdentitySecret()
+    {
+        using MailboxToken token = MailboxToken.Generate();
+        using MailboxKeys keys = token.DeriveKeys();
+
+        Assert.NotEqual(keys.LookupId, keys.Identity.GetSecretKey());
+    }
+}
