@@ -156,11 +156,7 @@ export function parseToken(input) {
   }
   const points = new Array(TOKEN_CHARS);
   for (let i = 0; i < TOKEN_CHARS; i++) {
-    let c = compact.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) {
-      c -= 0x20; // ASCII letters only: no locale or Unicode case mapping
-    }
-    let ch = String.fromCharCode(c);
+    let ch = upperInvariant(compact[i]);
     if (ch === "O") {
       ch = "0";
     } else if (ch === "I" || ch === "L") {
@@ -178,6 +174,19 @@ export function parseToken(input) {
   }
   const entropy = fromCodePoints(data);
   return { status: ParseStatus.ok, token: formatToken(entropy), entropy };
+}
+
+// Uppercasing as the server does it (.NET char.ToUpperInvariant), restricted to
+// what can land in the alphabet: a-z, and U+017F LATIN SMALL LETTER LONG S, whose
+// simple uppercase is S. (U+0131 dotless i is not mapped to I by .NET's invariant
+// casing, so it stays invalid here too.) Locale-dependent or full Unicode case
+// mapping (String.prototype.toUpperCase turns "ß" into "SS") is never used.
+function upperInvariant(ch) {
+  const c = ch.charCodeAt(0);
+  if (c >= 0x61 && c <= 0x7a) {
+    return String.fromCharCode(c - 0x20);
+  }
+  return c === 0x017f ? "S" : ch;
 }
 
 function toHex(bytes) {

@@ -50,6 +50,44 @@ const vectors = [
   },
 ];
 
+// The vectors of docs/mailbox-token.md (the specification shared with the server).
+const specVectors = [
+  vectors[0],
+  vectors[2],
+  vectors[1],
+  {
+    entropy: "8f3a1c2b9d4e6f708192a3b4c5d6e7",
+    token: "HWX1R-AWX9S-QQ10C-JMETC-BNQ73",
+    lookupIdHex: "ed82cf9eef0a22e4419d06230495529c1fa192d68e1aba70e4c0959f37dd4ac0",
+    identity: "AGE-SECRET-KEY-10J29533AU9YPPKC45Q7SHTKLV980KYYEY6A5F80YEG5V0CHL5S8QFRE96P",
+    recipient: "age16yvecuass4kmnqpkq27ff88rfgv2j7fcak3dg9srhy3n96z79y2sq9vrd0",
+  },
+];
+
+describe("docs/mailbox-token.md", () => {
+  for (const v of specVectors) {
+    it(`reproduces the vector ${v.token}`, async () => {
+      const parsed = parseToken(v.token);
+      assert.equal(parsed.status, ParseStatus.ok);
+      assert.deepEqual(parsed.entropy, hex(v.entropy));
+      assert.equal(formatToken(hex(v.entropy)), v.token);
+      assert.deepEqual(await deriveMailboxKeys(parsed.entropy), {
+        lookupIdHex: v.lookupIdHex,
+        identity: v.identity,
+        recipient: v.recipient,
+      });
+    });
+  }
+
+  it("reproduces the parsing examples", () => {
+    for (const input of ["hwx1r awx9s qq10c jmetc bnq73", "HWXIR-AWX9S-QQ1OC-JMETC-BNQ73", "HWX1RAWX9SQQ10CJMETCBNQ73"]) {
+      assert.equal(parseToken(input).token, "HWX1R-AWX9S-QQ10C-JMETC-BNQ73", input);
+    }
+    assert.equal(parseToken("HWX1R-AWX9S-QQ10C-JMETC-BNQ74").status, ParseStatus.checkCharacterMismatch);
+    assert.equal(parseToken("HWX1R-AWX9S-QQ10C-JMETC-BNQ7U").status, ParseStatus.malformed);
+  });
+});
+
 describe("formatToken", () => {
   for (const v of vectors) {
     it(`formats ${v.entropy}`, () => {
@@ -115,6 +153,10 @@ describe("parseToken", () => {
     }
   });
 
+  it("uppercases like the server's invariant culture: long s is S", () => {
+    assert.equal(parseToken(v.token.replace("S", "\u017F")).token, v.token);
+  });
+
   it("reports empty input", () => {
     for (const input of [null, undefined, "", "   ", " - - ", "\n"]) {
       assert.deepEqual(parseToken(input), { status: ParseStatus.empty });
@@ -132,7 +174,8 @@ describe("parseToken", () => {
       v.token.replace("J", "ı"),
       v.token.replace("-", "_"),
       v.token.replace("-", "\uFEFF"),
-      v.token.replace("S", "\u017F"), // long s: no Unicode case mapping onto the alphabet
+      v.token.replace("J", "\u0131"), // dotless i: not an I for .NET's invariant casing either
+      v.token.replace("S", "\u00DF"), // sharp s: no full case mapping ("SS")
       42,
     ]) {
       assert.equal(parseToken(input).status, ParseStatus.malformed, String(input));
