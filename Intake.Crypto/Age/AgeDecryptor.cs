@@ -29,15 +29,23 @@ internal static class AgeDecryptor
         byte[] fileKey = UnwrapAndVerify(header, identities, fileKeySink);
         byte[] nonce = new byte[PayloadFormat.NonceSize];
         int got = 0;
-        while (got < nonce.Length)
+        try
         {
-            int n = source.Read(nonce.AsSpan(got));
-            if (n == 0)
+            while (got < nonce.Length)
             {
-                break;
-            }
+                int n = source.Read(nonce.AsSpan(got));
+                if (n == 0)
+                {
+                    break;
+                }
 
-            got += n;
+                got += n;
+            }
+        }
+        catch
+        {
+            CryptographicOperations.ZeroMemory(fileKey);
+            throw;
         }
 
         return StartPayload(source, input, leaveOpen, fileKey, nonce, got);

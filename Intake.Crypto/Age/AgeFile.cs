@@ -64,6 +64,12 @@ public static class AgeFile
     public static Stream OpenRead(Stream input, IReadOnlyCollection<IIdentity> identities, bool leaveOpen = false)
         => AgeDecryptor.Open(input, identities, leaveOpen);
 
+    /// <summary>
+    /// Like <see cref="OpenRead"/>, reading the header and payload nonce with asynchronous I/O.
+    /// </summary>
+    public static Task<Stream> OpenReadAsync(Stream input, IReadOnlyCollection<IIdentity> identities, bool leaveOpen = false, CancellationToken ct = default)
+        => AgeDecryptor.OpenAsync(input, identities, leaveOpen, ct);
+
     /// <summary>Encrypts a buffer.</summary>
     public static byte[] Encrypt(ReadOnlySpan<byte> plaintext, IReadOnlyCollection<IRecipient> recipients, bool armor = false)
     {

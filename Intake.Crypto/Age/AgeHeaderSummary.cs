@@ -1,3 +1,5 @@
+// Result of AgeFile.InspectHeader: the stanza types and shapes of a strictly parsed
+// age v1 header (c2sp.org/age, "Header"), for server-side checks of uploads.
 namespace Intake.Crypto.Age;
 
 /// <summary>One recipient stanza as seen by <see cref="AgeFile.InspectHeader(Stream)"/>.</summary>

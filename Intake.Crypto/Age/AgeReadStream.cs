@@ -1,3 +1,5 @@
+// The read side of AgeFile.OpenRead: a read-only Stream over the STREAM payload reader
+// (c2sp.org/age, "Payload"); it owns the reader and, unless leaveOpen, the input.
 using Intake.Crypto.Age.Payload;
 
 namespace Intake.Crypto.Age;

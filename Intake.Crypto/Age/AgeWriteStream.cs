@@ -1,3 +1,5 @@
+// The write side of AgeFile.OpenWrite: a write-only Stream over the STREAM payload
+// writer (c2sp.org/age, "Payload") and the optional ASCII armor encoder.
 using Intake.Crypto.Age.Armor;
 using Intake.Crypto.Age.Payload;
 

@@ -1,3 +1,5 @@
+// Identity abstraction of age v1 (c2sp.org/age, "Recipient stanza"): recognises the
+// stanzas addressed to it and unwraps the 16-byte file key.
 using Intake.Crypto.Age.Header;
 
 namespace Intake.Crypto.Age;

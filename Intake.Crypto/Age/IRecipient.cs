@@ -1,3 +1,5 @@
+// Recipient abstraction of age v1 (c2sp.org/age, "Recipient stanza"): wraps the
+// 16-byte file key into one stanza.
 using Intake.Crypto.Age.Header;
 
 namespace Intake.Crypto.Age;

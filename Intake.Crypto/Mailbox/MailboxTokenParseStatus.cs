@@ -1,3 +1,4 @@
+// Outcomes of parsing a mailbox token as typed by a person (docs/mailbox-token.md).
 namespace Intake.Crypto.Mailbox;
 
 /// <summary>Outcome of <see cref="MailboxToken.TryParse"/>.</summary>

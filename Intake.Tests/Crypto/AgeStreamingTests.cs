@@ -53,6 +53,35 @@ public sealed class AgeStreamingTests
     }
 
     [Fact]
+    public void OpenRead_TruncatedWithLargeReads_ReleasesOnlyVerifiedChunks()
+    {
+        using X25519Identity identity = X25519Identity.Generate();
+        byte[] plaintext = AgeTestData.RandomBytes(3 * 65_536, 7);
+        byte[] file = AgeTestData.EncryptTo(identity, plaintext);
+        using Stream reading = AgeFile.OpenRead(new MemoryStream(file[..^(65_536 + 16)]), [identity]);
+        byte[] buffer = new byte[100_000];
+
+        Assert.Equal(65_536, reading.Read(buffer, 0, buffer.Length));
+        Assert.Equal(plaintext[..65_536], buffer[..65_536]);
+        Assert.Equal(65_536, reading.Read(buffer, 0, buffer.Length));
+        Assert.Throws<AgePayloadException>(() => reading.Read(buffer, 0, buffer.Length));
+    }
+
+    [Fact]
+    public void OpenRead_TamperedChunkWithLargeRead_LeavesNoPlaintextInBuffer()
+    {
+        using X25519Identity identity = X25519Identity.Generate();
+        byte[] file = AgeTestData.EncryptTo(identity, AgeTestData.RandomBytes(65_536, 8));
+        file[^40] ^= 1;
+        using Stream reading = AgeFile.OpenRead(new MemoryStream(file), [identity]);
+        byte[] buffer = new byte[70_000];
+        Array.Fill(buffer, (byte)0xAA);
+
+        Assert.Throws<AgePayloadException>(() => reading.Read(buffer, 0, buffer.Length));
+        Assert.Equal(new byte[65_536], buffer[..65_536]);
+    }
+
+    [Fact]
     public void OpenRead_AfterFailure_KeepsThrowing()
     {
         using X25519Identity identity = X25519Identity.Generate();
@@ -72,6 +101,32 @@ public sealed class AgeStreamingTests
         await using Stream reading = AgeFile.OpenRead(new MemoryStream(file[..^5]), [identity]);
 
         await Assert.ThrowsAsync<AgePayloadException>(() => reading.CopyToAsync(Stream.Null));
+    }
+
+    [Fact]
+    public async Task OpenReadAsync_ArmoredFile_ReturnsPlaintext()
+    {
+        using X25519Identity identity = X25519Identity.Generate();
+        byte[] plaintext = AgeTestData.RandomBytes(100_000, 13);
+        byte[] file = AgeTestData.EncryptTo(identity, plaintext, armor: true);
+        using MemoryStream output = new();
+
+        await using (Stream reading = await AgeFile.OpenReadAsync(new MemoryStream(file), [identity]))
+        {
+            await reading.CopyToAsync(output);
+        }
+
+        Assert.Equal(plaintext, output.ToArray());
+    }
+
+    [Fact]
+    public async Task OpenReadAsync_WrongIdentity_ThrowsWhenOpened()
+    {
+        using X25519Identity identity = X25519Identity.Generate();
+        using X25519Identity other = X25519Identity.Generate();
+        byte[] file = AgeTestData.EncryptTo(identity, new byte[10]);
+
+        await Assert.ThrowsAsync<AgeNoIdentityMatchException>(() => AgeFile.OpenReadAsync(new MemoryStream(file), [other]));
     }
 
     [Fact]
@@ -120,16 +175,15 @@ public sealed class AgeStreamingTests
     }
 
     [Fact]
-    public void EncryptDecrypt_128MiBStream_AllocatesUnder32MiB()
+    public void OpenWrite_128MiBStream_AllocatesUnder32MiB()
     {
         using X25519Identity identity = X25519Identity.Generate();
         const long size = 128L * 1024 * 1024;
         using PatternStream source = new(size);
         long before = GC.GetAllocatedBytesForCurrentThread();
-        using (BlockingPipe pipe = new())
+        using CountingStream sink = new();
+        using (Stream sealing = AgeFile.OpenWrite(sink, [identity.Recipient], leaveOpen: true))
         {
-            // Encrypt into a pipe-like buffer chunk by chunk and decrypt straight away.
-            using Stream sealing = AgeFile.OpenWrite(pipe, [identity.Recipient], leaveOpen: true);
             byte[] buffer = new byte[81_920];
             int n;
             while ((n = source.Read(buffer, 0, buffer.Length)) > 0)
@@ -139,6 +193,7 @@ public sealed class AgeStreamingTests
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(sink.Count > size);
         Assert.True(allocated < 32L * 1024 * 1024, $"allocated {allocated} bytes");
     }
 
@@ -198,7 +253,7 @@ public sealed class AgeStreamingTests
     }
 
     /// <summary>A write sink that only counts bytes.</summary>
-    private class CountingStream : Stream
+    private sealed class CountingStream : Stream
     {
         public long Count { get; private set; }
 
@@ -225,10 +280,5 @@ public sealed class AgeStreamingTests
         public override void Write(byte[] buffer, int offset, int count) => Count += count;
 
         public override void Write(ReadOnlySpan<byte> buffer) => Count += buffer.Length;
-    }
-
-    /// <summary>A sink standing in for a network or file destination.</summary>
-    private sealed class BlockingPipe : CountingStream
-    {
     }
 }

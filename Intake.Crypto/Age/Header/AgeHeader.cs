@@ -1,3 +1,5 @@
+// A parsed age v1 header (c2sp.org/age, "Header"): the stanzas, the 32-byte MAC and
+// the exact bytes the MAC covers (from the version line up to and including "---").
 namespace Intake.Crypto.Age.Header;
 
 /// <summary>A parsed age v1 header: stanzas, MAC, and the exact bytes the MAC covers.</summary>

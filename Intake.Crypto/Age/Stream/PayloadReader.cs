@@ -51,12 +51,15 @@ internal sealed class PayloadReader : IDisposable
 
             if (_finalSeen)
             {
-                Step(PayloadStep.Finish, _input.Read(_scratch.AsSpan(0, 1)));
+                StepFinish(_input.Read(_scratch.AsSpan(0, 1)));
                 continue;
             }
 
             int n = ReadFull(_cipher.AsSpan(0, PayloadFormat.EncryptedChunkSize));
-            Step(PayloadStep.Chunk, n);
+            if (Deliver(n, destination, out int delivered))
+            {
+                return delivered;
+            }
         }
     }
 
@@ -72,13 +75,37 @@ internal sealed class PayloadReader : IDisposable
             if (_finalSeen)
             {
                 int extra = await _input.ReadAsync(_scratch.AsMemory(0, 1), cancellationToken).ConfigureAwait(false);
-                Step(PayloadStep.Finish, extra);
+                StepFinish(extra);
                 continue;
             }
 
             int n = await ReadFullAsync(_cipher.AsMemory(0, PayloadFormat.EncryptedChunkSize), cancellationToken).ConfigureAwait(false);
-            Step(PayloadStep.Chunk, n);
+            if (Deliver(n, destination.Span, out int delivered))
+            {
+                return delivered;
+            }
         }
+    }
+
+    /// <summary>
+    /// Opens the chunk just read. A destination that can hold a whole chunk receives the
+    /// plaintext directly (returns true with the count); otherwise it goes to the internal
+    /// buffer and is served from there (returns false).
+    /// </summary>
+    private bool Deliver(int cipherLength, Span<byte> destination, out int delivered)
+    {
+        bool direct = destination.Length >= PayloadFormat.ChunkSize;
+        int produced = StepChunk(cipherLength, direct ? destination : _plain);
+        if (direct)
+        {
+            delivered = produced;
+            return produced > 0 || _done;
+        }
+
+        _plainPos = 0;
+        _plainLen = produced;
+        delivered = 0;
+        return false;
     }
 
     private bool TryServe(Span<byte> destination, out int served)
@@ -100,24 +127,23 @@ internal sealed class PayloadReader : IDisposable
         return _done || destination.IsEmpty;
     }
 
-    private enum PayloadStep
-    {
-        Chunk,
-        Finish,
-    }
-
-    private void Step(PayloadStep step, int count)
+    private int StepChunk(int cipherLength, Span<byte> target)
     {
         try
         {
-            if (step == PayloadStep.Chunk)
-            {
-                OpenChunk(count);
-            }
-            else
-            {
-                Finish(count);
-            }
+            return OpenChunk(cipherLength, target);
+        }
+        catch (AgeException ex)
+        {
+            throw Fail(ex);
+        }
+    }
+
+    private void StepFinish(int extraBytes)
+    {
+        try
+        {
+            Finish(extraBytes);
         }
         catch (AgeException ex)
         {
@@ -159,7 +185,8 @@ internal sealed class PayloadReader : IDisposable
         Release();
     }
 
-    private void OpenChunk(int length)
+    /// <summary>Authenticates and decrypts one chunk into <paramref name="target"/>; returns the plaintext length.</summary>
+    private int OpenChunk(int length, Span<byte> target)
     {
         if (length < PayloadFormat.EncryptedChunkSize)
         {
@@ -174,7 +201,7 @@ internal sealed class PayloadReader : IDisposable
                 throw new AgePayloadException("Final chunk is empty although the payload is not.");
             }
 
-            if (!TryDecrypt(length, last: true))
+            if (!TryDecrypt(length, last: true, target))
             {
                 throw new AgePayloadException("Payload chunk failed authentication.");
             }
@@ -182,40 +209,39 @@ internal sealed class PayloadReader : IDisposable
             _finalSeen = true;
             _done = true;
             Release();
-            return;
+            return length - PayloadFormat.TagSize;
         }
 
-        if (TryDecrypt(length, last: false))
+        if (TryDecrypt(length, last: false, target))
         {
             _nonce.Increment();
-            return;
+            return length - PayloadFormat.TagSize;
         }
 
-        if (!TryDecrypt(length, last: true))
+        if (!TryDecrypt(length, last: true, target))
         {
             throw new AgePayloadException("Payload chunk failed authentication.");
         }
 
         _finalSeen = true;
+        return length - PayloadFormat.TagSize;
     }
 
-    private bool TryDecrypt(int length, bool last)
+    /// <summary>On a tag mismatch the target is cleared, so no unverified plaintext is ever exposed.</summary>
+    private bool TryDecrypt(int length, bool last, Span<byte> target)
     {
         Span<byte> nonce = stackalloc byte[StreamNonce.Size];
         _nonce.Write(nonce, last);
         int plainLength = length - PayloadFormat.TagSize;
         try
         {
-            _aead.Decrypt(nonce, _cipher.AsSpan(0, plainLength), _cipher.AsSpan(plainLength, PayloadFormat.TagSize), _plain.AsSpan(0, plainLength));
+            _aead.Decrypt(nonce, _cipher.AsSpan(0, plainLength), _cipher.AsSpan(plainLength, PayloadFormat.TagSize), target[..plainLength]);
+            return true;
         }
         catch (AuthenticationTagMismatchException)
         {
             return false;
         }
-
-        _plainPos = 0;
-        _plainLen = plainLength;
-        return true;
     }
 
     private int ReadFull(Span<byte> buffer)

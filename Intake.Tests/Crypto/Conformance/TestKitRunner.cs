@@ -46,7 +46,16 @@ internal static class TestKitRunner
                 identities.Add(X25519Identity.Generate());
             }
 
-            return Decrypt(kit, identities);
+            // Once with the armoring the kit states (as the reference runner does), once with
+            // the detection the public API uses: both must give the expected outcome.
+            (Outcome outcome, string detail) = Decrypt(kit, identities, kit.Armored);
+            if (outcome != Outcome.Passed)
+            {
+                return (outcome, detail);
+            }
+
+            (outcome, detail) = Decrypt(kit, identities, null);
+            return outcome == Outcome.Passed ? (outcome, detail) : (outcome, "with armor detection: " + detail);
         }
         finally
         {
@@ -57,7 +66,7 @@ internal static class TestKitRunner
         }
     }
 
-    private static (Outcome, string) Decrypt(KitFile kit, List<IIdentity> identities)
+    private static (Outcome, string) Decrypt(KitFile kit, List<IIdentity> identities, bool? armored)
     {
         byte[] fileKey = new byte[16];
         bool keyKnown = false;
@@ -65,7 +74,7 @@ internal static class TestKitRunner
         string actual;
         try
         {
-            using Stream plaintext = AgeDecryptor.Open(new MemoryStream(kit.Contents), identities, leaveOpen: false, armored: kit.Armored, fileKeySink: fileKey);
+            using Stream plaintext = AgeDecryptor.Open(new MemoryStream(kit.Contents), identities, leaveOpen: false, armored: armored, fileKeySink: fileKey);
             keyKnown = true;
             byte[] buffer = new byte[8192];
             int n;

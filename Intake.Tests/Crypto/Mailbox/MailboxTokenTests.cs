@@ -41,17 +41,21 @@ public sealed class MailboxTokenTests
 
     [Theory]
     [MemberData(nameof(Vectors))]
-    public void FromEntropy_DocumentedVector_FormatsToken(string entropyHex, string token, string lookupId, string secretKey, string recipient)
+    public void FromEntropy_DocumentedVector_MatchesTokenAndKeys(string entropyHex, string token, string lookupId, string secretKey, string recipient)
     {
-        using MailboxToken parsed = MailboxToken.FromEntropy(Convert.FromHexString(entropyHex));
+        using MailboxToken fromEntropy = MailboxToken.FromEntropy(Convert.FromHexString(entropyHex));
+        using MailboxKeys keys = fromEntropy.DeriveKeys();
 
-        Assert.Equal(token, parsed.ToString());
-        _ = (lookupId, secretKey, recipient);
+        Assert.Equal(token, fromEntropy.ToString());
+        Assert.Equal(lookupId, keys.LookupIdHex);
+        Assert.Equal(Convert.FromHexString(lookupId), keys.LookupId);
+        Assert.Equal(secretKey, keys.Identity.ExportSecretKey());
+        Assert.Equal(recipient, keys.Recipient.ToString());
     }
 
     [Theory]
     [MemberData(nameof(Vectors))]
-    public void DeriveKeys_DocumentedVector_MatchesKeys(string entropyHex, string token, string lookupId, string secretKey, string recipient)
+    public void TryParse_DocumentedToken_RecoversEntropy(string entropyHex, string token, string lookupId, string secretKey, string recipient)
     {
         Assert.Equal(MailboxTokenParseStatus.Ok, MailboxToken.TryParse(token, out MailboxToken? parsed));
         using (parsed)
@@ -59,10 +63,7 @@ public sealed class MailboxTokenTests
             using MailboxKeys keys = parsed!.DeriveKeys();
 
             Assert.Equal(entropyHex, Convert.ToHexStringLower(parsed.GetEntropy()));
-            Assert.Equal(lookupId, keys.LookupIdHex);
-            Assert.Equal(Convert.FromHexString(lookupId), keys.LookupId);
-            Assert.Equal(secretKey, keys.Identity.ExportSecretKey());
-            Assert.Equal(recipient, keys.Recipient.ToString());
+            Assert.Equal((lookupId, secretKey, recipient), (keys.LookupIdHex, keys.Identity.ExportSecretKey(), keys.Recipient.ToString()));
         }
     }
 
