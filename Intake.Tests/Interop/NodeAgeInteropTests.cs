@@ -313,6 +313,92 @@ public sealed class NodeAgeInteropTests : IDisposable
         AssertSameBytes(plaintext, reopened.ToArray());
     }
 
+    [Fact]
+    public async Task SealedInNode_OpensInCSharp_WithEveryReadSizeAsync()
+    {
+        // Files whose last chunk is full, and one byte past it; read back with buffers
+        // smaller than, equal to and larger than a 64 KiB chunk, synchronously and not.
+        using var identity = X25519Identity.Generate();
+        int[] sizes = [65536, 131072, 131073];
+        int[] readSizes = [1, 4096, 65535, 65536, 65537, 262144];
+        var arguments = new List<string> { "encrypt", "--recipient", identity.Recipient.ToString() };
+        var plaintexts = new List<byte[]>();
+        foreach (int size in sizes)
+        {
+            byte[] plaintext = RandomNumberGenerator.GetBytes(size);
+            plaintexts.Add(plaintext);
+            File.WriteAllBytes(_temp.File($"{size}.bin"), plaintext);
+            arguments.AddRange([_temp.File($"{size}.bin"), _temp.File($"{size}.age")]);
+        }
+
+        NodeRunner.RunChecked(Tool, arguments);
+
+        for (int i = 0; i < sizes.Length; i++)
+        {
+            byte[] sealedBytes = File.ReadAllBytes(_temp.File($"{sizes[i]}.age"));
+            foreach (int readSize in readSizes)
+            {
+                foreach (bool async in new[] { false, true })
+                {
+                    var opened = new MemoryStream();
+                    byte[] buffer = new byte[readSize];
+                    using (Stream reading = AgeFile.OpenRead(new MemoryStream(sealedBytes), [identity]))
+                    {
+                        int read;
+                        while ((read = async ? await reading.ReadAsync(buffer) : reading.Read(buffer)) > 0)
+                        {
+                            opened.Write(buffer, 0, read);
+                        }
+
+                        Assert.Equal(0, reading.Read(buffer)); // stays at end
+                    }
+
+                    Assert.True(
+                        plaintexts[i].AsSpan().SequenceEqual(opened.ToArray()),
+                        $"size {sizes[i]}, reads of {readSize} bytes, async {async}: plaintext differs");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void SealedInCSharp_WithEveryWriteSize_OpensInNode()
+    {
+        // The writer seals a full chunk as final only at Dispose: files that end on a chunk
+        // boundary, written in pieces that end exactly on, before and after boundaries.
+        (string identity, string recipient) = NodeKeygen();
+        int[] sizes = [65536, 131072, 131073];
+        int[] writeSizes = [4096, 65536, 65537, 131072];
+        var arguments = new List<string> { "decrypt", "--identity", identity };
+        var expected = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (int size in sizes)
+        {
+            byte[] plaintext = RandomNumberGenerator.GetBytes(size);
+            foreach (int writeSize in writeSizes)
+            {
+                string name = $"{size}-{writeSize}";
+                using (FileStream output = File.Create(_temp.File(name + ".age")))
+                using (Stream sealing = AgeFile.OpenWrite(output, [X25519Recipient.Parse(recipient)], armor: false, leaveOpen: true))
+                {
+                    for (int offset = 0; offset < size; offset += writeSize)
+                    {
+                        sealing.Write(plaintext, offset, Math.Min(writeSize, size - offset));
+                    }
+                }
+
+                expected[name] = plaintext;
+                arguments.AddRange([_temp.File(name + ".age"), _temp.File(name + ".out")]);
+            }
+        }
+
+        NodeRunner.RunChecked(Tool, arguments);
+
+        foreach ((string name, byte[] plaintext) in expected)
+        {
+            Assert.True(plaintext.AsSpan().SequenceEqual(File.ReadAllBytes(_temp.File(name + ".out"))), $"{name}: plaintext differs");
+        }
+    }
+
     private static (string Identity, string Recipient) NodeKeygen()
     {
         using var json = System.Text.Json.JsonDocument.Parse(NodeRunner.RunChecked(Tool, ["keygen"]));
