@@ -16,6 +16,7 @@ internal static class NodeRunner
     private static readonly TimeSpan _defaultTimeout = TimeSpan.FromSeconds(60);
     private static readonly Lazy<string> _repositoryRoot = new(FindRepositoryRoot);
     private static readonly Lazy<string> _nodePath = new(FindNode);
+    private static readonly Lazy<string?> _nodeVersionProblem = new(CheckNodeVersion);
 
     public static string RepositoryRoot => _repositoryRoot.Value;
 
@@ -37,6 +38,11 @@ internal static class NodeRunner
     public static NodeResult Run(string script, IEnumerable<string> arguments, string? standardInput = null, TimeSpan? timeout = null)
     {
         EnsureNodeModules();
+        if (_nodeVersionProblem.Value is string problem)
+        {
+            Assert.Fail(problem);
+        }
+
         string scriptPath = ScriptPath(script);
         if (!File.Exists(scriptPath))
         {
@@ -112,6 +118,31 @@ internal static class NodeRunner
 
         process.WaitForExit(); // drains the asynchronous output readers
         return new NodeResult(process.ExitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The helpers need Node 20 or newer (global Web Crypto); returns a failure message or null.</summary>
+    private static string? CheckNodeVersion()
+    {
+        var startInfo = new ProcessStartInfo(_nodePath.Value, "--version")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        try
+        {
+            using Process process = Process.Start(startInfo)!;
+            string version = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            string major = version.TrimStart('v').Split('.')[0];
+            return int.TryParse(major, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int m) && m >= 20
+                ? null
+                : $"Node.js 20 or newer is required for the interop tests, found '{version}' at {_nodePath.Value}. Install it and run ops/test.sh (it runs `npm ci` at the repository root).";
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            return $"Could not start Node ({_nodePath.Value}): {ex.Message}. Install Node.js 20 or newer and run ops/test.sh (it runs `npm ci` at the repository root).";
+        }
     }
 
     private static void EnsureNodeModules()
