@@ -191,6 +191,18 @@ public sealed class NodeAgeInteropTests : IDisposable
     }
 
     [Fact]
+    public void SealedInNode_WithPassphrase_AboveTheWorkFactorCap_IsRejectedByCSharp()
+    {
+        File.WriteAllBytes(_temp.File("plain.bin"), [1, 2, 3]);
+        NodeRunner.RunChecked(Tool, ["encrypt", "--passphrase", "rätt", "--work-factor", "10", _temp.File("plain.bin"), _temp.File("sealed.age")]);
+
+        byte[] sealedBytes = File.ReadAllBytes(_temp.File("sealed.age"));
+
+        Assert.Throws<AgeHeaderException>(() => AgeFile.Decrypt(sealedBytes, [new ScryptIdentity("rätt", maxWorkFactor: 9)]));
+        Assert.Equal([1, 2, 3], AgeFile.Decrypt(sealedBytes, [new ScryptIdentity("rätt", maxWorkFactor: 10)]));
+    }
+
+    [Fact]
     public void SealedInCSharp_ToOtherRecipient_IsRejectedByNode()
     {
         (string nodeIdentity, _) = NodeKeygen();
