@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Intake.Web.Pages;
@@ -7,7 +8,7 @@ namespace Intake.Web.Pages;
 /// The landing page: sends each visitor the right way. It sets no cookie and runs no script. A link to a
 /// channel, the mailbox or staff sign-in appears only when the page behind it exists.
 /// </summary>
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(Storage.IntakeDbContext db) : PageModel
 {
     internal const string WhistleblowingPage = "/Report/Whistleblowing/Index";
     internal const string ThreatPage = "/Report/Threat/Index";
@@ -22,11 +23,13 @@ public sealed class IndexModel : PageModel
 
     public string? SignInUrl { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
-        WhistleblowingUrl = Url.Page(WhistleblowingPage);
-        ThreatUrl = Url.Page(ThreatPage);
-        MailboxUrl = Url.Page(MailboxPage);
+        // The reporting channels exist only once the organisation is set up.
+        var channels = await db.Channels.AsNoTracking().Select(c => c.Code).ToListAsync(HttpContext.RequestAborted);
+        WhistleblowingUrl = channels.Contains(Keys.ChannelCodes.Whistleblowing) ? Url.Page(WhistleblowingPage) : null;
+        ThreatUrl = channels.Contains(Keys.ChannelCodes.Threat) ? Url.Page(ThreatPage) : null;
+        MailboxUrl = channels.Count > 0 ? Url.Page(MailboxPage) : null;
         SignInUrl = Url.Page(SignInPage);
     }
 }

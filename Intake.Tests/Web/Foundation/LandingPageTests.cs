@@ -97,3 +97,34 @@ public sealed class LandingPageTests(IntakeApplicationFactory app) : IClassFixtu
         }
     }
 }
+
+public sealed class LandingPageAfterSetupTests : IAsyncLifetime
+{
+    private readonly IntakeApplicationFactory _app = new();
+
+    public async Task InitializeAsync()
+    {
+        using var world = await StaffWorld.CreateAsync(_app);
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Theory]
+    [InlineData("/", "/report/whistleblowing", "/report/threat", "/mailbox")]
+    [InlineData("/en/", "/en/report/whistleblowing", "/en/report/threat", "/en/mailbox")]
+    public async Task Landing_LinksToBothChannelsAndTheMailbox(string path, string whistleblowing, string threat, string mailbox)
+    {
+        using var client = _app.CreateClient();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        var links = (await Html.ParseAsync(response)).QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains(whistleblowing, links);
+        Assert.Contains(threat, links);
+        Assert.Contains(mailbox, links);
+        foreach (var link in links.Where(l => l!.StartsWith('/')))
+        {
+            using var target = await client.GetAsync(new Uri(link!, UriKind.Relative));
+            Assert.True(target.StatusCode == System.Net.HttpStatusCode.OK, $"{link} answered {(int)target.StatusCode}");
+        }
+    }
+}
