@@ -63,6 +63,20 @@ public sealed class ReporterClient(IntakeApplicationFactory app) : IDisposable
         return (response, await Html.ParseAsync(response));
     }
 
+    /// <summary>Types the token into the mailbox door; the response is the open mailbox or the door with an error.</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Page)> OpenMailboxAsync(string token)
+    {
+        using var door = await Http.GetAsync(new Uri("/mailbox", UriKind.Relative));
+        var page = await Html.ParseAsync(door);
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Token"] = token,
+            ["__RequestVerificationToken"] = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        });
+        var response = await Http.PostAsync(new Uri("/mailbox", UriKind.Relative), content);
+        return (response, await Html.ParseAsync(response));
+    }
+
     public static string TokenOn(IDocument receipt) => receipt.QuerySelector("#mailbox-token")!.TextContent.Trim();
 
     public void Dispose() => Http.Dispose();

@@ -11,7 +11,7 @@ namespace Intake.Web.Cases;
 /// A case handler's additions to a case: replies, sealed to the channel and to the reporter's mailbox, and
 /// internal notes, sealed to the channel only. The handler must hold the channel's key in their session.
 /// </summary>
-public sealed class CaseMessages(IntakeDbContext db, TimeProvider clock)
+public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, TimeProvider clock)
 {
     public Task<CaseEntry> ReplyAsync(Guid caseId, UnlockedKeyring handler, string text, CancellationToken cancellationToken = default) =>
         AddAsync(caseId, handler, text, EntryKind.HandlerMessage, cancellationToken);
@@ -28,10 +28,7 @@ public sealed class CaseMessages(IntakeDbContext db, TimeProvider clock)
             throw new KeyOperationException(KeyOperationError.NotAMember);
         }
 
-        var channelRecipient = await (from c in db.Channels
-                                      join k in db.ChannelKeys on new { ChannelId = c.Id, Version = c.CurrentKeyVersion } equals new { k.ChannelId, k.Version }
-                                      where c.Id == record.ChannelId
-                                      select k.Recipient).SingleAsync(cancellationToken);
+        var channelRecipient = await channelKeys.CurrentRecipientAsync(record.ChannelId, cancellationToken);
         var toReporter = kind == EntryKind.HandlerMessage;
         IReadOnlyCollection<IRecipient> recipients = toReporter
             ? [X25519Recipient.Parse(channelRecipient), X25519Recipient.Parse(record.MailboxRecipient)]

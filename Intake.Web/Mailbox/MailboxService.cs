@@ -15,7 +15,7 @@ namespace Intake.Web.Mailbox;
 /// follow-up messages and meeting requests. Everything new is sealed to the channel's current recipient and to
 /// the mailbox recipient before it is written.
 /// </summary>
-public sealed class MailboxService(IntakeDbContext db, DataDirectory data, MultipartUploadReader reader, TimeProvider clock)
+public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, DataDirectory data, MultipartUploadReader reader, TimeProvider clock)
 {
     public const string FileField = "attachments";
 
@@ -61,7 +61,7 @@ public sealed class MailboxService(IntakeDbContext db, DataDirectory data, Multi
     {
         ArgumentNullException.ThrowIfNull(keys);
         var record = await db.Cases.SingleAsync(c => c.MailboxLookupId == keys.LookupId, cancellationToken);
-        IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(await CurrentRecipientAsync(record.ChannelId, cancellationToken)), X25519Recipient.Parse(record.MailboxRecipient)];
+        IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(await channelKeys.CurrentRecipientAsync(record.ChannelId, cancellationToken)), X25519Recipient.Parse(record.MailboxRecipient)];
         using var upload = await reader.ReadAsync(context, _ => new ServerFileSealer(recipients), data.Attachments, [FileField], cancellationToken);
         var text = upload.Fields.Get("message").Trim();
         if (upload.AntiforgeryFailed || upload.Refused.Count > 0 || upload.TextTooLarge || (text.Length == 0 && upload.Files.Count == 0) || text.Length > 20000)
@@ -116,11 +116,6 @@ public sealed class MailboxService(IntakeDbContext db, DataDirectory data, Multi
     private async Task<int> NextPositionAsync(Guid caseId, CancellationToken cancellationToken) =>
         (await db.CaseEntries.Where(e => e.CaseId == caseId).MaxAsync(e => (int?)e.Position, cancellationToken) ?? 0) + 1;
 
-    private Task<string> CurrentRecipientAsync(Guid channelId, CancellationToken cancellationToken) =>
-        (from c in db.Channels
-         join k in db.ChannelKeys on new { ChannelId = c.Id, Version = c.CurrentKeyVersion } equals new { k.ChannelId, k.Version }
-         where c.Id == channelId
-         select k.Recipient).SingleAsync(cancellationToken);
 
     private static ThreadItem Decrypt(CaseEntry entry, X25519Identity identity)
     {

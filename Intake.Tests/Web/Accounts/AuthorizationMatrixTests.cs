@@ -6,21 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Intake.Tests.Web.Accounts;
 
 /// <summary>Every staff page against anonymous, administrator, and a handler of each channel.</summary>
-public sealed class AuthorizationMatrixTests : IAsyncLifetime
+public sealed class AuthorizationMatrixTests : OrganisationTestBase
 {
     private static readonly string[] _staffPages = ["/Staff", "/Staff/Account", "/Staff/Account/Totp", "/Staff/Audit", "/Staff/Recovery"];
     private static readonly string[] _adminPages = ["/Staff/Admin/Users", "/Staff/Admin/Channels"];
 
-    private readonly IntakeApplicationFactory _app = new();
-    private StaffWorld _world = null!;
-
-    public async Task InitializeAsync() => _world = await StaffWorld.CreateAsync(_app);
-
-    public async Task DisposeAsync()
-    {
-        _world.Dispose();
-        await _app.DisposeAsync();
-    }
 
     public static TheoryData<string> AllPages() => [.. _staffPages.Concat(_adminPages)];
 
@@ -28,7 +18,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     [MemberData(nameof(AllPages))]
     public async Task Anonymous_IsSentToSignIn(string page)
     {
-        using var client = new StaffBrowserClient(_app);
+        using var client = new StaffBrowserClient(App);
 
         using var response = await client.Http.GetAsync(new Uri(page, UriKind.Relative));
 
@@ -39,7 +29,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     [Fact]
     public async Task Administrator_ReachesEveryStaffAndAdminPage()
     {
-        using var client = new StaffBrowserClient(_app);
+        using var client = new StaffBrowserClient(App);
         await client.SignInAsync(StaffWorld.AdminName);
 
         foreach (var page in _staffPages.Concat(_adminPages))
@@ -54,7 +44,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     [InlineData(StaffWorld.ThreatHandler)]
     public async Task Handler_ReachesStaffPagesButNoAdminPage(string handler)
     {
-        using var client = new StaffBrowserClient(_app);
+        using var client = new StaffBrowserClient(App);
         await client.SignInAsync(handler);
 
         foreach (var page in _staffPages)
@@ -73,7 +63,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     [Fact]
     public async Task Handler_CannotPostAdministratorActions()
     {
-        using var client = new StaffBrowserClient(_app);
+        using var client = new StaffBrowserClient(App);
         await client.SignInAsync(StaffWorld.WhistleblowingHandler);
 
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["NewUsername"] = "intruder", ["NewRole"] = "Administrator" });
@@ -85,15 +75,15 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     [Fact]
     public async Task Administrator_SessionHoldsNoChannelKey()
     {
-        using var client = new StaffBrowserClient(_app);
+        using var client = new StaffBrowserClient(App);
         await client.SignInAsync(StaffWorld.AdminName);
-        using var handlerClient = new StaffBrowserClient(_app);
+        using var handlerClient = new StaffBrowserClient(App);
         await handlerClient.SignInAsync(StaffWorld.WhistleblowingHandler);
 
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var admin = await StaffWorld.UserAsync(scope, StaffWorld.AdminName);
         var handler = await StaffWorld.UserAsync(scope, StaffWorld.WhistleblowingHandler);
-        var store = _app.Services.GetRequiredService<UnlockedKeyStore>();
+        var store = App.Services.GetRequiredService<UnlockedKeyStore>();
         Assert.Empty(store.SessionsOf(admin.Id).SelectMany(k => k.ChannelKeys));
         Assert.NotEmpty(store.SessionsOf(handler.Id).SelectMany(k => k.ChannelKeys));
     }

@@ -11,23 +11,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Intake.Tests.Web.Accounts;
 
 /// <summary>Who can read what: set-up, grant, revocation with rotation, reset, and recovery.</summary>
-public sealed class KeyHierarchyTests : IAsyncLifetime
+public sealed class KeyHierarchyTests : OrganisationTestBase
 {
-    private readonly IntakeApplicationFactory _app = new();
-    private StaffWorld _world = null!;
+    public override async Task InitializeAsync() => World = await StaffWorld.CreateAsync(App, "wb-second");
 
-    public async Task InitializeAsync() => _world = await StaffWorld.CreateAsync(_app, "wb-second");
-
-    public async Task DisposeAsync()
-    {
-        _world.Dispose();
-        await _app.DisposeAsync();
-    }
 
     [Fact]
     public async Task Setup_GivesEachHandlerTheirChannelOnly()
     {
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var whistleblowing = await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing);
         var threat = await StaffWorld.ChannelAsync(scope, ChannelCodes.Threat);
 
@@ -43,7 +35,7 @@ public sealed class KeyHierarchyTests : IAsyncLifetime
     [Fact]
     public async Task Administrator_HoldsNoChannelKey()
     {
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         using var admin = await StaffWorld.UnlockAsync(scope, StaffWorld.AdminName);
 
         Assert.Empty(admin.ChannelKeys);
@@ -54,7 +46,7 @@ public sealed class KeyHierarchyTests : IAsyncLifetime
     [Fact]
     public async Task ContentSealedToChannel_OpensForMemberAndRecoveryOnly()
     {
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing);
         var sealedReport = await SealToChannelAsync(scope, channel.Id, "report");
 
@@ -70,7 +62,7 @@ public sealed class KeyHierarchyTests : IAsyncLifetime
     [Fact]
     public async Task ProposeThenGrant_GivesNewHandlerEveryKeyVersion()
     {
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var keys = scope.ServiceProvider.GetRequiredService<ChannelKeys>();
         var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing);
         var admin = await StaffWorld.UserAsync(scope, StaffWorld.AdminName);
@@ -95,7 +87,7 @@ public sealed class KeyHierarchyTests : IAsyncLifetime
     [Fact]
     public async Task Grant_ByHandlerOfOtherChannel_IsRefused()
     {
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var keys = scope.ServiceProvider.GetRequiredService<ChannelKeys>();
         var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing);
         var admin = await StaffWorld.UserAsync(scope, StaffWorld.AdminName);
@@ -111,7 +103,7 @@ public sealed class KeyHierarchyTests : IAsyncLifetime
     [Fact]
     public async Task Revoke_RotatesKeyAndRemovedHandlerLosesEveryWrap()
     {
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var keys = scope.ServiceProvider.GetRequiredService<ChannelKeys>();
         var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing);
         var admin = await StaffWorld.UserAsync(scope, StaffWorld.AdminName);
@@ -140,7 +132,7 @@ public sealed class KeyHierarchyTests : IAsyncLifetime
     [Fact]
     public async Task Reset_ThenRegrantByAnotherMember_RestoresAccess()
     {
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
         var keys = scope.ServiceProvider.GetRequiredService<ChannelKeys>();
         var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing);
@@ -167,7 +159,7 @@ public sealed class KeyHierarchyTests : IAsyncLifetime
     [Fact]
     public async Task EveryMemberRemoved_RecoveredWithRecoveryIdentity()
     {
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var keys = scope.ServiceProvider.GetRequiredService<ChannelKeys>();
         var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Threat);
         var admin = await StaffWorld.UserAsync(scope, StaffWorld.AdminName);
@@ -179,7 +171,7 @@ public sealed class KeyHierarchyTests : IAsyncLifetime
 
         var successor = await CreateHandlerAsync(scope, "successor");
         await keys.ProposeAsync(channel.Id, successor.User.Id, admin.Id);
-        await keys.GrantWithRecoveryAsync(channel.Id, successor.User.Id, _world.Recovery, admin.Id);
+        await keys.GrantWithRecoveryAsync(channel.Id, successor.User.Id, World.Recovery, admin.Id);
 
         using var keyring = await StaffWorld.UnlockAsync(scope, "successor", successor.Passphrase);
         Assert.Equal("v1 report", Open(before, keyring.IdentitiesFor(channel.Id)));
@@ -189,7 +181,7 @@ public sealed class KeyHierarchyTests : IAsyncLifetime
     [Fact]
     public async Task GrantWithWrongRecoveryIdentity_IsRefused()
     {
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var keys = scope.ServiceProvider.GetRequiredService<ChannelKeys>();
         var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Threat);
         var admin = await StaffWorld.UserAsync(scope, StaffWorld.AdminName);
@@ -205,7 +197,7 @@ public sealed class KeyHierarchyTests : IAsyncLifetime
     [Fact]
     public async Task KeyOperations_AreAuditedAndTheChainVerifies()
     {
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var keys = scope.ServiceProvider.GetRequiredService<ChannelKeys>();
         var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing);
         var admin = await StaffWorld.UserAsync(scope, StaffWorld.AdminName);
@@ -235,7 +227,7 @@ public sealed class KeyHierarchyTests : IAsyncLifetime
                           join k in Db(scope).ChannelKeys on w.ChannelKeyId equals k.Id
                           where k.ChannelId == channelId && k.Version == version && w.UserId == null
                           select w.WrappedIdentity).SingleAsync();
-        return KeyWrapping.Unwrap(wrap, _world.Recovery);
+        return KeyWrapping.Unwrap(wrap, World.Recovery);
     }
 
     private static async Task<(StaffUser User, string Passphrase)> CreateHandlerAsync(AsyncServiceScope scope, string username)

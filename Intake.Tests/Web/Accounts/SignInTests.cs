@@ -6,23 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Intake.Tests.Web.Accounts;
 
-public sealed class SignInTests : IAsyncLifetime
+public sealed class SignInTests : OrganisationTestBase
 {
-    private readonly IntakeApplicationFactory _app = new();
-    private StaffWorld _world = null!;
-
-    public async Task InitializeAsync() => _world = await StaffWorld.CreateAsync(_app);
-
-    public async Task DisposeAsync()
-    {
-        _world.Dispose();
-        await _app.DisposeAsync();
-    }
 
     [Fact]
     public async Task FirstSignIn_EnrolsTotpAndOpensStaffPage()
     {
-        using var client = new StaffBrowserClient(_app);
+        using var client = new StaffBrowserClient(App);
 
         using var response = await client.SignInAsync(StaffWorld.WhistleblowingHandler);
 
@@ -35,12 +25,12 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task SecondSignIn_AsksForCode()
     {
-        using (var first = new StaffBrowserClient(_app))
+        using (var first = new StaffBrowserClient(App))
         {
             await first.SignInAsync(StaffWorld.ThreatHandler);
         }
 
-        using var second = new StaffBrowserClient(_app);
+        using var second = new StaffBrowserClient(App);
         using var response = await second.SignInAsync(StaffWorld.ThreatHandler);
 
         Assert.Equal("/Staff", response.RequestMessage!.RequestUri!.AbsolutePath);
@@ -49,7 +39,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task WrongPassphraseAndUnknownUsername_GetTheSameAnswer()
     {
-        using var client = new StaffBrowserClient(_app);
+        using var client = new StaffBrowserClient(App);
 
         using var wrong = await client.SubmitAsync("/Staff/SignIn", new() { ["Username"] = StaffWorld.AdminName, ["Passphrase"] = "not the passphrase at all" });
         using var unknown = await client.SubmitAsync("/Staff/SignIn", new() { ["Username"] = "nobody-here", ["Passphrase"] = "not the passphrase at all" });
@@ -66,7 +56,7 @@ public sealed class SignInTests : IAsyncLifetime
     [InlineData("no-such-user")]
     public async Task RepeatedFailures_AreThrottledAlikeForKnownAndUnknownNames(string username)
     {
-        using var client = new StaffBrowserClient(_app);
+        using var client = new StaffBrowserClient(App);
         HttpStatusCode last = HttpStatusCode.OK;
         for (var i = 0; i < 4; i++)
         {
@@ -75,7 +65,7 @@ public sealed class SignInTests : IAsyncLifetime
         }
 
         Assert.Equal(HttpStatusCode.TooManyRequests, last);
-        _app.Clock.Advance(TimeSpan.FromMinutes(16));
+        App.Clock.Advance(TimeSpan.FromMinutes(16));
         using var later = await client.SubmitAsync("/Staff/SignIn", new() { ["Username"] = username, ["Passphrase"] = "wrong again" });
         Assert.Equal(HttpStatusCode.OK, later.StatusCode);
     }
@@ -83,17 +73,17 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task UsedCode_CannotBeReplayed()
     {
-        using (var first = new StaffBrowserClient(_app))
+        using (var first = new StaffBrowserClient(App))
         {
             await first.SignInAsync(StaffWorld.AdminName);
         }
 
-        using var client = new StaffBrowserClient(_app);
+        using var client = new StaffBrowserClient(App);
         using var afterPassphrase = await client.SubmitAsync("/Staff/SignIn", new() { ["Username"] = StaffWorld.AdminName, ["Passphrase"] = StaffWorld.Passphrase });
         Assert.EndsWith("/Code", afterPassphrase.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
         // The clock has not moved since enrolment: the only valid code for now was already used.
         var secret = StaffSecrets(StaffWorld.AdminName);
-        var code = _app.Services.GetRequiredService<Intake.Web.Accounts.TotpCodes>().CodeFor(secret, _app.Clock.GetUtcNow());
+        var code = App.Services.GetRequiredService<Intake.Web.Accounts.TotpCodes>().CodeFor(secret, App.Clock.GetUtcNow());
 
         using var response = await client.SubmitAsync("/Staff/SignIn/Code", new() { ["Code"] = code });
 
@@ -104,9 +94,9 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task SignOut_WipesKeysAndEndsSession()
     {
-        using var client = new StaffBrowserClient(_app);
+        using var client = new StaffBrowserClient(App);
         await client.SignInAsync(StaffWorld.WhistleblowingHandler);
-        var store = _app.Services.GetRequiredService<UnlockedKeyStore>();
+        var store = App.Services.GetRequiredService<UnlockedKeyStore>();
         var before = store.Count;
 
         using var signedOut = await client.SubmitAsync("/Staff", new(), "form[action$='/Staff/SignOut']");
@@ -119,9 +109,9 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task IdleSession_ExpiresAfterFifteenMinutes()
     {
-        using var client = new StaffBrowserClient(_app);
+        using var client = new StaffBrowserClient(App);
         await client.SignInAsync(StaffWorld.ThreatHandler);
-        _app.Clock.Advance(TimeSpan.FromMinutes(16));
+        App.Clock.Advance(TimeSpan.FromMinutes(16));
 
         using var response = await client.Http.GetAsync(new Uri("/Staff", UriKind.Relative));
 
@@ -131,13 +121,13 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task StaffCookie_IsHttpOnlyAndStrict()
     {
-        using var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var staff = new StaffBrowserClient(_app);
+        using var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var staff = new StaffBrowserClient(App);
         await staff.SignInAsync(StaffWorld.AdminName);
         using var response = await staff.SubmitAsync("/Staff/SignIn", new() { ["Username"] = StaffWorld.AdminName, ["Passphrase"] = StaffWorld.Passphrase });
-        _app.Clock.Advance(TimeSpan.FromSeconds(30));
+        App.Clock.Advance(TimeSpan.FromSeconds(30));
         var page = await Html.ParseAsync(response);
-        var code = _app.Services.GetRequiredService<Intake.Web.Accounts.TotpCodes>().CodeFor(StaffSecrets(StaffWorld.AdminName), _app.Clock.GetUtcNow());
+        var code = App.Services.GetRequiredService<Intake.Web.Accounts.TotpCodes>().CodeFor(StaffSecrets(StaffWorld.AdminName), App.Clock.GetUtcNow());
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
         // Replay the code step without following the redirect, to see the Set-Cookie header itself.
@@ -154,5 +144,5 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Contains("samesite=strict", staffCookie, StringComparison.OrdinalIgnoreCase);
     }
 
-    private byte[] StaffSecrets(string username) => StaffBrowserClient.SecretOf(_app, username);
+    private byte[] StaffSecrets(string username) => StaffBrowserClient.SecretOf(App, username);
 }

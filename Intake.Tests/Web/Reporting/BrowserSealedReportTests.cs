@@ -15,23 +15,13 @@ namespace Intake.Tests.Web.Reporting;
 /// The server side of sealing in the browser: what the page's script posts (docs/report-format.md) is built here
 /// with Intake.Crypto, exactly as the script builds it with the age-encryption package.
 /// </summary>
-public sealed class BrowserSealedReportTests : IAsyncLifetime
+public sealed class BrowserSealedReportTests : OrganisationTestBase
 {
-    private readonly IntakeApplicationFactory _app = new();
-    private StaffWorld _world = null!;
-
-    public async Task InitializeAsync() => _world = await StaffWorld.CreateAsync(_app);
-
-    public async Task DisposeAsync()
-    {
-        _world.Dispose();
-        await _app.DisposeAsync();
-    }
 
     [Fact]
     public async Task BrowserSealedReport_IsStoredAsSentAndOpensWithTheMailboxToken()
     {
-        using var reporter = new ReporterClient(_app);
+        using var reporter = new ReporterClient(App);
         using var token = MailboxToken.Generate();
         using var keys = token.DeriveKeys();
         var (form, recipient) = await FormAsync(reporter, "/report/whistleblowing");
@@ -47,14 +37,14 @@ public sealed class BrowserSealedReportTests : IAsyncLifetime
         Assert.StartsWith("VB-", json.RootElement.GetProperty("caseNumber").GetString(), StringComparison.Ordinal);
         Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("intake.receipt", StringComparison.Ordinal)));
 
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.Include(c => c.Entries).ThenInclude(e => e.Attachments).SingleAsync();
         Assert.Equal(SealingMode.Browser, record.SealedBy);
         Assert.Equal("fraud", record.Category);
         Assert.Equal(report, record.Entries.Single(e => e.Kind == EntryKind.Report).Sealed);
 
         // The reporter's mailbox opens with the token the browser made; the server never saw it.
-        var (_, page) = await OpenMailboxAsync(reporter, token.ToString());
+        var (_, page) = await reporter.OpenMailboxAsync(token.ToString());
         Assert.Contains("browser canary", page.QuerySelector(".thread")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("a.txt", page.QuerySelector(".attachments a")!.TextContent);
     }
@@ -65,7 +55,7 @@ public sealed class BrowserSealedReportTests : IAsyncLifetime
     [InlineData("not-age")]
     public async Task MalformedSealedReport_IsRefusedWithAClearError(string kind)
     {
-        using var reporter = new ReporterClient(_app);
+        using var reporter = new ReporterClient(App);
         using var token = MailboxToken.Generate();
         using var keys = token.DeriveKeys();
         var (form, recipient) = await FormAsync(reporter, "/en/report/whistleblowing");
@@ -83,14 +73,14 @@ public sealed class BrowserSealedReportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains(json.RootElement.GetProperty("errors").EnumerateArray(), e => !string.IsNullOrEmpty(e.GetProperty("message").GetString()));
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.CountAsync());
     }
 
     [Fact]
     public async Task MissingTriageCode_IsRefused()
     {
-        using var reporter = new ReporterClient(_app);
+        using var reporter = new ReporterClient(App);
         using var token = MailboxToken.Generate();
         using var keys = token.DeriveKeys();
         var (form, recipient) = await FormAsync(reporter, "/report/threat");
@@ -137,18 +127,5 @@ public sealed class BrowserSealedReportTests : IAsyncLifetime
         }
 
         return await reporter.Http.PostAsync(new Uri(path, UriKind.Relative), content);
-    }
-
-    private static async Task<(HttpResponseMessage, AngleSharp.Dom.IDocument)> OpenMailboxAsync(ReporterClient reporter, string token)
-    {
-        using var door = await reporter.Http.GetAsync(new Uri("/mailbox", UriKind.Relative));
-        var page = await Html.ParseAsync(door);
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Token"] = token,
-            ["__RequestVerificationToken"] = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-        });
-        var response = await reporter.Http.PostAsync(new Uri("/mailbox", UriKind.Relative), content);
-        return (response, await Html.ParseAsync(response));
     }
 }

@@ -9,26 +9,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Intake.Tests.Web.Reporting;
 
 /// <summary>The anonymous mailbox without JavaScript: open with the token, read, reply, leave.</summary>
-public sealed class MailboxTests : IAsyncLifetime
+public sealed class MailboxTests : OrganisationTestBase
 {
-    private readonly IntakeApplicationFactory _app = new();
-    private StaffWorld _world = null!;
-
-    public async Task InitializeAsync() => _world = await StaffWorld.CreateAsync(_app);
-
-    public async Task DisposeAsync()
-    {
-        _world.Dispose();
-        await _app.DisposeAsync();
-    }
 
     [Fact]
     public async Task Token_OpensMailboxWithReportAndConfirmation()
     {
-        using var reporter = new ReporterClient(_app);
+        using var reporter = new ReporterClient(App);
         var token = await SubmitAsync(reporter, "what I saw");
 
-        var (_, page) = await OpenAsync(reporter, token.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal));
+        var (_, page) = await reporter.OpenMailboxAsync(token.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal));
 
         Assert.Contains("what I saw", page.QuerySelector(".thread")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector(".thread-item--receiptconfirmation"));
@@ -38,9 +28,9 @@ public sealed class MailboxTests : IAsyncLifetime
     [Fact]
     public async Task HandlerReply_ShowsUpInTheMailbox()
     {
-        using var reporter = new ReporterClient(_app);
+        using var reporter = new ReporterClient(App);
         var token = await SubmitAsync(reporter, "report text");
-        await using (var scope = _app.CreateScope())
+        await using (var scope = App.CreateScope())
         {
             var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.SingleAsync();
             using var handler = await StaffWorld.UnlockAsync(scope, StaffWorld.WhistleblowingHandler);
@@ -48,7 +38,7 @@ public sealed class MailboxTests : IAsyncLifetime
             await scope.ServiceProvider.GetRequiredService<CaseMessages>().NoteAsync(record.Id, handler, "internal only");
         }
 
-        var (_, page) = await OpenAsync(reporter, token);
+        var (_, page) = await reporter.OpenMailboxAsync(token);
 
         var thread = page.QuerySelector(".thread")!.TextContent;
         Assert.Contains("Thank you, we are looking into it.", thread, StringComparison.Ordinal);
@@ -58,9 +48,9 @@ public sealed class MailboxTests : IAsyncLifetime
     [Fact]
     public async Task FollowUp_WithAttachment_IsSealedAndReadableByHandler()
     {
-        using var reporter = new ReporterClient(_app);
+        using var reporter = new ReporterClient(App);
         var token = await SubmitAsync(reporter, "first");
-        var (opened, page) = await OpenAsync(reporter, token);
+        var (opened, page) = await reporter.OpenMailboxAsync(token);
         var form = page.QuerySelector("form[enctype='multipart/form-data']")!;
         using var content = new MultipartFormDataContent
         {
@@ -84,28 +74,28 @@ public sealed class MailboxTests : IAsyncLifetime
     [Fact]
     public async Task WrongAndUnknownTokens_GetTheSameAnswer_TypoIsToldAsTypo()
     {
-        using var reporter = new ReporterClient(_app);
+        using var reporter = new ReporterClient(App);
         var token = await SubmitAsync(reporter, "x");
         using var other = Intake.Crypto.Mailbox.MailboxToken.Generate();
         var typo = token[..^1] + (token[^1] == '0' ? '1' : '0');
 
-        var (unknownResponse, unknown) = await OpenAsync(reporter, other.ToString());
-        var (_, typoPage) = await OpenAsync(reporter, typo);
+        var (unknownResponse, unknown) = await reporter.OpenMailboxAsync(other.ToString());
+        var (_, typoPage) = await reporter.OpenMailboxAsync(typo);
 
         Assert.Equal("/mailbox", unknownResponse.RequestMessage!.RequestUri!.AbsolutePath);
         var unknownText = unknown.QuerySelector("#mailbox-error")!.TextContent;
         var typoText = typoPage.QuerySelector("#mailbox-error")!.TextContent;
         Assert.NotEqual(unknownText, typoText);
-        var (_, garbage) = await OpenAsync(reporter, "0000000000000000000000000");
+        var (_, garbage) = await reporter.OpenMailboxAsync("0000000000000000000000000");
         Assert.Contains(garbage.QuerySelector("#mailbox-error")!.TextContent, new[] { unknownText, typoText });
     }
 
     [Fact]
     public async Task Leaving_ClosesTheMailboxAndNothingIsCached()
     {
-        using var reporter = new ReporterClient(_app);
+        using var reporter = new ReporterClient(App);
         var token = await SubmitAsync(reporter, "private words");
-        var (opened, page) = await OpenAsync(reporter, token);
+        var (opened, page) = await reporter.OpenMailboxAsync(token);
         Assert.True(opened.Headers.CacheControl?.NoStore);
 
         using var leave = await PostSmallFormAsync(reporter, page, "form[action*='handler=Leave']");
@@ -118,10 +108,10 @@ public sealed class MailboxTests : IAsyncLifetime
     [Fact]
     public async Task IdleMailbox_ClosesAfterFifteenMinutes()
     {
-        using var reporter = new ReporterClient(_app);
+        using var reporter = new ReporterClient(App);
         var token = await SubmitAsync(reporter, "idle");
-        await OpenAsync(reporter, token);
-        _app.Clock.Advance(TimeSpan.FromMinutes(16));
+        await reporter.OpenMailboxAsync(token);
+        App.Clock.Advance(TimeSpan.FromMinutes(16));
 
         using var after = await reporter.Http.GetAsync(new Uri("/mailbox/open", UriKind.Relative));
 
@@ -131,13 +121,13 @@ public sealed class MailboxTests : IAsyncLifetime
     [Fact]
     public async Task MeetingRequest_IsRecorded()
     {
-        using var reporter = new ReporterClient(_app);
+        using var reporter = new ReporterClient(App);
         var token = await SubmitAsync(reporter, "meet");
-        var (_, page) = await OpenAsync(reporter, token);
+        var (_, page) = await reporter.OpenMailboxAsync(token);
 
         using var response = await PostSmallFormAsync(reporter, page, "form[action*='handler=Meeting']");
 
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.SingleAsync();
         Assert.True(record.MeetingRequested);
         Assert.NotNull((await Html.ParseAsync(response)).QuerySelector(".thread-item--meetingrequest"));
@@ -147,16 +137,6 @@ public sealed class MailboxTests : IAsyncLifetime
     {
         var (_, receipt) = await reporter.SubmitAsync("/report/whistleblowing", ReporterClient.MinimalWhistleblowing(text));
         return ReporterClient.TokenOn(receipt);
-    }
-
-    private static async Task<(HttpResponseMessage, AngleSharp.Dom.IDocument)> OpenAsync(ReporterClient reporter, string token)
-    {
-        using var door = await reporter.Http.GetAsync(new Uri("/mailbox", UriKind.Relative));
-        var page = await Html.ParseAsync(door);
-        var antiforgery = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Token"] = token, ["__RequestVerificationToken"] = antiforgery });
-        var response = await reporter.Http.PostAsync(new Uri("/mailbox", UriKind.Relative), content);
-        return (response, await Html.ParseAsync(response));
     }
 
     private static async Task<HttpResponseMessage> PostSmallFormAsync(ReporterClient reporter, AngleSharp.Dom.IDocument page, string selector)

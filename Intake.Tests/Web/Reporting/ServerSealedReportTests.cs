@@ -14,23 +14,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Intake.Tests.Web.Reporting;
 
 /// <summary>Reports posted without JavaScript: sealed by the server in the request.</summary>
-public sealed class ServerSealedReportTests : IAsyncLifetime
+public sealed class ServerSealedReportTests : OrganisationTestBase
 {
-    private readonly IntakeApplicationFactory _app = new();
-    private StaffWorld _world = null!;
-
-    public async Task InitializeAsync() => _world = await StaffWorld.CreateAsync(_app);
-
-    public async Task DisposeAsync()
-    {
-        _world.Dispose();
-        await _app.DisposeAsync();
-    }
 
     [Fact]
     public async Task WhistleblowingReport_IsSealedToChannelAndMailbox()
     {
-        using var reporter = new ReporterClient(_app);
+        using var reporter = new ReporterClient(App);
         var canary = "CANARY-" + Guid.NewGuid().ToString("N");
 
         var (response, page) = await reporter.SubmitAsync("/report/whistleblowing", ReporterClient.MinimalWhistleblowing(canary),
@@ -42,7 +32,7 @@ public sealed class ServerSealedReportTests : IAsyncLifetime
         Assert.Equal(MailboxTokenParseStatus.Ok, MailboxToken.TryParse(token, out var parsed));
         using var mailbox = parsed!.DeriveKeys();
 
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var record = await db.Cases.Include(c => c.Entries).ThenInclude(e => e.Attachments).SingleAsync();
         Assert.Equal("bribery", record.Category);
@@ -59,7 +49,7 @@ public sealed class ServerSealedReportTests : IAsyncLifetime
         Assert.Contains("evidence.txt", byHandler, StringComparison.Ordinal);
 
         var attachment = report.Attachments.Single();
-        var path = Path.Combine(_app.Services.GetRequiredService<DataDirectory>().Attachments, attachment.FileName);
+        var path = Path.Combine(App.Services.GetRequiredService<DataDirectory>().Attachments, attachment.FileName);
         Assert.Equal("attachment " + canary, Encoding.UTF8.GetString(AgeFile.Decrypt(await File.ReadAllBytesAsync(path), [mailbox.Identity])));
         Assert.Contains(record.Entries, e => e.Kind == EntryKind.ReceiptConfirmation);
     }
@@ -67,12 +57,12 @@ public sealed class ServerSealedReportTests : IAsyncLifetime
     [Fact]
     public async Task ThreatReport_KeepsOnlyCoarseCodesInClear()
     {
-        using var reporter = new ReporterClient(_app);
+        using var reporter = new ReporterClient(App);
 
         var (response, _) = await reporter.SubmitAsync("/en/report/threat", ReporterClient.MinimalThreat("somebody threatened me"));
 
         Assert.Equal("/en/report/receipt", response.RequestMessage!.RequestUri!.AbsolutePath);
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.SingleAsync();
         Assert.Equal("elected", record.ReporterRole);
         Assert.Equal("death-threat|doxing", record.IncidentTypes);
@@ -84,7 +74,7 @@ public sealed class ServerSealedReportTests : IAsyncLifetime
     [Fact]
     public async Task MissingAnswers_ShowErrorsAndKeepEverythingTyped()
     {
-        using var reporter = new ReporterClient(_app);
+        using var reporter = new ReporterClient(App);
         var fields = ReporterClient.MinimalWhistleblowing("my long story");
         fields.Remove("category");
         fields["identityMode"] = ["named"];
@@ -98,15 +88,15 @@ public sealed class ServerSealedReportTests : IAsyncLifetime
         Assert.NotNull(page.QuerySelector("#f-category-error"));
         Assert.NotNull(page.QuerySelector("#f-name-error"));
         Assert.Contains("proof.pdf", page.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.CountAsync());
-        Assert.Empty(Directory.GetFiles(_app.Services.GetRequiredService<DataDirectory>().Attachments));
+        Assert.Empty(Directory.GetFiles(App.Services.GetRequiredService<DataDirectory>().Attachments));
     }
 
     [Fact]
     public async Task ReceiptPage_ShowsTheTokenOnlyOnce()
     {
-        using var reporter = new ReporterClient(_app);
+        using var reporter = new ReporterClient(App);
         var (_, receipt) = await reporter.SubmitAsync("/report/whistleblowing", ReporterClient.MinimalWhistleblowing("once"));
         var token = ReporterClient.TokenOn(receipt);
 
@@ -118,12 +108,12 @@ public sealed class ServerSealedReportTests : IAsyncLifetime
     [Fact]
     public async Task CaseNumbers_CountPerChannel()
     {
-        using var reporter = new ReporterClient(_app);
+        using var reporter = new ReporterClient(App);
         await reporter.SubmitAsync("/report/whistleblowing", ReporterClient.MinimalWhistleblowing("one"));
         await reporter.SubmitAsync("/report/whistleblowing", ReporterClient.MinimalWhistleblowing("two"));
         await reporter.SubmitAsync("/report/threat", ReporterClient.MinimalThreat("three"));
 
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var numbers = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.Select(c => c.CaseNumber).ToListAsync();
         var year = DateTime.UtcNow.Year;
         Assert.Equal([$"HV-{year}-0001", $"VB-{year}-0001", $"VB-{year}-0002"], numbers.Order(StringComparer.Ordinal));
