@@ -11,7 +11,8 @@ ops/lib/client-bundle.sh
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 status=0
-dotnet test Intake.sln -c Release -nologo --logger "trx;LogFilePrefix=intake" --results-directory "$results" "$@" || status=$?
+# A test that hangs is reported with its stack after 10 minutes instead of holding CI to its time limit.
+dotnet test Intake.sln -c Release -nologo --blame-hang-timeout 10m --logger "trx;LogFilePrefix=intake" --results-directory "$results" "$@" || status=$?
 
 # One closing line any CI can read: "N passed, N failed, N skipped".
 summarize() {

@@ -14,7 +14,9 @@ public sealed class PlaintextCanaryTests
     public async Task SubmittedContent_NeverReachesDiskOrLogsInClear()
     {
         var canary = "PLAINCANARY" + Guid.NewGuid().ToString("N")[..12];
-        var started = DateTime.UtcNow.AddSeconds(-1);
+        var marker = Path.Combine(Path.GetTempPath(), $"intake-canary-marker-{Guid.NewGuid():N}");
+        await File.WriteAllBytesAsync(marker, []);
+        File.SetLastWriteTimeUtc(marker, DateTime.UtcNow.AddSeconds(-2));
         using var data = new TempDirectory("intake-canary");
         var app = IntakeApplicationFactory.OverDataDirectory(data.Path);
         try
@@ -39,7 +41,7 @@ public sealed class PlaintextCanaryTests
 
         var hits = new List<string>();
         var needle = Encoding.UTF8.GetBytes(canary);
-        foreach (var file in Directory.EnumerateFiles(data.Path, "*", SearchOption.AllDirectories).Concat(RecentTempFiles(started, data.Path)))
+        foreach (var file in Directory.EnumerateFiles(data.Path, "*", SearchOption.AllDirectories).Concat(RecentTempFiles(marker, data.Path)))
         {
             byte[] content;
             try
@@ -57,26 +59,26 @@ public sealed class PlaintextCanaryTests
             }
         }
 
+        File.Delete(marker);
         Assert.True(Directory.EnumerateFiles(Path.Combine(data.Path, "attachments")).Any(), "attachments were stored");
         Assert.Empty(hits);
     }
 
-    private static IEnumerable<string> RecentTempFiles(DateTime since, string exclude)
+    /// <summary>
+    /// Regular files in the temporary directory written since the test began. Listed with find(1), which tells
+    /// regular files from the pipes and sockets other processes keep there (opening a pipe would block).
+    /// </summary>
+    private static List<string> RecentTempFiles(string marker, string exclude)
     {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
-        return Directory.EnumerateFiles(Path.GetTempPath(), "*", options)
-            .Where(f => !f.StartsWith(exclude, StringComparison.Ordinal))
-            .Where(f =>
-            {
-                try
-                {
-                    var info = new FileInfo(f);
-                    return info.LastWriteTimeUtc >= since && info.Length < 64 * 1024 * 1024;
-                }
-                catch (IOException)
-                {
-                    return false;
-                }
-            });
+        var start = new System.Diagnostics.ProcessStartInfo("find") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.GetTempPath(), "-xdev", "-type", "f", "-newer", marker, "-size", "-65536k" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var find = System.Diagnostics.Process.Start(start)!;
+        var files = find.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        find.WaitForExit();
+        return files.Where(f => !f.StartsWith(exclude, StringComparison.Ordinal) && f != marker).ToList();
     }
 }
