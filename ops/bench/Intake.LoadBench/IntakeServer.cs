@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Intake.LoadBench;
+
+/// <summary>A set-up Intake process over a fresh data directory, deleted afterwards.</summary>
+internal sealed class IntakeServer : IDisposable
+{
+    private readonly Process _process;
+
+    private IntakeServer(Process process, Uri address, string dataDirectory)
+    {
+        _process = process;
+        Address = address;
+        DataDirectory = dataDirectory;
+    }
+
+    public Uri Address { get; }
+
+    public string DataDirectory { get; }
+
+    public int ProcessId => _process.Id;
+
+    public static async Task<IntakeServer> StartAsync(LoadOptions options)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "intake-load-" + Guid.NewGuid().ToString("N"));
+        var data = Path.Combine(root, "data");
+        Directory.CreateDirectory(root);
+        var setup = Path.Combine(root, "setup.json");
+        await File.WriteAllTextAsync(setup, $$"""
+            {"organisationName":"Benchmark","administrator":{"username":"admin","passphrase":"bench-admin-passphrase"},
+             "channels":[{"code":"whistleblowing","handlers":[{"username":"wb-one","passphrase":"bench-handler-passphrase"}]},
+                         {"code":"threat","handlers":[{"username":"tv-one","passphrase":"bench-handler-passphrase"}]}],
+             "recoveryIdentityPath":"{{Path.Combine(root, "recovery.txt")}}"}
+            """);
+        using (var command = Start(options, data, "setup", "--from", setup))
+        {
+            await command.WaitForExitAsync();
+            if (command.ExitCode != 0)
+            {
+                throw new InvalidOperationException("set-up failed: " + await command.StandardOutput.ReadToEndAsync());
+            }
+        }
+
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        var process = Start(options, data, "--urls", address.ToString().TrimEnd('/'));
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var client = new HttpClient { BaseAddress = address };
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri("healthz", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return new IntakeServer(process, address, data);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // starting
+            }
+
+            await Task.Delay(100);
+        }
+
+        process.Kill(true);
+        throw new TimeoutException("Intake did not start");
+    }
+
+    public double ResidentMiB()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
+            }
+        }
+
+        return 0;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+        Directory.Delete(Path.GetDirectoryName(DataDirectory)!, recursive: true);
+    }
+
+    private static Process Start(LoadOptions options, string data, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var assembly = Path.GetFullPath(options.WebAssembly);
+        // The project folder (bin/Release/net10.0 up three) is the content root: appsettings.json and wwwroot.
+        start.WorkingDirectory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(assembly)!, "..", "..", ".."));
+        start.ArgumentList.Add(assembly);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add($"--Intake:DataDirectory={data}");
+        // Room for the large-attachment measurement: the default limits (50 MB a file) would refuse it by design.
+        var limit = Math.Max(200L * 1000 * 1000, ((long)options.AttachmentMiB + 64) * 1024 * 1024);
+        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--Intake:Uploads:MaxFileBytes={limit}"));
+        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--Intake:Uploads:MaxSubmissionBytes={limit}"));
+        if (options.LogLevel is { } level)
+        {
+            start.ArgumentList.Add($"--Serilog:MinimumLevel:Default={level}");
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
