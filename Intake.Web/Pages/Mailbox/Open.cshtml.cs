@@ -56,7 +56,7 @@ public sealed class OpenModel(MailboxService mailboxes, MailboxSession session, 
     {
         // Small url-encoded forms: the usual antiforgery check (the page opts out of the automatic one for the
         // streamed message form).
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        if (!await SmallFormIsValidAsync())
         {
             return RedirectToPage("Open");
         }
@@ -67,7 +67,7 @@ public sealed class OpenModel(MailboxService mailboxes, MailboxSession session, 
 
     public async Task<IActionResult> OnPostLeaveAsync()
     {
-        if (await antiforgery.IsRequestValidAsync(HttpContext))
+        if (await SmallFormIsValidAsync())
         {
             session.Close(HttpContext);
             return RedirectToPage("Index", new { left = true });
@@ -89,4 +89,13 @@ public sealed class OpenModel(MailboxService mailboxes, MailboxSession session, 
     }
 
     private RedirectToPageResult Closed() => RedirectToPage("Index");
+
+    /// <summary>
+    /// The meeting and leave buttons post small url-encoded forms. Anything else is refused before the framework
+    /// would read it: a multipart body here would be buffered to disk.
+    /// </summary>
+    private async Task<bool> SmallFormIsValidAsync() =>
+        Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true
+        && Request.ContentLength is < 16 * 1024
+        && await antiforgery.IsRequestValidAsync(HttpContext);
 }
