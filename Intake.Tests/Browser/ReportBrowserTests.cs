@@ -1,0 +1,345 @@
+using System.Text;
+using Deque.AxeCore.Playwright;
+using Intake.Tests.Infrastructure;
+using Intake.Web.Cases;
+using Intake.Web.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Intake.Tests.Browser;
+
+/// <summary>
+/// Both report forms in a real Chromium, with JavaScript off (sealed by the server) and on (sealed in the browser
+/// by Intake.Web/wwwroot/js/dist/intake-report.js, built from client/src by <c>npm run build</c>), in Swedish and
+/// English, then the mailbox opened with the token from the receipt.
+/// </summary>
+public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private const string BundlePath = "Intake.Web/wwwroot/js/dist/intake-report.js";
+
+    public async Task InitializeAsync()
+    {
+        // The fixture's application is shared by the class: set the organisation up once.
+        await using var scope = browser.App.CreateScope();
+        if (!await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Channels.AnyAsync())
+        {
+            using var world = await StaffWorld.CreateAsync(browser.App);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public static TheoryData<string, bool> Forms() => new()
+    {
+        { "/report/whistleblowing", false },
+        { "/report/whistleblowing", true },
+        { "/en/report/whistleblowing", false },
+        { "/en/report/whistleblowing", true },
+        { "/report/threat", false },
+        { "/report/threat", true },
+        { "/en/report/threat", false },
+        { "/en/report/threat", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public Task Report_IsReceivedAndOpensInTheMailbox(string path, bool javaScript)
+    {
+        if (javaScript)
+        {
+            RequireBundle();
+        }
+
+        return browser.RunAsync("report-" + path.Replace('/', '-'), javaScript, async page =>
+        {
+            var errors = CollectPageErrors(page);
+            var english = path.StartsWith("/en/", StringComparison.Ordinal);
+            var canary = "canary-" + Guid.NewGuid().ToString("N");
+            await page.GotoAsync(path);
+            if (javaScript)
+            {
+                await WaitForScriptAsync(page);
+            }
+
+            await FillRequiredAsync(page, path, canary);
+            await page.SetInputFilesAsync("#attachments", new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("file " + canary) });
+            await page.ClickAsync("form.report-form button[type=submit]");
+
+            var token = await ReceiptTokenAsync(page);
+            var mode = (await page.TextContentAsync("#sealing-mode"))!;
+            Assert.Contains(javaScript ? (english ? "in your browser" : "i din webbläsare") : (english ? "on the server" : "på servern"), mode, StringComparison.Ordinal);
+            Assert.Matches("^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$", token);
+
+            await OpenMailboxAsync(page, token);
+            var thread = (await page.TextContentAsync(".thread"))!;
+            Assert.Contains(canary, thread, StringComparison.Ordinal);
+            Assert.Contains("notes.txt", thread, StringComparison.Ordinal);
+            Assert.Empty(errors);
+        });
+    }
+
+    [Theory]
+    [InlineData("/report/whistleblowing")]
+    [InlineData("/en/report/threat")]
+    public Task WithJavaScript_NothingLeavesTheBrowserInClear(string path)
+    {
+        RequireBundle();
+        return browser.RunAsync("report-no-plaintext", javaScript: true, async page =>
+        {
+            var canary = "canary-" + Guid.NewGuid().ToString("N");
+            var fileCanary = "filecanary-" + Guid.NewGuid().ToString("N");
+            var bodies = new List<byte[]>();
+            page.Request += (_, request) =>
+            {
+                if (request.PostDataBuffer is { } body)
+                {
+                    lock (bodies)
+                    {
+                        bodies.Add(body);
+                    }
+                }
+            };
+            await page.GotoAsync(path);
+            await WaitForScriptAsync(page);
+            await FillRequiredAsync(page, path, canary);
+            await page.SetInputFilesAsync("#attachments", new FilePayload { Name = "evidence.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes(fileCanary) });
+            await page.ClickAsync("form.report-form button[type=submit]");
+            var token = await ReceiptTokenAsync(page);
+            var caseNumber = (await page.TextContentAsync("[data-slot=caseNumber]"))!.Trim();
+
+            byte[][] sent;
+            lock (bodies)
+            {
+                sent = [.. bodies];
+            }
+
+            var post = Assert.Single(sent);
+            var text = Encoding.Latin1.GetString(post);
+            // The body really carries the sealed files: two age headers (the report and the attachment).
+            Assert.Contains("name=\"sealingMode\"", text, StringComparison.Ordinal);
+            Assert.Equal(2, CountOf(text, "age-encryption.org/v1"));
+            foreach (var secret in new[] { canary, fileCanary, token, token.Replace("-", "", StringComparison.Ordinal), "evidence.txt" })
+            {
+                Assert.True(CountOf(Encoding.UTF8.GetString(post), secret) == 0, $"The request body contains \"{secret}\" in clear.");
+            }
+
+            await using var scope = browser.App.CreateScope();
+            var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.AsNoTracking().SingleAsync(c => c.CaseNumber == caseNumber);
+            Assert.Equal(SealingMode.Browser, record.SealedBy);
+        });
+    }
+
+    [Theory]
+    [InlineData("/report/whistleblowing", "större än")]
+    [InlineData("/en/report/threat", "larger than")]
+    public Task WithJavaScript_TooLargeFile_IsRefusedBeforeSealingAndKeepsTheText(string path, string message)
+    {
+        RequireBundle();
+        return browser.RunAsync("report-too-large", javaScript: true, async page =>
+        {
+            var posts = 0;
+            page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+            var canary = "kept-" + Guid.NewGuid().ToString("N");
+            await page.GotoAsync(path);
+            await WaitForScriptAsync(page);
+            // The limit the server renders (50 MB) is lowered on the page, so the file stays small.
+            await page.EvalOnSelectorAsync("form.report-form", "f => f.dataset.maxFileBytes = '1000'");
+            await FillRequiredAsync(page, path, canary);
+            await page.SetInputFilesAsync("#attachments", new FilePayload { Name = "big.bin", MimeType = "application/octet-stream", Buffer = new byte[5000] });
+            await page.ClickAsync("form.report-form button[type=submit]");
+
+            await page.WaitForSelectorAsync("#browser-errors:not([hidden])");
+            Assert.Contains(message, await page.TextContentAsync("#browser-errors"), StringComparison.Ordinal);
+            Assert.Contains("big.bin", await page.TextContentAsync("#browser-errors"), StringComparison.Ordinal);
+            Assert.Contains(message, await page.TextContentAsync("#f-attachments .field-error"), StringComparison.Ordinal);
+            Assert.Equal("browser-errors", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+            Assert.Equal(canary, await page.InputValueAsync("#f-whatHappened"));
+            Assert.Equal(1, await page.EvaluateAsync<int>("() => document.querySelector('#attachments').files.length"));
+            Assert.True(await page.IsEnabledAsync("form.report-form button[type=submit]"));
+            Assert.True(await page.IsHiddenAsync("#seal-progress"));
+            Assert.Equal(0, posts);
+        });
+    }
+
+    [Theory]
+    [InlineData("/report/threat")]
+    [InlineData("/en/report/whistleblowing")]
+    public Task WithJavaScript_MissingAnswers_AreShownNextToTheFieldsAndNothingIsSent(string path)
+    {
+        RequireBundle();
+        return browser.RunAsync("report-required", javaScript: true, async page =>
+        {
+            var posts = 0;
+            page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+            await page.GotoAsync(path);
+            await WaitForScriptAsync(page);
+            await page.FillAsync("#f-department, #f-whenWhere", "kept text");
+            await page.ClickAsync("form.report-form button[type=submit]");
+
+            await page.WaitForSelectorAsync("#browser-errors:not([hidden])");
+            Assert.Equal("true", await page.GetAttributeAsync("#f-whatHappened", "aria-invalid"));
+            Assert.True(await page.Locator("[data-field=whatHappened] .field-error").IsVisibleAsync());
+            Assert.Equal("kept text", await page.InputValueAsync("#f-department, #f-whenWhere"));
+            Assert.True(await page.Locator("#browser-errors a[href='#f-whatHappened']").CountAsync() == 1);
+            Assert.Equal(0, posts);
+
+            // Fixing the answers clears the errors and the report goes through.
+            await FillRequiredAsync(page, path, "now filled in");
+            await page.ClickAsync("form.report-form button[type=submit]");
+            await ReceiptTokenAsync(page);
+        });
+    }
+
+    [Fact]
+    public Task WithJavaScript_ProgressIsShownWhileSealingAndSending()
+    {
+        RequireBundle();
+        return browser.RunAsync("report-progress", javaScript: true, async page =>
+        {
+            // Records every state of the progress area as the script changes it (an init script is not subject to the CSP).
+            await page.AddInitScriptAsync("""
+                window.__progress = [];
+                document.addEventListener('DOMContentLoaded', () => {
+                  const area = document.getElementById('seal-progress');
+                  const record = () => window.__progress.push({ hidden: area.hidden, label: document.getElementById('seal-progress-label').textContent, value: document.getElementById('seal-progress-bar').value });
+                  new MutationObserver(record).observe(area, { attributes: true, childList: true, subtree: true, characterData: true });
+                });
+                """);
+            await page.GotoAsync("/en/report/whistleblowing");
+            await WaitForScriptAsync(page);
+            await FillRequiredAsync(page, "/en/report/whistleblowing", "progress");
+            var big = new byte[2_000_000];
+            Random.Shared.NextBytes(big);
+            await page.SetInputFilesAsync("#attachments", new FilePayload { Name = "big.bin", MimeType = "application/octet-stream", Buffer = big });
+            await page.ClickAsync("form.report-form button[type=submit]");
+            await ReceiptTokenAsync(page);
+
+            var states = await page.EvaluateAsync<ProgressState[]>("() => window.__progress");
+            Assert.Contains(states, s => !s.Hidden && s.Label.StartsWith("Encrypting in your browser", StringComparison.Ordinal));
+            Assert.Contains(states, s => !s.Hidden && s.Label == "Sending…");
+            Assert.Contains(states, s => !s.Hidden && s.Value is > 0 and < 100);
+        });
+    }
+
+    [Theory]
+    [InlineData("/report/whistleblowing")]
+    [InlineData("/report/threat")]
+    [InlineData("/en/report/threat")]
+    [InlineData("/mailbox")]
+    public Task Page_HasNoSeriousOrCriticalViolation(string path) =>
+        browser.RunAsync("axe-report", javaScript: true, async page =>
+        {
+            await page.GotoAsync(path);
+            await AssertAccessibleAsync(page);
+        });
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task ReceiptAndMailbox_HaveNoSeriousOrCriticalViolation(bool javaScript)
+    {
+        if (javaScript)
+        {
+            RequireBundle();
+        }
+
+        return browser.RunAsync("axe-receipt", javaScript, async page =>
+        {
+            await page.SetViewportSizeAsync(320, 640);
+            await page.GotoAsync("/report/threat");
+            if (javaScript)
+            {
+                await WaitForScriptAsync(page);
+            }
+
+            await FillRequiredAsync(page, "/report/threat", "axe");
+            await page.ClickAsync("form.report-form button[type=submit]");
+            var token = await ReceiptTokenAsync(page);
+            if (javaScript)
+            {
+                Assert.Equal("H2", await page.EvaluateAsync<string>("() => document.activeElement.tagName"));
+                Assert.Equal(0, await page.Locator("form.report-form").CountAsync());
+            }
+
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 320"), "The receipt scrolls sideways on a 320 px screen.");
+            await AssertAccessibleAsync(page);
+            await OpenMailboxAsync(page, token);
+            await AssertAccessibleAsync(page);
+        });
+    }
+
+    /// <summary>The bundle is built by ops/test.sh (npm run build); without it the JavaScript tests prove nothing.</summary>
+    private static void RequireBundle()
+    {
+        var bundle = Path.Combine(RepositoryRoot.Path, BundlePath);
+        Assert.True(File.Exists(bundle), $"{BundlePath} is missing: run ops/test.sh (npm run build) before the browser tests.");
+    }
+
+    private static async Task WaitForScriptAsync(IPage page) =>
+        await page.WaitForFunctionAsync("() => { const n = document.getElementById('sealing-note'); return n && n.textContent === n.dataset.browserText; }");
+
+    private static async Task FillRequiredAsync(IPage page, string path, string text)
+    {
+        if (path.EndsWith("/whistleblowing", StringComparison.Ordinal))
+        {
+            await page.SelectOptionAsync("#f-category", "fraud");
+        }
+        else
+        {
+            await page.CheckAsync("#f-role-0");
+            await page.CheckAsync("#f-types-0");
+            await page.CheckAsync("#f-types-1");
+        }
+
+        await page.FillAsync("#f-whatHappened", text);
+    }
+
+    private static async Task<string> ReceiptTokenAsync(IPage page)
+    {
+        await page.WaitForSelectorAsync("#mailbox-token", new() { Timeout = 60_000 });
+        return (await page.TextContentAsync("#mailbox-token"))!.Trim();
+    }
+
+    private static async Task OpenMailboxAsync(IPage page, string token)
+    {
+        await page.GotoAsync("/mailbox");
+        await page.FillAsync("#Token", token);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForSelectorAsync(".thread");
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{page.Url} {v.Id}: {v.Help}").ToList();
+        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
+    }
+
+    private static List<string> CollectPageErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        return errors;
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private sealed record ProgressState(bool Hidden, string Label, int Value);
+}
