@@ -1,7 +1,11 @@
 using System.Text;
 using Deque.AxeCore.Playwright;
+using Intake.Crypto.Age;
+using Intake.Crypto.Mailbox;
 using Intake.Tests.Infrastructure;
 using Intake.Web.Cases;
+using Intake.Web.Reporting;
+using Intake.Web.Reporting.Forms;
 using Intake.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,7 +110,8 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             await page.AddInitScriptAsync(CaptureBodiesScript);
             await page.GotoAsync(path);
             await WaitForScriptAsync(page);
-            await FillRequiredAsync(page, path, canary);
+            // Spaces around and a line break inside: the document must hold what the server would have sealed.
+            await FillRequiredAsync(page, path, $"  {canary}\nsecond line \t");
             await page.SetInputFilesAsync("#attachments", new FilePayload { Name = "evidence.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes(fileCanary) });
             await page.ClickAsync("form.report-form button[type=submit]");
             var token = await ReceiptTokenAsync(page);
@@ -132,8 +137,35 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             }
 
             await using var scope = browser.App.CreateScope();
-            var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.AsNoTracking().SingleAsync(c => c.CaseNumber == caseNumber);
+            var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.AsNoTracking()
+                .Include(c => c.Entries).SingleAsync(c => c.CaseNumber == caseNumber);
             Assert.Equal(SealingMode.Browser, record.SealedBy);
+
+            // The sealed report is byte for byte the document the server builds for the same answers.
+            Assert.Equal(MailboxTokenParseStatus.Ok, MailboxToken.TryParse(token, out var parsed));
+            using var mailboxToken = parsed!;
+            using var keys = mailboxToken.DeriveKeys();
+            var plain = AgeFile.Decrypt(record.Entries.Single(e => e.Kind == EntryKind.Report).Sealed, [keys.Identity]);
+            var channel = path.EndsWith("/whistleblowing", StringComparison.Ordinal) ? "whistleblowing" : "threat";
+            var form = ReportForms.For(channel);
+            var typed = new FormAnswers();
+            if (channel == "whistleblowing")
+            {
+                typed.Add("category", "fraud");
+            }
+            else
+            {
+                typed.Add("role", form.Field("role")!.Choices[0].Code);
+                typed.Add("types", form.Field("types")!.Choices[0].Code);
+                typed.Add("types", form.Field("types")!.Choices[1].Code);
+            }
+
+            typed.Add("whatHappened", $"{canary}\nsecond line");
+            typed.Add("identityMode", "anonymous");
+            typed.Add("allowAcknowledgement", "true");
+            var expected = ReportDocument.Report(channel, path.StartsWith("/en/", StringComparison.Ordinal) ? "en" : "sv", typed.OnlyFieldsOf(form),
+                [new AttachmentInfo("evidence.txt", "text/plain", Encoding.UTF8.GetByteCount(fileCanary))]);
+            Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(plain));
         });
     }
 
@@ -195,6 +227,49 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             await FillRequiredAsync(page, path, "now filled in");
             await page.ClickAsync("form.report-form button[type=submit]");
             await ReceiptTokenAsync(page);
+        });
+    }
+
+    [Fact]
+    public Task WithJavaScript_RefusalFromTheServer_IsShownAndTheFormIsKept()
+    {
+        RequireBundle();
+        return browser.RunAsync("report-refused", javaScript: true, async page =>
+        {
+            await page.GotoAsync("/en/report/whistleblowing");
+            await WaitForScriptAsync(page);
+            // A stale antiforgery token: the server answers 422 with its own message.
+            await page.EvalOnSelectorAsync("form.report-form input[name=__RequestVerificationToken]", "i => i.value = 'stale'");
+            await FillRequiredAsync(page, "/en/report/whistleblowing", "still here");
+            await page.ClickAsync("form.report-form button[type=submit]");
+
+            await page.WaitForSelectorAsync("#browser-errors:not([hidden])");
+            Assert.Contains("The form had expired", await page.TextContentAsync("#browser-errors"), StringComparison.Ordinal);
+            Assert.EndsWith("/en/report/whistleblowing", page.Url, StringComparison.Ordinal);
+            Assert.Equal("still here", await page.InputValueAsync("#f-whatHappened"));
+            Assert.True(await page.IsEnabledAsync("form.report-form button[type=submit]"));
+            Assert.True(await page.IsHiddenAsync("#seal-progress"));
+        });
+    }
+
+    [Fact]
+    public Task WithJavaScript_NetworkFailure_IsShownAndTheFormIsKept()
+    {
+        RequireBundle();
+        return browser.RunAsync("report-network-failure", javaScript: true, async page =>
+        {
+            await page.GotoAsync("/report/threat");
+            await WaitForScriptAsync(page);
+            await page.RouteAsync("**/report/threat", route => route.Request.Method == "POST" ? route.AbortAsync() : route.ContinueAsync());
+            await FillRequiredAsync(page, "/report/threat", "still here");
+            await page.ClickAsync("form.report-form button[type=submit]");
+
+            await page.WaitForSelectorAsync("#browser-errors:not([hidden])");
+            var failed = await page.GetAttributeAsync("form.report-form", "data-msg-failed");
+            Assert.Contains(failed!, await page.TextContentAsync("#browser-errors"), StringComparison.Ordinal);
+            Assert.Equal("still here", await page.InputValueAsync("#f-whatHappened"));
+            Assert.True(await page.IsCheckedAsync("#f-types-1"));
+            Assert.True(await page.IsEnabledAsync("form.report-form button[type=submit]"));
         });
     }
 
