@@ -214,6 +214,8 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             await page.GotoAsync(path);
             await WaitForScriptAsync(page);
             await page.FillAsync("#f-department, #f-whenWhere", "kept text");
+            // Confidential without a name: the server's rule, checked here because the name is sealed.
+            await page.CheckAsync("#f-identityMode-1");
             await page.ClickAsync("form.report-form button[type=submit]");
 
             await page.WaitForSelectorAsync("#browser-errors:not([hidden])");
@@ -221,10 +223,13 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             Assert.True(await page.Locator("[data-field=whatHappened] .field-error").IsVisibleAsync());
             Assert.Equal("kept text", await page.InputValueAsync("#f-department, #f-whenWhere"));
             Assert.True(await page.Locator("#browser-errors a[href='#f-whatHappened']").CountAsync() == 1);
+            Assert.True(await page.Locator("[data-field=name] .field-error").IsVisibleAsync());
+            Assert.Equal("true", await page.GetAttributeAsync("#f-name", "aria-invalid"));
             Assert.Equal(0, posts);
 
             // Fixing the answers clears the errors and the report goes through.
             await FillRequiredAsync(page, path, "now filled in");
+            await page.FillAsync("#f-name", "Anna");
             await page.ClickAsync("form.report-form button[type=submit]");
             await ReceiptTokenAsync(page);
         });

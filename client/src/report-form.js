@@ -197,6 +197,41 @@ class ReportPage {
       const choose = kind === "Select" || kind === "Radio" || kind === "Checkboxes";
       problems.push({ field: wrapper.getAttribute("data-field"), message: choose ? this.messages.msgChoose : this.messages.msgRequired });
     }
+    return [...problems, ...this.validateRules()];
+  }
+
+  /** The server's other rules (FormValidator) that concern sealed answers, which it cannot check itself. */
+  validateRules() {
+    const problems = [];
+    const first = (name) => {
+      const wrapper = this.wrapperFor(name);
+      return wrapper ? fieldValues(wrapper)[0] ?? "" : "";
+    };
+    const add = (field, message) => {
+      if (message && this.wrapperFor(field)) {
+        problems.push({ field, message });
+      }
+    };
+    const mode = first("identityMode");
+    if (mode === "confidential" && !first("name")) {
+      add("name", this.messages.msgNameConfidential);
+    }
+    if (mode === "named") {
+      if (!first("name")) {
+        add("name", this.messages.msgNameNamed);
+      }
+      if (!first("contact")) {
+        add("contact", this.messages.msgContactNamed);
+      }
+    }
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+    for (const wrapper of this.form.querySelectorAll('[data-field][data-kind="Date"]')) {
+      const value = fieldValues(wrapper)[0];
+      if (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && value > today) {
+        add(wrapper.getAttribute("data-field"), this.messages.msgFutureDate);
+      }
+    }
     return problems;
   }
 
