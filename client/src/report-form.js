@@ -1,0 +1,581 @@
+// Sealing a report in the browser (docs/report-format.md, "With JavaScript").
+//
+// Progressive enhancement of form.report-form: without this script the form posts to the server, which seals
+// it. With it, the page makes the mailbox token, builds the same report document the server would build,
+// seals it and every attached file with age to the channel's recipient and the mailbox recipient, and posts
+// only age files, the mailbox lookup id and recipient, and the coarse codes the page marks data-clear="true".
+// The token never leaves the browser; it is shown on the receipt built from <template id="browser-receipt">.
+
+import { Encrypter } from "age-encryption";
+import { deriveMailboxKeys, generateToken } from "./mailbox-token.js";
+
+const REPORT_FORMAT = "intake.report/v1";
+
+// Trimming as the server does it (.NET string.Trim: the Unicode White_Space set). JavaScript's trim() differs:
+// it also removes U+FEFF and keeps U+0085.
+const WHITESPACE = "\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000";
+const TRIM = new RegExp(`^[${WHITESPACE}]+|[${WHITESPACE}]+$`, "gu");
+
+/** Trims a value the way the server does, with line breaks normalised to LF (CRLF becomes LF). */
+export function cleanValue(value) {
+  return String(value).replace(/\r\n/g, "\n").replace(TRIM, "");
+}
+
+/**
+ * The values of one field wrapper ([data-field]) as the server's FormAnswers.OnlyFieldsOf sees them: text,
+ * text areas, selects and dates trimmed; radios and checkboxes only when checked (a single checkbox has the
+ * value "true"); empty values left out.
+ * @param {Element} wrapper
+ * @returns {string[]}
+ */
+export function fieldValues(wrapper) {
+  const name = wrapper.getAttribute("data-field");
+  const values = [];
+  for (const control of wrapper.querySelectorAll("input[name], select[name], textarea[name]")) {
+    if (control.name !== name || control.disabled) {
+      continue;
+    }
+    if (control instanceof HTMLInputElement && (control.type === "radio" || control.type === "checkbox")) {
+      if (!control.checked) {
+        continue;
+      }
+    } else if (control instanceof HTMLInputElement && control.type === "file") {
+      continue;
+    }
+    if (control instanceof HTMLSelectElement && control.multiple) {
+      for (const option of control.selectedOptions) {
+        pushClean(values, option.value);
+      }
+      continue;
+    }
+    pushClean(values, control.value);
+  }
+  return values;
+}
+
+function pushClean(values, raw) {
+  const value = cleanValue(raw);
+  if (value.length > 0) {
+    values.push(value);
+  }
+}
+
+/** The file name as the server keeps it (MultipartUploadReader.CleanFileName). */
+export function cleanFileName(raw) {
+  const parts = String(raw ?? "").replace(/\\/g, "/").split("/");
+  // eslint-disable-next-line no-control-regex
+  const name = parts[parts.length - 1].replace(/[\u0000-\u001F\u007F-\u009F]/g, "").replace(TRIM, "");
+  return name.length > 200 ? name.slice(0, 200) : name;
+}
+
+/**
+ * The report document, as ReportDocument.Report builds it on the server.
+ * @param {HTMLFormElement} form
+ * @param {File[]} files
+ */
+export function reportDocument(form, files) {
+  const answers = {};
+  for (const wrapper of form.querySelectorAll("[data-field]")) {
+    const name = wrapper.getAttribute("data-field");
+    const values = fieldValues(wrapper);
+    if (values.length > 0) {
+      (answers[name] ??= []).push(...values);
+    }
+  }
+  return {
+    format: REPORT_FORMAT,
+    channel: form.dataset.channel,
+    language: form.dataset.language,
+    answers,
+    attachments: files.map((f) => ({ name: cleanFileName(f.name), type: f.type || "application/octet-stream", size: f.size })),
+  };
+}
+
+function fileInput(form) {
+  return form.querySelector('input[type="file"][name="attachments"]');
+}
+
+function chosenFiles(form) {
+  const input = fileInput(form);
+  return input && input.files ? Array.from(input.files) : [];
+}
+
+function labelOf(wrapper) {
+  const legend = wrapper.querySelector("legend");
+  const label = legend ?? wrapper.querySelector("label");
+  return label ? label.textContent.replace(/\s+/g, " ").trim() : wrapper.getAttribute("data-field");
+}
+
+function firstControl(wrapper) {
+  return wrapper.querySelector("input:not([type=hidden]), select, textarea");
+}
+
+function targetId(wrapper) {
+  const control = firstControl(wrapper);
+  return control && control.id ? control.id : wrapper.id;
+}
+
+/** The form's page: errors, progress, sealing, posting and the receipt. */
+class ReportPage {
+  /** @param {HTMLFormElement} form */
+  constructor(form) {
+    this.form = form;
+    this.messages = form.dataset;
+    this.summary = document.getElementById("browser-errors");
+    this.progress = document.getElementById("seal-progress");
+    this.progressLabel = document.getElementById("seal-progress-label");
+    this.progressBar = document.getElementById("seal-progress-bar");
+    this.button = form.querySelector('button[type="submit"], input[type="submit"]');
+    this.busy = false;
+  }
+
+  start() {
+    const note = document.getElementById("sealing-note");
+    if (note && note.dataset.browserText) {
+      note.textContent = note.dataset.browserText;
+    }
+    if (this.progressLabel) {
+      this.progressLabel.setAttribute("aria-live", "polite");
+    }
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (!this.busy) {
+        this.submit().catch(() => this.fail([{ field: "", message: this.messages.msgFailed }]));
+      }
+    });
+  }
+
+  async submit() {
+    this.clearErrors();
+    const files = chosenFiles(this.form);
+    const problems = [...this.validateFields(), ...this.validateFiles(files)];
+    if (problems.length > 0) {
+      this.showErrors(problems);
+      return;
+    }
+
+    this.setBusy(true);
+    let sealed;
+    try {
+      sealed = await this.seal(files);
+    } catch {
+      this.fail([{ field: "", message: this.messages.msgFailed }]);
+      return;
+    }
+
+    this.showProgress(this.messages.msgUploading, 0);
+    let answer;
+    try {
+      answer = await this.post(this.buildBody(sealed));
+    } catch {
+      sealed.token = "";
+      this.fail([{ field: "", message: this.messages.msgFailed }]);
+      return;
+    }
+
+    if (answer.status === 200 && answer.json && typeof answer.json.caseNumber === "string") {
+      this.showReceipt(answer.json, sealed.token);
+      sealed.token = "";
+      return;
+    }
+    sealed.token = "";
+    const errors = answer.status === 422 && answer.json && Array.isArray(answer.json.errors) && answer.json.errors.length > 0
+      ? answer.json.errors.map((e) => ({ field: String(e.field ?? ""), message: String(e.message ?? this.messages.msgFailed) }))
+      : [{ field: "", message: this.messages.msgFailed }];
+    this.fail(errors);
+  }
+
+  // ---- validation ---------------------------------------------------------------------------------
+
+  validateFields() {
+    const problems = [];
+    for (const wrapper of this.form.querySelectorAll('[data-field][data-required="true"]')) {
+      if (fieldValues(wrapper).length > 0) {
+        continue;
+      }
+      const kind = wrapper.getAttribute("data-kind");
+      const choose = kind === "Select" || kind === "Radio" || kind === "Checkboxes";
+      problems.push({ field: wrapper.getAttribute("data-field"), message: choose ? this.messages.msgChoose : this.messages.msgRequired });
+    }
+    return [...problems, ...this.validateRules()];
+  }
+
+  /** The server's other rules (FormValidator) that concern sealed answers, which it cannot check itself. */
+  validateRules() {
+    const problems = [];
+    const first = (name) => {
+      const wrapper = this.wrapperFor(name);
+      return wrapper ? fieldValues(wrapper)[0] ?? "" : "";
+    };
+    const add = (field, message) => {
+      if (message && this.wrapperFor(field)) {
+        problems.push({ field, message });
+      }
+    };
+    const mode = first("identityMode");
+    if (mode === "confidential" && !first("name")) {
+      add("name", this.messages.msgNameConfidential);
+    }
+    if (mode === "named") {
+      if (!first("name")) {
+        add("name", this.messages.msgNameNamed);
+      }
+      if (!first("contact")) {
+        add("contact", this.messages.msgContactNamed);
+      }
+    }
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+    for (const wrapper of this.form.querySelectorAll('[data-field][data-kind="Date"]')) {
+      const value = fieldValues(wrapper)[0];
+      if (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && value > today) {
+        add(wrapper.getAttribute("data-field"), this.messages.msgFutureDate);
+      }
+    }
+    return problems;
+  }
+
+  validateFiles(files) {
+    const maxFile = Number(this.messages.maxFileBytes);
+    const maxTotal = Number(this.messages.maxTotalBytes);
+    const maxFiles = Number(this.messages.maxFiles);
+    const problems = [];
+    let total = 0;
+    for (const file of files) {
+      total += file.size;
+      if (maxFile > 0 && file.size > maxFile) {
+        problems.push({ field: "attachments", message: `${file.name}: ${this.messages.msgFileTooLarge}` });
+      }
+    }
+    if (maxTotal > 0 && total > maxTotal) {
+      problems.push({ field: "attachments", message: this.messages.msgTotalTooLarge });
+    }
+    if (maxFiles > 0 && files.length > maxFiles) {
+      problems.push({ field: "attachments", message: this.messages.msgTooMany || this.messages.msgTotalTooLarge });
+    }
+    return problems;
+  }
+
+  // ---- sealing ------------------------------------------------------------------------------------
+
+  async seal(files) {
+    const totalBytes = files.reduce((sum, f) => sum + f.size, 0) + 1;
+    let doneBytes = 0;
+    const sealing = this.messages.msgSealing;
+    const label = (index) => (files.length > 0 ? `${sealing} (${Math.min(index, files.length)}/${files.length})` : sealing);
+    this.showProgress(label(0), 0);
+
+    const { token, entropy } = generateToken();
+    let keys;
+    try {
+      keys = await deriveMailboxKeys(entropy);
+    } finally {
+      entropy.fill(0);
+    }
+
+    const encrypter = new Encrypter();
+    encrypter.addRecipient(this.form.dataset.recipient);
+    encrypter.addRecipient(keys.recipient);
+    keys.identity = "";
+
+    const plain = new TextEncoder().encode(JSON.stringify(reportDocument(this.form, files)));
+    let report;
+    try {
+      report = await encrypter.encrypt(plain);
+    } finally {
+      plain.fill(0);
+    }
+
+    const attachments = [];
+    for (let i = 0; i < files.length; i++) {
+      this.showProgress(label(i + 1), (100 * doneBytes) / totalBytes);
+      const base = doneBytes;
+      attachments.push(await sealFile(encrypter, files[i], (read) => {
+        this.setProgress((100 * (base + read)) / totalBytes);
+      }));
+      doneBytes += files[i].size;
+    }
+    this.setProgress(100);
+    return { token, lookupIdHex: keys.lookupIdHex, recipient: keys.recipient, report, attachments };
+  }
+
+  // ---- posting ------------------------------------------------------------------------------------
+
+  buildBody(sealed) {
+    const body = new FormData();
+    const antiforgery = this.form.querySelector('input[name="__RequestVerificationToken"]');
+    body.append("__RequestVerificationToken", antiforgery ? antiforgery.value : "");
+    body.append("sealingMode", "browser");
+    body.append("mailboxLookupId", sealed.lookupIdHex);
+    body.append("mailboxRecipient", sealed.recipient);
+    for (const wrapper of this.form.querySelectorAll('[data-field][data-clear="true"]')) {
+      const name = wrapper.getAttribute("data-field");
+      for (const value of fieldValues(wrapper)) {
+        body.append(name, value);
+      }
+    }
+    body.append("sealedReport", new Blob([sealed.report], { type: "application/octet-stream" }), "report.age");
+    sealed.attachments.forEach((blob, i) => body.append("sealedAttachments", blob, `${i}.age`));
+    return body;
+  }
+
+  post(body) {
+    const url = this.form.getAttribute("action") ? this.form.action : window.location.pathname;
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open("POST", url);
+      xhr.setRequestHeader("Accept", "application/json");
+      xhr.responseType = "text";
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) {
+          this.setProgress((100 * event.loaded) / event.total);
+        }
+      };
+      xhr.onload = () => {
+        let json = null;
+        try {
+          json = JSON.parse(xhr.responseText);
+        } catch {
+          json = null;
+        }
+        resolve({ status: xhr.status, json });
+      };
+      xhr.onerror = () => reject(new Error("network"));
+      xhr.onabort = () => reject(new Error("aborted"));
+      xhr.ontimeout = () => reject(new Error("timeout"));
+      xhr.send(body);
+    });
+  }
+
+  // ---- receipt ------------------------------------------------------------------------------------
+
+  showReceipt(answer, token) {
+    const template = document.getElementById("browser-receipt");
+    const receipt = document.createElement("section");
+    receipt.className = "receipt";
+    receipt.id = "browser-receipt-shown";
+    receipt.append(template.content.cloneNode(true));
+    fill(receipt, "caseNumber", answer.caseNumber);
+    fill(receipt, "receivedOn", String(answer.receivedOn ?? ""));
+    fill(receipt, "token", token);
+
+    const heading = receipt.querySelector("h2, h3");
+    if (heading) {
+      heading.id ||= "browser-receipt-heading";
+      heading.tabIndex = -1;
+      receipt.setAttribute("aria-labelledby", heading.id);
+    }
+
+    const parent = this.form.parentNode;
+    for (const node of parent.querySelectorAll(".intro, #error-summary")) {
+      node.remove();
+    }
+    const fingerprint = this.form.previousElementSibling;
+    if (fingerprint && fingerprint.matches("p.hint")) {
+      fingerprint.remove();
+    }
+    // Drop what was typed and chosen from the page before the form goes.
+    this.form.reset();
+    this.form.replaceWith(receipt);
+    template.remove();
+    if (heading) {
+      heading.focus();
+    }
+  }
+
+  // ---- errors and progress ------------------------------------------------------------------------
+
+  clearErrors() {
+    for (const node of this.form.querySelectorAll(".field-error")) {
+      node.remove();
+    }
+    for (const node of this.form.querySelectorAll('[aria-invalid="true"]')) {
+      node.setAttribute("aria-invalid", "false");
+    }
+    for (const node of this.form.querySelectorAll("[data-described-by-error]")) {
+      restoreDescribedBy(node);
+    }
+    if (this.summary) {
+      this.summary.replaceChildren();
+      this.summary.hidden = true;
+    }
+  }
+
+  showErrors(problems) {
+    const list = document.createElement("ul");
+    for (const problem of problems) {
+      const wrapper = problem.field ? this.wrapperFor(problem.field) : null;
+      const item = document.createElement("li");
+      if (wrapper) {
+        this.markField(wrapper, problem.message);
+        const link = document.createElement("a");
+        link.href = `#${targetId(wrapper)}`;
+        link.textContent = `${labelOf(wrapper)}: ${problem.message}`;
+        item.append(link);
+      } else {
+        item.textContent = problem.message;
+      }
+      list.append(item);
+    }
+    if (!this.summary) {
+      return;
+    }
+    const heading = document.createElement("h2");
+    heading.textContent = this.messages.msgNotSent || "";
+    this.summary.replaceChildren(heading, list);
+    this.summary.hidden = false;
+    this.summary.focus();
+  }
+
+  wrapperFor(field) {
+    if (field === "attachments") {
+      return document.getElementById("f-attachments");
+    }
+    for (const wrapper of this.form.querySelectorAll("[data-field]")) {
+      if (wrapper.getAttribute("data-field") === field) {
+        return wrapper;
+      }
+    }
+    return null;
+  }
+
+  markField(wrapper, message) {
+    const errorId = `${wrapper.getAttribute("data-field") ?? wrapper.id}-browser-error`;
+    let error = wrapper.querySelector(".field-error");
+    if (error) {
+      error.textContent = `${error.textContent} ${message}`;
+    } else {
+      error = document.createElement("p");
+      error.className = "field-error";
+      error.id = errorId;
+      error.textContent = message;
+      const hint = wrapper.querySelector(":scope > .hint");
+      const anchor = hint ?? wrapper.querySelector(":scope > legend, :scope > label");
+      if (anchor && wrapper.getAttribute("data-kind") !== "Checkbox") {
+        anchor.after(error);
+      } else {
+        wrapper.append(error);
+      }
+    }
+    const controls = wrapper.matches("fieldset")
+      ? [wrapper, ...wrapper.querySelectorAll("input")]
+      : [...wrapper.querySelectorAll("input, select, textarea")];
+    for (const control of controls) {
+      control.setAttribute("aria-invalid", "true");
+    }
+    const described = wrapper.matches("fieldset") ? wrapper : firstControl(wrapper);
+    if (described) {
+      addDescribedBy(described, error.id);
+    }
+  }
+
+  fail(errors) {
+    this.hideProgress();
+    this.setBusy(false);
+    this.showErrors(errors);
+  }
+
+  setBusy(busy) {
+    this.busy = busy;
+    this.form.setAttribute("aria-busy", busy ? "true" : "false");
+    if (this.button) {
+      this.button.disabled = busy;
+    }
+  }
+
+  showProgress(text, percent) {
+    if (!this.progress) {
+      return;
+    }
+    this.progress.hidden = false;
+    if (this.progressLabel) {
+      this.progressLabel.textContent = text;
+    }
+    this.setProgress(percent);
+  }
+
+  setProgress(percent) {
+    if (this.progressBar) {
+      this.progressBar.value = Math.max(0, Math.min(100, Math.round(percent)));
+    }
+  }
+
+  hideProgress() {
+    if (this.progress) {
+      this.progress.hidden = true;
+    }
+    this.setProgress(0);
+  }
+}
+
+function addDescribedBy(element, id) {
+  const current = (element.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
+  if (!current.includes(id)) {
+    if (!element.hasAttribute("data-described-by-error")) {
+      element.setAttribute("data-described-by-error", current.join(" "));
+    }
+    current.push(id);
+    element.setAttribute("aria-describedby", current.join(" "));
+  }
+}
+
+function restoreDescribedBy(element) {
+  const original = element.getAttribute("data-described-by-error") ?? "";
+  if (original) {
+    element.setAttribute("aria-describedby", original);
+  } else {
+    element.removeAttribute("aria-describedby");
+  }
+  element.removeAttribute("data-described-by-error");
+}
+
+function fill(root, slot, text) {
+  for (const node of root.querySelectorAll(`[data-slot="${slot}"]`)) {
+    node.textContent = text;
+  }
+}
+
+/**
+ * Seals one file as a stream: the file is read in chunks through the age encrypter (64 KiB STREAM chunks),
+ * and the ciphertext chunks are collected into a Blob; the plaintext is never held whole in memory.
+ * @param {Encrypter} encrypter
+ * @param {File} file
+ * @param {(read: number) => void} onRead
+ * @returns {Promise<Blob>}
+ */
+async function sealFile(encrypter, file, onRead) {
+  let read = 0;
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      read += chunk.byteLength;
+      onRead(read);
+      controller.enqueue(chunk);
+    },
+  });
+  const sealed = await encrypter.encrypt(file.stream().pipeThrough(counter));
+  const reader = sealed.getReader();
+  const parts = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) {
+      break;
+    }
+    parts.push(value);
+  }
+  return new Blob(parts, { type: "application/octet-stream" });
+}
+
+function init() {
+  const form = document.querySelector("form.report-form");
+  if (form instanceof HTMLFormElement && form.dataset.recipient && globalThis.crypto && globalThis.crypto.getRandomValues) {
+    new ReportPage(form).start();
+  }
+}
+
+if (typeof document !== "undefined") {
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init, { once: true });
+  } else {
+    init();
+  }
+}
