@@ -19,4 +19,21 @@ public static class AuditKinds
     public const string ChannelTextsChanged = "channel.texts-changed";
     public const string RecoveryUsed = "recovery.used";
     public const string AuditVerified = "audit.verified";
+
+    // Case handling: the subject is the case id, the channel its channel.
+    public const string CaseRegistered = "case.registered";
+    public const string CaseViewed = "case.viewed";
+    public const string CaseIdentityRevealed = "case.identity-revealed";
+    public const string CaseAttachmentDownloaded = "case.attachment-downloaded";
+    public const string CaseExported = "case.exported";
+    public const string CasePrinted = "case.printed";
+    public const string CaseReplied = "case.replied";
+    public const string CaseNoted = "case.noted";
+    public const string CaseStatusChanged = "case.status-changed";
+    public const string CaseAssigned = "case.assigned";
+    public const string CaseCategorised = "case.categorised";
+    public const string CaseTriageChanged = "case.triage-changed";
+    public const string CaseLegalHold = "case.legal-hold";
+    public const string CaseRegistryExported = "case.registry-exported";
+    public const string CaseDisposed = "case.disposed";
 }

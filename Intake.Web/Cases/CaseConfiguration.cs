@@ -15,6 +15,13 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<CaseRecord>
         entity.HasIndex(c => new { c.ChannelId, c.Year, c.Sequence }).IsUnique();
         entity.HasIndex(c => c.MailboxLookupId).IsUnique();
         entity.HasIndex(c => new { c.ChannelId, c.Status, c.ReceivedOn });
+        entity.HasIndex(c => new { c.ChannelId, c.ReceivedOn });
+        entity.HasIndex(c => new { c.ChannelId, c.NextDeadline });
+        entity.HasIndex(c => new { c.ChannelId, c.AssigneeId });
+        entity.HasIndex(c => c.DisposeOn);
+        entity.Property(c => c.HandlerCategories).HasMaxLength(512);
+        entity.Property(c => c.Outcome).HasMaxLength(64);
+        entity.HasOne<Accounts.StaffUser>().WithMany().HasForeignKey(c => c.AssigneeId).OnDelete(DeleteBehavior.SetNull);
         entity.Property(c => c.MailboxLookupId).HasMaxLength(32).IsRequired();
         entity.Property(c => c.MailboxRecipient).HasMaxLength(128).IsRequired();
         entity.Property(c => c.Category).HasMaxLength(64);

@@ -11,7 +11,7 @@ namespace Intake.Web.Cases;
 /// A case handler's additions to a case: replies, sealed to the channel and to the reporter's mailbox, and
 /// internal notes, sealed to the channel only. The handler must hold the channel's key in their session.
 /// </summary>
-public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, TimeProvider clock)
+public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, CaseCalendar calendar)
 {
     public Task<CaseEntry> ReplyAsync(Guid caseId, UnlockedKeyring handler, string text, CancellationToken cancellationToken = default) =>
         AddAsync(caseId, handler, text, EntryKind.HandlerMessage, cancellationToken);
@@ -42,7 +42,7 @@ public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, Ti
             Kind = kind,
             Position = position,
             AuthorId = handler.UserId,
-            CreatedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            CreatedOn = calendar.Today,
             ReadableByReporter = toReporter,
         };
         try

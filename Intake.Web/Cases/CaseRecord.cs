@@ -52,7 +52,7 @@ public sealed class CaseRecord
 
     public bool MeetingRequested { get; set; }
 
-    /// <summary>Whistleblowing category code (<see cref="ReportCodes"/>), or null.</summary>
+    /// <summary>Whistleblowing category code (the choices of <see cref="Reporting.Forms.WhistleblowingForm"/>), or null.</summary>
     public string? Category { get; set; }
 
     /// <summary>Threats and violence: reporter role, incident types, place, contact channels, police reported.</summary>
@@ -66,5 +66,83 @@ public sealed class CaseRecord
 
     public bool? PoliceReported { get; set; }
 
+    /// <summary>How the report came in: the online forms, or registered by a handler on the reporter's behalf.</summary>
+    public CaseOrigin Origin { get; set; }
+
+    // ---- Deadlines (CaseDeadlines keeps these consistent; dates are Swedish calendar days) ------------------
+
+    /// <summary>Receipt + 7 days; null when the reporter declined the acknowledgement.</summary>
+    public DateOnly? AcknowledgementDue { get; set; }
+
+    public DateOnly? AcknowledgedOn { get; set; }
+
+    /// <summary>3 months from the acknowledgement, or from the end of the 7 days when none was sent.</summary>
+    public DateOnly FeedbackDue { get; set; }
+
+    public DateOnly? FeedbackGivenOn { get; set; }
+
+    /// <summary>The earliest deadline still open, or null: what the inbox sorts and filters overdue cases by.</summary>
+    public DateOnly? NextDeadline { get; set; }
+
+    // ---- Handling ------------------------------------------------------------------------------------------
+
+    public Guid? AssigneeId { get; set; }
+
+    /// <summary>The handler's own category codes, from the channel form's category choices, joined with '|'.</summary>
+    public string? HandlerCategories { get; set; }
+
+    /// <summary>Reporter messages no handler has opened the case since.</summary>
+    public int UnreadReporterMessages { get; set; }
+
+    // ---- Threats and violence triage (clear flags and dates; free text is in SealedTriage) -----------------
+
+    public bool WorkEnvironmentReportNeeded { get; set; }
+
+    /// <summary>The day the serious incident was reported to Arbetsmiljöverket.</summary>
+    public DateOnly? WorkEnvironmentReportedOn { get; set; }
+
+    public bool SocialInsuranceReportNeeded { get; set; }
+
+    /// <summary>The day the injury was reported to Försäkringskassan.</summary>
+    public DateOnly? SocialInsuranceReportedOn { get; set; }
+
+    public bool RiskAssessmentUpdated { get; set; }
+
+    public DateOnly? FollowUpOn { get; set; }
+
+    /// <summary>
+    /// The police report number and the protective measures, an age file sealed to the channel only: both can
+    /// point at a person, so they are never in clear.
+    /// </summary>
+    public byte[]? SealedTriage { get; set; }
+
+    // ---- Closing and retention -----------------------------------------------------------------------------
+
+    public DateOnly? ClosedOn { get; set; }
+
+    /// <summary>An outcome code (<see cref="CaseOutcomes"/>) set when the case is closed.</summary>
+    public string? Outcome { get; set; }
+
+    /// <summary>Closing + the retention period: the day the daily job disposes of the content.</summary>
+    public DateOnly? DisposeOn { get; set; }
+
+    /// <summary>A legal hold stops disposal until it is lifted.</summary>
+    public bool LegalHold { get; set; }
+
+    /// <summary>The day a handler marked the case as exported to the registry or archive.</summary>
+    public DateOnly? RegistryExportedOn { get; set; }
+
+    /// <summary>Set when the content was disposed of: only this stub remains.</summary>
+    public DateOnly? DisposedOn { get; set; }
+
     public List<CaseEntry> Entries { get; } = [];
+}
+
+/// <summary>How a report reached the channel.</summary>
+public enum CaseOrigin
+{
+    Online = 0,
+    Phone = 1,
+    Post = 2,
+    Meeting = 3,
 }

@@ -48,6 +48,7 @@ public static class IntakeServices
                 pages.Conventions.AllowAnonymousToFolder("/Staff/SignIn");
                 pages.Conventions.AuthorizeFolder("/Staff/Admin", StaffAuthentication.AdministratorPolicy);
                 pages.Conventions.AuthorizeFolder("/Staff/Channels", StaffAuthentication.HandlerPolicy);
+                pages.Conventions.AuthorizeFolder("/Staff/Cases", StaffAuthentication.HandlerPolicy);
             })
             .AddDataAnnotationsLocalization(annotations =>
                 annotations.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

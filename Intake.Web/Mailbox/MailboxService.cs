@@ -15,7 +15,7 @@ namespace Intake.Web.Mailbox;
 /// follow-up messages and meeting requests. Everything new is sealed to the channel's current recipient and to
 /// the mailbox recipient before it is written.
 /// </summary>
-public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, DataDirectory data, MultipartUploadReader reader, TimeProvider clock)
+public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, DataDirectory data, MultipartUploadReader reader, CaseCalendar calendar)
 {
     public const string FileField = "attachments";
 
@@ -90,6 +90,7 @@ public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, 
         }
 
         db.CaseEntries.Add(entry);
+        record.UnreadReporterMessages++;
         await db.SaveChangesAsync(cancellationToken);
         return new FollowUpResult(true, string.Empty, null, [], [], false);
     }
@@ -99,6 +100,7 @@ public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, 
         ArgumentNullException.ThrowIfNull(keys);
         var record = await db.Cases.SingleAsync(c => c.MailboxLookupId == keys.LookupId, cancellationToken);
         record.MeetingRequested = true;
+        record.UnreadReporterMessages++;
         db.CaseEntries.Add(NewEntry(record.Id, EntryKind.MeetingRequest, await NextPositionAsync(record.Id, cancellationToken)));
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -110,7 +112,7 @@ public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, 
         Kind = kind,
         Position = position,
         ReadableByReporter = true,
-        CreatedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+        CreatedOn = calendar.Today,
     };
 
     private async Task<int> NextPositionAsync(Guid caseId, CancellationToken cancellationToken) =>

@@ -21,7 +21,7 @@ namespace Intake.Web.Reporting;
 /// </list>
 /// </summary>
 public sealed class ReportIntake(
-    IntakeDbContext db, MultipartUploadReader reader, ReportSubmission submission, BrowserSealedFields browserFields, DataDirectory data, TimeProvider clock)
+    IntakeDbContext db, MultipartUploadReader reader, ReportSubmission submission, BrowserSealedFields browserFields, DataDirectory data, CaseCalendar calendar, TimeProvider clock)
 {
     public const string FileField = "attachments";
     public const string ModeField = "sealingMode";
@@ -52,7 +52,7 @@ public sealed class ReportIntake(
     private async Task<ReportOutcome> SealOnServerAsync(
         Channel channel, int keyVersion, ReportForm form, string language, UploadResult upload, ServerKeys server, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = calendar.Today;
         IReadOnlyList<FieldProblem> problems = upload.TextTooLarge ? [new FieldProblem(string.Empty, "Report.Error.TextTooLarge")] : FormValidator.Validate(form, upload.Fields, today);
         var files = upload.Files.Where(f => f.Field == FileField).ToList();
         if (problems.Count > 0 || upload.AntiforgeryFailed || upload.Refused.Count > 0)

@@ -13,7 +13,7 @@ namespace Intake.Web.Reporting;
 /// request in its thread, the staged attachments promoted to their final names, and the coarse codes in clear.
 /// Returns only after the transaction is durably committed (SQLite WAL with synchronous=FULL).
 /// </summary>
-public sealed class ReportSubmission(IntakeDbContext db, TimeProvider clock)
+public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, CaseDeadlines deadlines)
 {
     // Case numbers are allocated and committed one at a time; SQLite serialises writers anyway.
     private static readonly SemaphoreSlim _commitLock = new(1, 1);
@@ -21,7 +21,7 @@ public sealed class ReportSubmission(IntakeDbContext db, TimeProvider clock)
     public async Task<CaseRecord> CommitAsync(SealedSubmission submission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = calendar.Today;
         var record = new CaseRecord
         {
             Id = Guid.NewGuid(),
@@ -37,6 +37,7 @@ public sealed class ReportSubmission(IntakeDbContext db, TimeProvider clock)
             MeetingRequested = submission.WantsMeeting,
         };
         ApplyTriage(record, submission.Form, submission.Triage);
+        deadlines.Apply(record);
         var report = new CaseEntry
         {
             Id = Guid.NewGuid(),

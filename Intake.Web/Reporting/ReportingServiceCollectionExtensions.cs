@@ -15,6 +15,10 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<Mailbox.MailboxSession>();
         services.AddSingleton<Mailbox.MailboxAttempts>();
         services.AddScoped<Mailbox.MailboxService>();
+        services.Configure<Cases.CaseOptions>(configuration.GetSection(Cases.CaseOptions.SectionName));
+        services.AddSingleton<Cases.CaseCalendar>();
+        services.AddSingleton<Cases.CaseDeadlines>();
+        services.AddScoped<Cases.CaseAccess>();
         services.AddScoped<Cases.CaseMessages>();
         return services;
     }

@@ -175,8 +175,17 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("AcknowledgementDeclined")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AcknowledgementDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CaseNumber")
                         .IsRequired()
@@ -193,8 +202,30 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<int>("ChannelKeyVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactChannels")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DisposeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DisposedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FeedbackDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FeedbackGivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlerCategories")
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IncidentPlace")
@@ -204,6 +235,9 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<string>("IncidentTypes")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LegalHold")
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("MailboxLookupId")
                         .IsRequired()
@@ -218,35 +252,79 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<bool>("MeetingRequested")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("NextDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("PoliceReported")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RegistryExportedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReporterRole")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RiskAssessmentUpdated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SealedBy")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SealedTriage")
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SocialInsuranceReportNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SocialInsuranceReportedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnreadReporterMessages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WorkEnvironmentReportNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WorkEnvironmentReportedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssigneeId");
+
                     b.HasIndex("CaseNumber")
                         .IsUnique();
 
+                    b.HasIndex("DisposeOn");
+
                     b.HasIndex("MailboxLookupId")
                         .IsUnique();
+
+                    b.HasIndex("ChannelId", "AssigneeId");
+
+                    b.HasIndex("ChannelId", "NextDeadline");
+
+                    b.HasIndex("ChannelId", "ReceivedOn");
 
                     b.HasIndex("ChannelId", "Status", "ReceivedOn");
 
@@ -454,6 +532,11 @@ namespace Intake.Web.Storage.Migrations
 
             modelBuilder.Entity("Intake.Web.Cases.CaseRecord", b =>
                 {
+                    b.HasOne("Intake.Web.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Intake.Web.Keys.Channel", null)
                         .WithMany()
                         .HasForeignKey("ChannelId")

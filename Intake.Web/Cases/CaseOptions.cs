@@ -1,0 +1,19 @@
+namespace Intake.Web.Cases;
+
+/// <summary>Settings under <c>Intake:Cases</c>: the legal deadlines and retention, with the law's values as defaults.</summary>
+public sealed class CaseOptions
+{
+    public const string SectionName = "Intake:Cases";
+
+    /// <summary>The whistleblowing act (2021:890): acknowledge receipt within 7 days.</summary>
+    public int AcknowledgementDays { get; set; } = 7;
+
+    /// <summary>Feedback within 3 months of the acknowledgement, or of the end of the 7 days when none was sent.</summary>
+    public int FeedbackMonths { get; set; } = 3;
+
+    /// <summary>Personal data is not processed more than 2 years after the case is closed.</summary>
+    public int RetentionYears { get; set; } = 2;
+
+    /// <summary>The time zone whose calendar days the deadlines count in (IANA id).</summary>
+    public string TimeZone { get; set; } = "Europe/Stockholm";
+}
