@@ -119,7 +119,10 @@ class MailboxPage {
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       if (!this.busy) {
-        this.open().catch(() => this.doorFailed(this.messages.msgFailed));
+        this.open().catch(() => {
+          this.wipe();
+          this.doorFailed(this.messages.msgFailed);
+        });
       }
     });
     // A page put into the back/forward cache keeps its DOM and memory: wipe both before it goes, and show only
