@@ -23,7 +23,7 @@ public static class ExportInstructions
         text.AppendLine("ärendets exportsida i Intake.");
         text.AppendLine();
         text.AppendLine("1. Öppna identitetsfilen med lösenordet du valde (age frågar efter det):");
-        text.AppendLine("     age -d -o identity.txt channel-identity.age");
+        text.AppendLine(CultureInfo.InvariantCulture, $"     age -d -o identity.txt {plan.ChannelCode}-identity.age");
         text.AppendLine("2. Öppna en fil:");
         text.AppendLine(CultureInfo.InvariantCulture, $"     age -d -i identity.txt {example} > {Path.GetFileNameWithoutExtension(example)}.json");
         text.AppendLine();
@@ -43,7 +43,7 @@ public static class ExportInstructions
         text.AppendLine("case's export page in Intake.");
         text.AppendLine();
         text.AppendLine("1. Open the identity file with the passphrase you chose (age asks for it):");
-        text.AppendLine("     age -d -o identity.txt channel-identity.age");
+        text.AppendLine(CultureInfo.InvariantCulture, $"     age -d -o identity.txt {plan.ChannelCode}-identity.age");
         text.AppendLine("2. Open a file:");
         text.AppendLine(CultureInfo.InvariantCulture, $"     age -d -i identity.txt {example} > {Path.GetFileNameWithoutExtension(example)}.json");
         text.AppendLine();
