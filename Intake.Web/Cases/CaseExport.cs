@@ -52,7 +52,8 @@ public sealed class CaseExport(IntakeDbContext db, DataDirectory data, CaseCalen
     public static async Task WriteZipAsync(ExportPlan plan, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken);
+        await using var buffered = new SyncWriteBufferStream(output);
+        var zip = await ZipArchive.CreateAsync(buffered, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken);
         await using (zip.ConfigureAwait(false))
         {
             await WriteTextAsync(zip, "manifest.json", Manifest(plan), cancellationToken);
@@ -78,6 +79,8 @@ public sealed class CaseExport(IntakeDbContext db, DataDirectory data, CaseCalen
                 }
             }
         }
+
+        await buffered.FlushAsync(cancellationToken);
     }
 
     /// <summary>The manifest: everything about the case that is kept in clear, and where each sealed file is.</summary>
