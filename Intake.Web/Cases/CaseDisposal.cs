@@ -35,9 +35,19 @@ public sealed partial class CaseDisposal(
         var disposed = 0;
         foreach (var caseId in due)
         {
-            if (await DisposeCaseAsync(caseId, today, cancellationToken))
+            try
             {
-                disposed++;
+                if (await DisposeCaseAsync(caseId, today, cancellationToken))
+                {
+                    disposed++;
+                }
+            }
+            catch (DbUpdateException ex)
+            {
+                // One case that cannot be written (locked, constraint) does not stop the others; it is tried again
+                // on the next run.
+                db.ChangeTracker.Clear();
+                LogCaseFailed(logger, ex.GetType().Name);
             }
         }
 
@@ -120,6 +130,9 @@ public sealed partial class CaseDisposal(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Disposed of the content of {Count} cases")]
     private static partial void LogDisposed(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A due case could not be disposed of ({Error}); the next run tries again")]
+    private static partial void LogCaseFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An attachment file of a disposed case could not be deleted ({Error}); the start-up sweep removes it")]
     private static partial void LogDeleteFailed(ILogger logger, string error);
