@@ -106,7 +106,7 @@ public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, DataDirect
             return new CaseReport(new ReportJson(string.Empty, string.Empty, string.Empty, [], []), opened.Attachments, CommonFields.Anonymous, false, null, null, true);
         }
 
-        var answers = json.Answers.Where(p => p.Key is not (CommonFields.Name or CommonFields.Contact))
+        var answers = json.Answers.Where(p => p.Key is not (CommonFields.Name or CommonFields.Contact or CommonFields.IdentityMode))
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var name = First(json, CommonFields.Name);
         var contact = First(json, CommonFields.Contact);

@@ -29,6 +29,9 @@ public sealed class DetailsModel(
 
     public string? StatusMessage { get; private set; }
 
+    /// <summary>The ready text the reply form was filled from, if any.</summary>
+    public string? Template { get; private set; }
+
     public IReadOnlyList<(string Anchor, string Message)> Errors => _errors;
 
     [BindProperty]
@@ -66,6 +69,7 @@ public sealed class DetailsModel(
         await audit.AppendAsync(AuditKinds.CaseViewed, keyring.UserId, record.Id, record.ChannelId, cancellationToken: Aborted);
         if (templates.For(template, record) is { } ready)
         {
+            Template = ready.Code;
             ReplyText = ready.Text;
             ReplyPurpose = ready.Purpose;
         }
@@ -115,6 +119,7 @@ public sealed class DetailsModel(
 
         var text = ReplyText?.Trim() ?? string.Empty;
         RequireText(text, "reply-text", L("Skriv svaret innan du skickar.", "Write the reply before you send it."));
+        RefuseIfDisposed(record, "reply-text");
         if (!Enum.IsDefined(ReplyPurpose))
         {
             _errors.Add(("reply-purpose", L("Välj vad svaret gäller.", "Choose what the reply is.")));
@@ -138,6 +143,7 @@ public sealed class DetailsModel(
 
         var text = NoteText?.Trim() ?? string.Empty;
         RequireText(text, "note-text", L("Skriv anteckningen innan du sparar.", "Write the note before you save it."));
+        RefuseIfDisposed(record, "note-text");
         if (_errors.Count > 0)
         {
             return await ShowAgainAsync(record, keyring, "note");
@@ -281,6 +287,14 @@ public sealed class DetailsModel(
         else if (text.Length > CaseReplies.MaxLength)
         {
             _errors.Add((anchor, L($"Texten är för lång: högst {CaseReplies.MaxLength} tecken.", $"The text is too long: at most {CaseReplies.MaxLength} characters.")));
+        }
+    }
+
+    private void RefuseIfDisposed(CaseRecord record, string anchor)
+    {
+        if (record.DisposedOn is not null)
+        {
+            _errors.Add((anchor, L("Ärendets innehåll är gallrat; inget kan läggas till.", "The case's content has been disposed of; nothing can be added.")));
         }
     }
 
