@@ -40,6 +40,9 @@ public sealed class RegisterModel(
 
     public Guid? RegisteredCaseId { get; private set; }
 
+    /// <summary>True on the page after a registration, whether or not the code could still be shown.</summary>
+    public bool ReceiptAsked { get; private set; }
+
     public bool English => Languages.IsEnglish(CultureInfo.CurrentUICulture);
 
     public ReportForm? Form => Channel is null ? null : ReportForms.For(Channel.Code);
@@ -55,6 +58,7 @@ public sealed class RegisterModel(
     public async Task<IActionResult> OnGetDoneAsync()
     {
         await LoadChannelsAsync();
+        ReceiptAsked = true;
         Registered = receipts.Take(HttpContext);
         if (Registered is not null)
         {
