@@ -92,6 +92,12 @@ public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, DataDirect
         {
             return (await AgeFile.OpenReadAsync(file, identities, ct: cancellationToken), info);
         }
+        catch (AgeException)
+        {
+            // Not sealed to any key this handler holds (or damaged): as good as absent.
+            await file.DisposeAsync();
+            return null;
+        }
         catch
         {
             await file.DisposeAsync();
