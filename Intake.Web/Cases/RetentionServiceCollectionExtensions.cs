@@ -8,7 +8,7 @@ public static class RetentionServiceCollectionExtensions
         services.AddScoped<CaseDisposal>();
         services.AddScoped<CaseRetention>();
         services.AddScoped<CaseExport>();
-        services.AddScoped<CaseReader>();
+        services.AddScoped<CasePrintReader>();
         services.AddScoped<ChannelIdentityExport>();
         services.AddSingleton<CaseDisposalJob>();
         services.AddHostedService(provider => provider.GetRequiredService<CaseDisposalJob>());

@@ -41,6 +41,7 @@ public static class IntakeServices
         builder.Services.AddIntakeAccounts(builder.Configuration);
         builder.Services.AddIntakeReporting(builder.Configuration);
         builder.Services.AddIntakeRetention();
+        builder.Services.AddIntakeCaseHandling();
         builder.Services.AddIntakeStaffAuthentication();
 
         builder.Services.AddLocalization(localization => localization.ResourcesPath = "Resources");

@@ -14,7 +14,7 @@ namespace Intake.Web.Pages.Staff.Cases;
 /// attachments by name and size. The reporter's identity is left out unless the handler ticks the box. Every
 /// view is audited (<c>case.printed</c>, with whether the identity was included). No script.
 /// </summary>
-public sealed class PrintModel(CaseAccess access, CaseReader reader, AuditLog audit, CaseCalendar calendar) : PageModel
+public sealed class PrintModel(CaseAccess access, CasePrintReader reader, AuditLog audit, CaseCalendar calendar) : PageModel
 {
     /// <summary>The fields that identify the reporter: shown only when asked for.</summary>
     public static IReadOnlySet<string> IdentityFields { get; } =
