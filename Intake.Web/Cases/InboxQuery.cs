@@ -68,6 +68,9 @@ public sealed record InboxRow(
         (HandlerCategories ?? Category ?? IncidentTypes ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries);
 }
 
+/// <summary>Part of the list: the filtered cases (counted) and the same in display order (paged).</summary>
+public sealed record InboxSegment(IQueryable<CaseRecord> Cases, IQueryable<CaseRecord> Ordered);
+
 public sealed record InboxPage(IReadOnlyList<InboxRow> Rows, int Total, int Page, int PageCount, IReadOnlyDictionary<Guid, string> AssigneeNames);
 
 /// <summary>What the staff start page shows a handler: cases past a deadline and unread reporter messages.</summary>
@@ -91,7 +94,7 @@ public sealed class InboxQuery(IntakeDbContext db, CaseCalendar calendar)
         var counts = new List<int>(segments.Count);
         foreach (var segment in segments)
         {
-            counts.Add(await segment.CountAsync(cancellationToken));
+            counts.Add(await segment.Cases.CountAsync(cancellationToken));
         }
 
         var total = counts.Sum();
@@ -107,7 +110,7 @@ public sealed class InboxQuery(IntakeDbContext db, CaseCalendar calendar)
                 continue;
             }
 
-            rows.AddRange(await Project(segments[i].Skip(skip).Take(PageSize - rows.Count)).ToListAsync(cancellationToken));
+            rows.AddRange(await RowsQuery(segments[i].Ordered.Skip(skip).Take(PageSize - rows.Count)).ToListAsync(cancellationToken));
             skip = 0;
         }
 
@@ -136,27 +139,30 @@ public sealed class InboxQuery(IntakeDbContext db, CaseCalendar calendar)
         return new InboxSummary(overdue, unread?.Cases ?? 0, unread?.Messages ?? 0);
     }
 
-    /// <summary>The ordered queries whose concatenation is the list (one, or two for the deadline sort).</summary>
-    public IReadOnlyList<IQueryable<CaseRecord>> Segments(IReadOnlyCollection<Guid> channels, Guid me, InboxFilter filter, DateOnly today)
+    /// <summary>The parts whose concatenation is the list: one, or two for the deadline sort (cases with an open
+    /// deadline, then those without). Each has its filter (to count) and its ordered query (to read a page).</summary>
+    public IReadOnlyList<InboxSegment> Segments(IReadOnlyCollection<Guid> channels, Guid me, InboxFilter filter, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var cases = Filtered(channels, me, filter, today);
-        return filter.Sort switch
+        switch (filter.Sort)
         {
-            InboxSort.Number => [filter.Descending
-                ? cases.OrderByDescending(c => c.Year).ThenByDescending(c => c.Sequence)
-                : cases.OrderBy(c => c.Year).ThenBy(c => c.Sequence)],
-            InboxSort.Deadline =>
-            [
-                filter.Descending
-                    ? cases.Where(c => c.NextDeadline != null).OrderByDescending(c => c.NextDeadline).ThenByDescending(c => c.ReceivedOn)
-                    : cases.Where(c => c.NextDeadline != null).OrderBy(c => c.NextDeadline).ThenBy(c => c.ReceivedOn),
-                cases.Where(c => c.NextDeadline == null).OrderByDescending(c => c.ReceivedOn),
-            ],
-            _ => [filter.Descending
-                ? cases.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Sequence)
-                : cases.OrderBy(c => c.ReceivedOn).ThenBy(c => c.Sequence)],
-        };
+            case InboxSort.Number:
+                return [new(cases, filter.Descending
+                    ? cases.OrderByDescending(c => c.Year).ThenByDescending(c => c.Sequence)
+                    : cases.OrderBy(c => c.Year).ThenBy(c => c.Sequence))];
+            case InboxSort.Deadline:
+                var open = cases.Where(c => c.NextDeadline != null);
+                var none = cases.Where(c => c.NextDeadline == null);
+                InboxSegment withDeadline = new(open, filter.Descending
+                    ? open.OrderByDescending(c => c.NextDeadline).ThenByDescending(c => c.ReceivedOn)
+                    : open.OrderBy(c => c.NextDeadline).ThenBy(c => c.ReceivedOn));
+                return filter.OverdueOnly ? [withDeadline] : [withDeadline, new(none, none.OrderByDescending(c => c.ReceivedOn))];
+            default:
+                return [new(cases, filter.Descending
+                    ? cases.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Sequence)
+                    : cases.OrderBy(c => c.ReceivedOn).ThenBy(c => c.Sequence))];
+        }
     }
 
     public IQueryable<CaseRecord> OverdueQuery(IReadOnlyCollection<Guid> channels, DateOnly today) =>
@@ -207,7 +213,8 @@ public sealed class InboxQuery(IntakeDbContext db, CaseCalendar calendar)
         return channels.Count == 0 ? cases.Where(_ => false) : cases.Where(c => channels.Contains(c.ChannelId));
     }
 
-    private static IQueryable<InboxRow> Project(IQueryable<CaseRecord> cases) => cases.Select(c => new InboxRow(
+    /// <summary>The clear columns the inbox shows, and nothing else.</summary>
+    public static IQueryable<InboxRow> RowsQuery(IQueryable<CaseRecord> cases) => cases.Select(c => new InboxRow(
         c.Id, c.ChannelId, c.CaseNumber, c.ReceivedOn, c.Status, c.AcknowledgementDeclined, c.AcknowledgementDue, c.AcknowledgedOn,
         c.FeedbackDue, c.FeedbackGivenOn, c.NextDeadline, c.AssigneeId, c.Category, c.IncidentTypes, c.HandlerCategories,
         c.UnreadReporterMessages, c.DisposedOn));
