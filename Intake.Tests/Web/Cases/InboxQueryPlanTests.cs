@@ -111,8 +111,13 @@ public sealed class InboxQueryPlanTests(ITestOutputHelper output) : Organisation
                             {
                                 yield return new InboxFilter
                                 {
-                                    ChannelId = channel, Status = status, Assignee = assignee, OverdueOnly = overdue,
-                                    IncludeDisposed = disposed, Sort = sort, Descending = descending,
+                                    ChannelId = channel,
+                                    Status = status,
+                                    Assignee = assignee,
+                                    OverdueOnly = overdue,
+                                    IncludeDisposed = disposed,
+                                    Sort = sort,
+                                    Descending = descending,
                                 };
                             }
                         }
