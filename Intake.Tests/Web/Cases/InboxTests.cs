@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using AngleSharp.Dom;
 using Intake.Tests.Infrastructure;
 using Intake.Web.Cases;
@@ -15,7 +13,9 @@ namespace Intake.Tests.Web.Cases;
 public sealed class InboxTests : OrganisationTestBase
 {
     private static readonly DateTimeOffset _noonInJune = new(2026, 6, 10, 10, 0, 0, TimeSpan.Zero);
-    private readonly Dictionary<string, int> _sequences = new(StringComparer.Ordinal);
+    private readonly CaseSeeder _seeder;
+
+    public InboxTests() => _seeder = new CaseSeeder(App);
 
     private static DateOnly Today => new(2026, 6, 10);
 
@@ -360,51 +360,9 @@ public sealed class InboxTests : OrganisationTestBase
         return (await StaffWorld.UserAsync(scope, username)).Id;
     }
 
-    private async Task<CaseRecord> SeedAsync(string channelCode, DateOnly receivedOn, Action<CaseRecord>? shape = null)
-    {
-        await using var scope = App.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        var record = await NewCaseAsync(scope, channelCode, receivedOn);
-        shape?.Invoke(record);
-        scope.ServiceProvider.GetRequiredService<CaseDeadlines>().Apply(record);
-        db.Cases.Add(record);
-        await db.SaveChangesAsync();
-        return record;
-    }
+    private Task<CaseRecord> SeedAsync(string channelCode, DateOnly receivedOn, Action<CaseRecord>? shape = null) =>
+        _seeder.AddAsync(channelCode, receivedOn, shape);
 
-    private async Task SeedManyAsync(string channelCode, int count)
-    {
-        await using var scope = App.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        var deadlines = scope.ServiceProvider.GetRequiredService<CaseDeadlines>();
-        for (var i = 0; i < count; i++)
-        {
-            var record = await NewCaseAsync(scope, channelCode, Today.AddDays(-(i % 5)));
-            deadlines.Apply(record);
-            db.Cases.Add(record);
-        }
-
-        await db.SaveChangesAsync();
-    }
-
-    private async Task<CaseRecord> NewCaseAsync(AsyncServiceScope scope, string channelCode, DateOnly receivedOn)
-    {
-        var channel = await StaffWorld.ChannelAsync(scope, channelCode);
-        var key = $"{channelCode}-{receivedOn.Year}";
-        var sequence = _sequences[key] = _sequences.GetValueOrDefault(key) + 1;
-        var prefix = channelCode == ChannelCodes.Whistleblowing ? "VB" : "HV";
-        return new CaseRecord
-        {
-            Id = Guid.NewGuid(),
-            ChannelId = channel.Id,
-            CaseNumber = string.Create(CultureInfo.InvariantCulture, $"{prefix}-{receivedOn.Year}-{sequence:0000}"),
-            Year = receivedOn.Year,
-            Sequence = sequence,
-            ReceivedOn = receivedOn,
-            ChannelKeyVersion = channel.CurrentKeyVersion,
-            MailboxLookupId = RandomNumberGenerator.GetBytes(32),
-            MailboxRecipient = "age1seededrecipient",
-            Status = CaseStatus.Received,
-        };
-    }
+    private async Task SeedManyAsync(string channelCode, int count) =>
+        await _seeder.AddManyAsync(channelCode, count, i => Today.AddDays(-(i % 5)));
 }
