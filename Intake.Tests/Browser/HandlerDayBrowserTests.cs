@@ -44,7 +44,7 @@ public sealed class HandlerDayBrowserTests(BrowserFixture browser) : IClassFixtu
             await page.GotoAsync("/Staff/Cases");
             var row = page.Locator("table.inbox tbody tr", new() { HasText = caseNumber });
             Assert.Equal(1, await row.CountAsync());
-            Assert.Contains("Mottaget", await row.TextContentAsync(), StringComparison.Ordinal);
+            Assert.Contains("Mottagen", await row.TextContentAsync(), StringComparison.Ordinal);
             await row.Locator($"a:text-is('{caseNumber}')").ClickAsync();
 
             Assert.Contains(reportText, await page.TextContentAsync("main"), StringComparison.Ordinal);

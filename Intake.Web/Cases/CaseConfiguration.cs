@@ -19,6 +19,12 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<CaseRecord>
         entity.HasIndex(c => new { c.ChannelId, c.NextDeadline });
         entity.HasIndex(c => new { c.ChannelId, c.AssigneeId });
         entity.HasIndex(c => c.DisposeOn);
+        // The inbox (InboxQuery): each sort within a channel's undisposed cases, read in index order.
+        entity.HasIndex(c => new { c.ChannelId, c.DisposedOn, c.ReceivedOn, c.Sequence }).HasDatabaseName("IX_Cases_Inbox_Received");
+        entity.HasIndex(c => new { c.ChannelId, c.DisposedOn, c.NextDeadline, c.ReceivedOn }).HasDatabaseName("IX_Cases_Inbox_Deadline");
+        entity.HasIndex(c => new { c.ChannelId, c.DisposedOn, c.Year, c.Sequence }).HasDatabaseName("IX_Cases_Inbox_Number");
+        entity.HasIndex(c => new { c.ChannelId, c.AssigneeId, c.DisposedOn, c.ReceivedOn }).HasDatabaseName("IX_Cases_Inbox_Assignee");
+        entity.HasIndex(c => new { c.ChannelId, c.UnreadReporterMessages }).HasDatabaseName("IX_Cases_Inbox_Unread");
         entity.Property(c => c.HandlerCategories).HasMaxLength(512);
         entity.Property(c => c.Outcome).HasMaxLength(64);
         entity.HasOne<Accounts.StaffUser>().WithMany().HasForeignKey(c => c.AssigneeId).OnDelete(DeleteBehavior.SetNull);

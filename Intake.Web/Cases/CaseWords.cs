@@ -1,9 +1,10 @@
 using Intake.Web.Audit;
+using Intake.Web.Reporting.Forms;
 using static Intake.Web.Localization.Bilingual;
 
 namespace Intake.Web.Cases;
 
-/// <summary>Status, outcome, origin and audit event names in words, in the request's language.</summary>
+/// <summary>Status, outcome, origin, category codes and audit event names in words, in the request's language.</summary>
 public static class CaseWords
 {
     public static string Status(CaseStatus status) => status switch
@@ -57,4 +58,25 @@ public static class CaseWords
         AuditKinds.CaseDisposed => L("Gallrade innehållet", "Disposed of the content"),
         _ => kind,
     };
+
+    /// <summary>The label of a category or incident-type code of a channel's form; the code itself when unknown.</summary>
+    public static string Category(string channelCode, string code)
+    {
+        var option = CategoryChoices(channelCode).FirstOrDefault(o => string.Equals(o.Code, code, StringComparison.Ordinal));
+        return option is null ? code : L(option.Sv, option.En);
+    }
+
+    private static IEnumerable<FieldOption> CategoryChoices(string channelCode)
+    {
+        try
+        {
+            return ReportForms.For(channelCode).Fields
+                .Where(f => f.Triage is TriageColumn.Category or TriageColumn.IncidentTypes)
+                .SelectMany(f => f.Choices);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return [];
+        }
+    }
 }

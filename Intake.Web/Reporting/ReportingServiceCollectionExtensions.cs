@@ -21,6 +21,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<Cases.CaseDeadlines>();
         services.AddScoped<Cases.CaseAccess>();
         services.AddScoped<Cases.CaseMessages>();
+        services.AddScoped<Cases.InboxQuery>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Intake.Web.Accounts;
+using Intake.Web.Cases;
 using Intake.Web.Keys;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,8 +8,12 @@ using Microsoft.Extensions.Localization;
 namespace Intake.Web.Pages.Staff;
 
 /// <summary>The staff start page: my channels and their public keys, and proposals waiting for my grant.</summary>
-public sealed class IndexModel(ChannelDirectory directory, ChannelKeys keys, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(
+    ChannelDirectory directory, ChannelKeys keys, CaseAccess access, InboxQuery inbox, IStringLocalizer<SharedResource> text) : PageModel
 {
+    /// <summary>For handlers: overdue cases and unread reporter messages in their channels.</summary>
+    public InboxSummary? Inbox { get; private set; }
+
     public IReadOnlyList<ChannelView> Channels { get; private set; } = [];
 
     public Guid Me { get; private set; }
@@ -44,6 +49,11 @@ public sealed class IndexModel(ChannelDirectory directory, ChannelKeys keys, ISt
     private async Task LoadAsync()
     {
         Me = User.UserId() ?? Guid.Empty;
+        if (!IsAdministrator)
+        {
+            Inbox = await inbox.SummaryAsync(await access.ChannelsOfAsync(HttpContext, HttpContext.RequestAborted), HttpContext.RequestAborted);
+        }
+
         var all = await directory.AllAsync(HttpContext.RequestAborted);
         Channels = IsAdministrator
             ? all

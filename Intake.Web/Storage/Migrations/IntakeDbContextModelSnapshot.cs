@@ -326,10 +326,25 @@ namespace Intake.Web.Storage.Migrations
 
                     b.HasIndex("ChannelId", "ReceivedOn");
 
+                    b.HasIndex("ChannelId", "UnreadReporterMessages")
+                        .HasDatabaseName("IX_Cases_Inbox_Unread");
+
                     b.HasIndex("ChannelId", "Status", "ReceivedOn");
 
                     b.HasIndex("ChannelId", "Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("ChannelId", "AssigneeId", "DisposedOn", "ReceivedOn")
+                        .HasDatabaseName("IX_Cases_Inbox_Assignee");
+
+                    b.HasIndex("ChannelId", "DisposedOn", "NextDeadline", "ReceivedOn")
+                        .HasDatabaseName("IX_Cases_Inbox_Deadline");
+
+                    b.HasIndex("ChannelId", "DisposedOn", "ReceivedOn", "Sequence")
+                        .HasDatabaseName("IX_Cases_Inbox_Received");
+
+                    b.HasIndex("ChannelId", "DisposedOn", "Year", "Sequence")
+                        .HasDatabaseName("IX_Cases_Inbox_Number");
 
                     b.ToTable("Cases", (string)null);
                 });

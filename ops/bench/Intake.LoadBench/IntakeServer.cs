@@ -23,7 +23,11 @@ internal sealed class IntakeServer : IDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<IntakeServer> StartAsync(LoadOptions options)
+    public const string WhistleblowingHandler = "wb-one";
+    public const string HandlerPassphrase = "bench-handler-passphrase";
+
+    /// <summary>Sets up a fresh data directory, lets <paramref name="beforeStart"/> fill it, then starts Intake.</summary>
+    public static async Task<IntakeServer> StartAsync(LoadOptions options, Func<string, Task>? beforeStart = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "intake-load-" + Guid.NewGuid().ToString("N"));
         var data = Path.Combine(root, "data");
@@ -42,6 +46,11 @@ internal sealed class IntakeServer : IDisposable
             {
                 throw new InvalidOperationException("set-up failed: " + await command.StandardOutput.ReadToEndAsync());
             }
+        }
+
+        if (beforeStart is not null)
+        {
+            await beforeStart(data);
         }
 
         var port = FreePort();

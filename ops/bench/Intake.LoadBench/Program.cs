@@ -10,6 +10,11 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "inbox")
+        {
+            return await InboxBench.RunAsync(args[1..]);
+        }
+
         var options = LoadOptions.Parse(args);
         using var server = await IntakeServer.StartAsync(options);
         Console.WriteLine($"Intake on {server.Address} (pid {server.ProcessId}), data in {server.DataDirectory}");
