@@ -9,7 +9,7 @@
 
 import { Decrypter, Encrypter } from "age-encryption";
 import { ParseStatus, deriveMailboxKeys, parseToken } from "./mailbox-token.js";
-import { cleanValue, sealFile } from "./sealing.js";
+import { cleanValue, postWithProgress, sealFile } from "./sealing.js";
 import {
   answerErrors, answerRows, describedAttachments, followUpProblems, fromBase64, isIdle, kilobytes, kindClass,
   messageDocument, stringKey,
@@ -487,33 +487,7 @@ class MailboxPage {
     body.append("__RequestVerificationToken", this.antiforgery());
     body.append("sealedMessage", new Blob([sealed.message], { type: "application/octet-stream" }), "message.age");
     sealed.attachments.forEach((blob, i) => body.append("sealedAttachments", blob, `${i}.age`));
-    const headers = this.headers({});
-    return new Promise((resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open("POST", `${this.messages.api}/messages`);
-      for (const [name, value] of Object.entries(headers)) {
-        xhr.setRequestHeader(name, value);
-      }
-      xhr.responseType = "text";
-      xhr.upload.onprogress = (event) => {
-        if (event.lengthComputable && event.total > 0) {
-          this.setProgress((100 * event.loaded) / event.total);
-        }
-      };
-      xhr.onload = () => {
-        let json = null;
-        try {
-          json = JSON.parse(xhr.responseText);
-        } catch {
-          json = null;
-        }
-        resolve({ status: xhr.status, json });
-      };
-      xhr.onerror = () => reject(new Error("network"));
-      xhr.onabort = () => reject(new Error("aborted"));
-      xhr.ontimeout = () => reject(new Error("timeout"));
-      xhr.send(body);
-    });
+    return postWithProgress(`${this.messages.api}/messages`, body, this.headers({}), (percent) => this.setProgress(percent));
   }
 
   failSend(reply, errors) {

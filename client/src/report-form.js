@@ -8,7 +8,7 @@
 
 import { Encrypter } from "age-encryption";
 import { deriveMailboxKeys, generateToken } from "./mailbox-token.js";
-import { cleanFileName, cleanValue, sealFile } from "./sealing.js";
+import { cleanFileName, cleanValue, postWithProgress, sealFile } from "./sealing.js";
 
 export { cleanFileName, cleanValue };
 
@@ -306,30 +306,7 @@ class ReportPage {
 
   post(body) {
     const url = this.form.getAttribute("action") ? this.form.action : window.location.pathname;
-    return new Promise((resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open("POST", url);
-      xhr.setRequestHeader("Accept", "application/json");
-      xhr.responseType = "text";
-      xhr.upload.onprogress = (event) => {
-        if (event.lengthComputable && event.total > 0) {
-          this.setProgress((100 * event.loaded) / event.total);
-        }
-      };
-      xhr.onload = () => {
-        let json = null;
-        try {
-          json = JSON.parse(xhr.responseText);
-        } catch {
-          json = null;
-        }
-        resolve({ status: xhr.status, json });
-      };
-      xhr.onerror = () => reject(new Error("network"));
-      xhr.onabort = () => reject(new Error("aborted"));
-      xhr.ontimeout = () => reject(new Error("timeout"));
-      xhr.send(body);
-    });
+    return postWithProgress(url, body, { Accept: "application/json" }, (percent) => this.setProgress(percent));
   }
 
   // ---- receipt ------------------------------------------------------------------------------------

@@ -48,3 +48,36 @@ export async function sealFile(encrypter, file, onRead) {
   }
   return new Blob(parts, { type: "application/octet-stream" });
 }
+
+/**
+ * POSTs a body with XMLHttpRequest (fetch cannot report upload progress) and resolves with the status and the
+ * parsed JSON answer, or null when the answer is not JSON. Network failures, aborts and timeouts reject.
+ */
+export function postWithProgress(url, body, headers, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", url);
+    for (const [name, value] of Object.entries(headers)) {
+      xhr.setRequestHeader(name, value);
+    }
+    xhr.responseType = "text";
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) {
+        onProgress((100 * event.loaded) / event.total);
+      }
+    };
+    xhr.onload = () => {
+      let json = null;
+      try {
+        json = JSON.parse(xhr.responseText);
+      } catch {
+        json = null;
+      }
+      resolve({ status: xhr.status, json });
+    };
+    xhr.onerror = () => reject(new Error("network"));
+    xhr.onabort = () => reject(new Error("aborted"));
+    xhr.ontimeout = () => reject(new Error("timeout"));
+    xhr.send(body);
+  });
+}
