@@ -78,6 +78,26 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
     }
 
     [Fact]
+    public async Task AsManyAttachmentsAsTheLimit_AreAccepted_TheSealedReportDoesNotTakeASlot()
+    {
+        using var reporter = new ReporterClient(App);
+        using var token = MailboxToken.Generate();
+        using var keys = token.DeriveKeys();
+        var (form, recipient) = await FormAsync(reporter, "/report/whistleblowing");
+        IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(recipient), keys.Recipient];
+        var limit = App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Intake.Web.Reporting.Uploads.UploadOptions>>().Value.MaxFiles;
+        var report = AgeFile.Encrypt(Encoding.UTF8.GetBytes("{\"format\":\"intake.report/v1\",\"channel\":\"whistleblowing\",\"language\":\"sv\",\"answers\":{},\"attachments\":[]}"), recipients);
+        var attachments = Enumerable.Range(0, limit).Select(i => AgeFile.Encrypt(new[] { (byte)i }, recipients)).ToList();
+
+        using var response = await PostAsync(reporter, "/report/whistleblowing", form, keys.LookupIdHex, keys.Recipient.ToString(),
+            new() { ["category"] = ["fraud"], ["allowAcknowledgement"] = ["true"] }, report, [.. attachments]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var scope = App.CreateScope();
+        Assert.Equal(limit, await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().CaseAttachments.CountAsync());
+    }
+
+    [Fact]
     public async Task MissingTriageCode_IsRefused()
     {
         using var reporter = new ReporterClient(App);

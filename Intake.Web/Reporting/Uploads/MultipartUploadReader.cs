@@ -91,7 +91,9 @@ public sealed class MultipartUploadReader(IAntiforgery antiforgery, IOptions<Upl
                     continue;
                 }
 
-                if (result.Files.Count >= _limits.MaxFiles)
+                // Counted per field: a browser-sealed document (the report or message itself) does not take the
+                // place of an attachment.
+                if (result.Files.Count(f => f.Field == name) >= _limits.MaxFiles)
                 {
                     result.Refused.Add((fileName, "Upload.Error.TooMany"));
                     await DrainAsync(section.Body, cancellationToken);
