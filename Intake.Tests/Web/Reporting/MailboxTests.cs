@@ -116,6 +116,8 @@ public sealed class MailboxTests : OrganisationTestBase
         using var after = await reporter.Http.GetAsync(new Uri("/mailbox/open", UriKind.Relative));
 
         Assert.Equal("/mailbox", after.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("15 minuter utan aktivitet", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("15 minuter utan aktivitet", await reporter.Http.GetStringAsync(new Uri("/mailbox/open", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,7 +88,10 @@ public sealed class OpenModel(MailboxService mailboxes, MailboxSession session, 
         return await action(keys);
     }
 
-    private RedirectToPageResult Closed() => RedirectToPage("Index");
+    // A mailbox cookie that no longer opens anything means the 15 minutes ran out: the door says so.
+    private RedirectToPageResult Closed() => Request.Cookies.ContainsKey(MailboxSession.CookieName)
+        ? RedirectToPage("Index", new { idle = true })
+        : RedirectToPage("Index");
 
     /// <summary>
     /// The meeting and leave buttons post small url-encoded forms. Anything else is refused before the framework
