@@ -460,7 +460,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
         public int Value { get; set; }
     }
 
-    private const string CaptureBodiesScript = """
+    internal const string CaptureBodiesScript = """
         (() => {
           const pending = [];
           const encode = async (body) => {

@@ -36,6 +36,7 @@ public static class StaffAuthentication
             cookie.AccessDeniedPath = "/Error/403";
             cookie.ReturnUrlParameter = "returnUrl";
             cookie.Events.OnValidatePrincipal = ValidateSessionAsync;
+            cookie.Events.OnRedirectToAccessDenied = HideCasesFromOthers;
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(SessionClaim))
@@ -78,5 +79,29 @@ public static class StaffAuthentication
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);
         }
+    }
+
+    /// <summary>
+    /// A case's addresses (the case and its Retention, Export and Print pages) answer 404 to staff who are not handlers (the administrator), exactly like an unknown or
+    /// foreign case, so that an id reveals nothing; other refusals go to the access-denied page as usual.
+    /// </summary>
+    private static Task HideCasesFromOthers(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/Staff/Cases", StringComparison.OrdinalIgnoreCase, out var rest)
+            && rest.Value is { Length: > 1 } value && Guid.TryParse(FirstSegment(value.AsSpan(1)), out _))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static ReadOnlySpan<char> FirstSegment(ReadOnlySpan<char> path)
+    {
+        var slash = path.IndexOf('/');
+        return slash < 0 ? path : path[..slash];
     }
 }

@@ -1,6 +1,7 @@
 using Intake.Web.Health;
 using Intake.Web.Localization;
 using Intake.Web.Logging;
+using Intake.Web.Mailbox;
 using Intake.Web.Security;
 
 namespace Intake.Web.Hosting;
@@ -39,6 +40,7 @@ public static class IntakePipeline
         app.UseAntiforgery();
         app.MapIntakeHealthChecks();
         app.MapRazorPages();
+        app.MapMailboxApi();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Intake.Web.Accounts;
+using Intake.Web.Cases;
 using Intake.Web.Health;
 using Intake.Web.Logging;
 using Intake.Web.Reporting;
@@ -39,6 +40,8 @@ public static class IntakeServices
         builder.Services.AddIntakeHealthChecks();
         builder.Services.AddIntakeAccounts(builder.Configuration);
         builder.Services.AddIntakeReporting(builder.Configuration);
+        builder.Services.AddIntakeRetention();
+        builder.Services.AddIntakeCaseHandling();
         builder.Services.AddIntakeStaffAuthentication();
 
         builder.Services.AddLocalization(localization => localization.ResourcesPath = "Resources");

@@ -22,8 +22,17 @@ public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, 
     public Task<CaseRecord?> FindAsync(MailboxKeys keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var lookupId = keys.LookupId;
-        return db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.MailboxLookupId == lookupId, cancellationToken);
+        return FindAsync(keys.LookupId, cancellationToken);
+    }
+
+    /// <summary>The case of a mailbox lookup id (docs/mailbox-token.md), or null.</summary>
+    public async Task<CaseRecord?> FindAsync(byte[] lookupId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lookupId);
+        var record = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.MailboxLookupId == lookupId, cancellationToken);
+
+        // The index finds the row; the secret itself is compared in constant time.
+        return record is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(record.MailboxLookupId, lookupId) ? record : null;
     }
 
     public async Task<MailboxThread?> OpenAsync(MailboxKeys keys, CancellationToken cancellationToken = default)
@@ -95,17 +104,22 @@ public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, 
         return new FollowUpResult(true, string.Empty, null, [], [], false);
     }
 
-    public async Task RequestMeetingAsync(MailboxKeys keys, CancellationToken cancellationToken = default)
+    public Task RequestMeetingAsync(MailboxKeys keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var record = await db.Cases.SingleAsync(c => c.MailboxLookupId == keys.LookupId, cancellationToken);
+        return RequestMeetingAsync(keys.LookupId, cancellationToken);
+    }
+
+    public async Task RequestMeetingAsync(byte[] lookupId, CancellationToken cancellationToken = default)
+    {
+        var record = await db.Cases.SingleAsync(c => c.MailboxLookupId == lookupId, cancellationToken);
         record.MeetingRequested = true;
         record.UnreadReporterMessages++;
         db.CaseEntries.Add(NewEntry(record.Id, EntryKind.MeetingRequest, await NextPositionAsync(record.Id, cancellationToken)));
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private CaseEntry NewEntry(Guid caseId, EntryKind kind, int position) => new()
+    internal CaseEntry NewEntry(Guid caseId, EntryKind kind, int position) => new()
     {
         Id = Guid.NewGuid(),
         CaseId = caseId,
@@ -115,9 +129,8 @@ public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, 
         CreatedOn = calendar.Today,
     };
 
-    private async Task<int> NextPositionAsync(Guid caseId, CancellationToken cancellationToken) =>
+    internal async Task<int> NextPositionAsync(Guid caseId, CancellationToken cancellationToken) =>
         (await db.CaseEntries.Where(e => e.CaseId == caseId).MaxAsync(e => (int?)e.Position, cancellationToken) ?? 0) + 1;
-
 
     private static ThreadItem Decrypt(CaseEntry entry, X25519Identity identity)
     {

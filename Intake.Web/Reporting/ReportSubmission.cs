@@ -35,6 +35,7 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
             MailboxRecipient = submission.MailboxRecipient,
             AcknowledgementDeclined = submission.DeclineAcknowledgement,
             MeetingRequested = submission.WantsMeeting,
+            Origin = submission.Origin,
         };
         ApplyTriage(record, submission.Form, submission.Triage);
         deadlines.Apply(record);
@@ -114,4 +115,5 @@ public sealed record SealedSubmission(
     string MailboxRecipient,
     SealingMode Mode,
     bool DeclineAcknowledgement,
-    bool WantsMeeting);
+    bool WantsMeeting,
+    CaseOrigin Origin = CaseOrigin.Online);

@@ -15,6 +15,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<Mailbox.MailboxSession>();
         services.AddSingleton<Mailbox.MailboxAttempts>();
         services.AddScoped<Mailbox.MailboxService>();
+        services.AddScoped<Mailbox.SealedMailbox>();
         services.Configure<Cases.CaseOptions>(configuration.GetSection(Cases.CaseOptions.SectionName));
         services.AddSingleton<Cases.CaseCalendar>();
         services.AddSingleton<Cases.CaseDeadlines>();

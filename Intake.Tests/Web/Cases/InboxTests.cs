@@ -83,7 +83,7 @@ public sealed class InboxTests : OrganisationTestBase
         Assert.Equal("VB-2026-0001", cells[0]);
         Assert.Equal("Visselblåsning", cells[1][..14]);
         Assert.Equal("2026-06-07", cells[2]);
-        Assert.Equal("Bekräftat", cells[3]);
+        Assert.Equal("Mottagandet bekräftat", cells[3]);
         Assert.Equal("2026-09-08", cells[4]);
         Assert.Equal("Klar 2026-06-08", Squash(cells[5]));
         Assert.Equal("2026-09-08", cells[6]);

@@ -20,6 +20,10 @@ public sealed class IndexModel(MailboxService mailboxes, MailboxSession session,
     [BindProperty(SupportsGet = true)]
     public bool Left { get; set; }
 
+    /// <summary>The page's script closed the mailbox after the idle timeout.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Idle { get; set; }
+
     public void OnGet()
     {
     }

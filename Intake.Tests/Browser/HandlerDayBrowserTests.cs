@@ -1,0 +1,163 @@
+using Intake.Crypto.Mailbox;
+using Intake.Tests.Infrastructure;
+using Intake.Web.Accounts;
+using Intake.Web.Audit;
+using Intake.Web.Cases;
+using Intake.Web.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using OtpNet;
+
+namespace Intake.Tests.Browser;
+
+/// <summary>
+/// A case handler's whole day in Chromium without JavaScript: sign in, find the new report in the inbox, open it,
+/// acknowledge it with the ready text, write an internal note, move it on, see the reporter read the reply in
+/// the mailbox, close it, and two years later see the daily job dispose of it, with the audit chain intact.
+/// </summary>
+public sealed class HandlerDayBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    public async Task InitializeAsync()
+    {
+        await using var scope = browser.App.CreateScope();
+        if (!await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Channels.AnyAsync())
+        {
+            using var world = await StaffWorld.CreateAsync(browser.App);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task HandlerDay_FromInboxToDisposal()
+    {
+        var reportText = "day-report-" + Guid.NewGuid().ToString("N");
+        var noteText = "day-note-" + Guid.NewGuid().ToString("N");
+        var token = await SubmitAsync(reportText);
+        var caseNumber = await CaseNumberOfAsync(token);
+
+        await browser.RunAsync("handler-day", javaScript: false, async page =>
+        {
+            await SignInAsync(page, StaffWorld.WhistleblowingHandler);
+
+            await page.GotoAsync("/Staff/Cases");
+            var row = page.Locator("table.inbox tbody tr", new() { HasText = caseNumber });
+            Assert.Equal(1, await row.CountAsync());
+            Assert.Contains("Mottagen", await row.TextContentAsync(), StringComparison.Ordinal);
+            await row.Locator($"a:text-is('{caseNumber}')").ClickAsync();
+
+            Assert.Contains(reportText, await page.TextContentAsync("main"), StringComparison.Ordinal);
+
+            await page.SelectOptionAsync("#template", CaseReplyTemplates.AcknowledgementSv);
+            await page.ClickAsync("form.template-picker button[type=submit]");
+            var acknowledgement = await page.InputValueAsync("#reply-text");
+            Assert.False(string.IsNullOrWhiteSpace(acknowledgement));
+            await page.CheckAsync("#purpose-acknowledgement");
+            await page.ClickAsync("#reply form[method=post] button[type=submit]");
+            Assert.True(await page.IsVisibleAsync("#status-message"));
+
+            await page.FillAsync("#note-text", noteText);
+            await page.ClickAsync("#note form button[type=submit]");
+            Assert.Contains(noteText, await page.TextContentAsync("main"), StringComparison.Ordinal);
+
+            await page.SelectOptionAsync("#new-status", nameof(CaseStatus.UnderInvestigation));
+            await page.ClickAsync("#handling form[action*='Status'] button[type=submit]");
+            Assert.Contains("Utreds", await page.TextContentAsync("main"), StringComparison.Ordinal);
+
+            var mailbox = await OpenMailboxAsync(token);
+            Assert.Contains(FirstLine(acknowledgement), mailbox, StringComparison.Ordinal);
+            Assert.DoesNotContain(noteText, mailbox, StringComparison.Ordinal);
+
+            await page.SelectOptionAsync("#new-status", nameof(CaseStatus.Closed));
+            await page.SelectOptionAsync("#outcome", CaseOutcomes.MeasuresTaken);
+            await page.ClickAsync("#handling form[action*='Status'] button[type=submit]");
+            var closedOn = browser.App.Services.GetRequiredService<CaseCalendar>().Today;
+            var disposeOn = closedOn.AddYears(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(disposeOn, (await page.TextContentAsync("#retention-dispose-on"))!.Trim());
+        });
+
+        browser.App.Clock.Advance(TimeSpan.FromDays((365 * 2) + 2));
+        await using (var scope = browser.App.CreateScope())
+        {
+            var disposed = await scope.ServiceProvider.GetRequiredService<CaseDisposal>().DisposeDueAsync();
+            Assert.True(disposed >= 1);
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+            var stub = await db.Cases.AsNoTracking().SingleAsync(c => c.CaseNumber == caseNumber);
+            Assert.NotNull(stub.DisposedOn);
+            Assert.Equal(CaseOutcomes.MeasuresTaken, stub.Outcome);
+            Assert.False(await db.CaseEntries.AnyAsync(e => e.CaseId == stub.Id));
+
+            var kinds = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectId == stub.Id).Select(e => e.Kind).ToListAsync();
+            Assert.Contains(AuditKinds.CaseViewed, kinds);
+            Assert.Contains(AuditKinds.CaseReplied, kinds);
+            Assert.Contains(AuditKinds.CaseNoted, kinds);
+            Assert.Contains(AuditKinds.CaseStatusChanged, kinds);
+            Assert.Contains(AuditKinds.CaseDisposed, kinds);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync()).IsIntact);
+        }
+
+        await browser.RunAsync("handler-day-after", javaScript: false, async page =>
+        {
+            await page.GotoAsync("/mailbox");
+            await page.FillAsync("#Token", token);
+            await page.ClickAsync("main form button[type=submit]");
+            Assert.DoesNotContain(reportText, await page.ContentAsync(), StringComparison.Ordinal);
+            Assert.EndsWith("/mailbox", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        });
+    }
+
+    private async Task SignInAsync(IPage page, string username)
+    {
+        await page.GotoAsync("/Staff/SignIn");
+        await page.FillAsync("#Username", username);
+        await page.FillAsync("#Passphrase", StaffWorld.Passphrase);
+        await page.ClickAsync("main form button[type=submit]");
+        var totp = browser.App.Services.GetRequiredService<TotpCodes>();
+        if (page.Url.EndsWith("/Staff/SignIn/Enrol", StringComparison.Ordinal))
+        {
+            var secret = Base32Encoding.ToBytes((await page.TextContentAsync("#totp-secret"))!.Trim());
+            await page.FillAsync("#Code", totp.CodeFor(secret, browser.App.Clock.GetUtcNow()));
+            await page.ClickAsync("main form button[type=submit]");
+        }
+
+        Assert.EndsWith("/Staff", page.Url, StringComparison.Ordinal);
+    }
+
+    private async Task<string> OpenMailboxAsync(string token)
+    {
+        string text = string.Empty;
+        await browser.RunAsync("handler-day-mailbox", javaScript: false, async page =>
+        {
+            await page.GotoAsync("/mailbox");
+            await page.FillAsync("#Token", token);
+            await page.ClickAsync("main form button[type=submit]");
+            Assert.EndsWith("/mailbox/open", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+            text = (await page.TextContentAsync("main"))!;
+        });
+        return text;
+    }
+
+    private async Task<string> SubmitAsync(string text)
+    {
+        using var reporter = new ReporterClient(browser.App);
+        reporter.Http.BaseAddress = browser.BaseAddress;
+        var (_, receipt) = await reporter.SubmitAsync("/report/whistleblowing", ReporterClient.MinimalWhistleblowing(text));
+        return ReporterClient.TokenOn(receipt);
+    }
+
+    private async Task<string> CaseNumberOfAsync(string token)
+    {
+        Assert.Equal(MailboxTokenParseStatus.Ok, MailboxToken.TryParse(token, out var parsed));
+        using (parsed)
+        using (var keys = parsed!.DeriveKeys())
+        {
+            var lookupId = keys.LookupId;
+            await using var scope = browser.App.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+            return await db.Cases.AsNoTracking().Where(c => c.MailboxLookupId == lookupId).Select(c => c.CaseNumber).SingleAsync();
+        }
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
+}

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using Intake.Crypto.Age;
+using Intake.Web.Audit;
+using Intake.Web.Keys;
+using Intake.Web.Reporting;
+using Intake.Web.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intake.Web.Cases;
+
+/// <summary>
+/// Decrypts a whole case with the handler's channel keys, for this request only: the thread with its documents,
+/// authors and attachment descriptions, and the case's history from the audit log.
+/// </summary>
+public sealed class CasePrintReader(IntakeDbContext db, CaseCalendar calendar)
+{
+    /// <summary>Audit kinds shown as the case's history.</summary>
+    public static IReadOnlyList<string> HistoryKinds { get; } =
+    [
+        AuditKinds.CaseRegistered, AuditKinds.CaseStatusChanged, AuditKinds.CaseAssigned, AuditKinds.CaseCategorised,
+        AuditKinds.CaseTriageChanged, AuditKinds.CaseLegalHold, AuditKinds.CaseRegistryExported, AuditKinds.CaseDisposed,
+    ];
+
+    public async Task<CaseReadout> ReadAsync(CaseRecord record, UnlockedKeyring keyring, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(keyring);
+        var identities = keyring.IdentitiesFor(record.ChannelId);
+        var channelCode = await db.Channels.Where(c => c.Id == record.ChannelId).Select(c => c.Code).SingleAsync(cancellationToken);
+        var entries = await db.CaseEntries.AsNoTracking().Include(e => e.Attachments)
+            .Where(e => e.CaseId == record.Id).OrderBy(e => e.Position).ToListAsync(cancellationToken);
+        var names = await db.StaffUsers.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var items = entries.Select(e => Decrypt(e, identities, e.AuthorId is { } a ? names.GetValueOrDefault(a) : null)).ToList();
+        var history = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.SubjectId == record.Id && HistoryKinds.Contains(e.Kind))
+            .OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        return new CaseReadout(record, channelCode, items, history
+            .Select(h => new HistoryItem(calendar.DayOf(h.OccurredAt), h.Kind, h.Detail, h.ActorId is { } a ? names.GetValueOrDefault(a) : null))
+            .ToList());
+    }
+
+    private static ReadItem Decrypt(CaseEntry entry, IReadOnlyList<IIdentity> identities, string? author)
+    {
+        if (entry.Sealed is null)
+        {
+            return new ReadItem(entry, author, null, null, [], false);
+        }
+
+        try
+        {
+            var plain = AgeFile.Decrypt(entry.Sealed, [.. identities]);
+            try
+            {
+                var report = entry.Kind == EntryKind.Report ? ReportDocument.ParseReport(plain) : null;
+                var message = entry.Kind == EntryKind.Report ? null : ReportDocument.ParseMessage(plain);
+                var infos = report?.Attachments ?? message?.Attachments ?? [];
+                var attachments = entry.Attachments.OrderBy(a => a.Index)
+                    .Select(a => new ReadAttachment(a, a.Index < infos.Length ? infos[a.Index] : null)).ToList();
+                return new ReadItem(entry, author, report, message, attachments, false);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(plain);
+            }
+        }
+        catch (Exception ex) when (ex is AgeException or System.Text.Json.JsonException)
+        {
+            return new ReadItem(entry, author, null, null, [], true);
+        }
+    }
+}
+
+/// <summary>A case decrypted for one request.</summary>
+public sealed record CaseReadout(CaseRecord Record, string ChannelCode, IReadOnlyList<ReadItem> Items, IReadOnlyList<HistoryItem> History);
+
+/// <summary>One decrypted entry of the thread; <see cref="Unreadable"/> when no key of the handler opens it.</summary>
+public sealed record ReadItem(CaseEntry Entry, string? Author, ReportJson? Report, MessageJson? Message, IReadOnlyList<ReadAttachment> Attachments, bool Unreadable);
+
+/// <summary>An attachment with its sealed description (name, type, size), when the description is there.</summary>
+public sealed record ReadAttachment(CaseAttachment Stored, AttachmentInfo? Info);
+
+/// <summary>A recorded event of the case, by Swedish calendar day.</summary>
+public sealed record HistoryItem(DateOnly Day, string Kind, string? Detail, string? Actor);

@@ -1,0 +1,161 @@
+using System.Security.Cryptography;
+using Intake.Crypto.Age;
+using Intake.Web.Hosting;
+using Intake.Web.Keys;
+using Intake.Web.Mailbox;
+using Intake.Web.Reporting;
+using Intake.Web.Reporting.Forms;
+using Intake.Web.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intake.Web.Cases;
+
+/// <summary>
+/// Opens a case for a handler with the channel identities of their session: the report, the thread, the
+/// attachments, the sealed triage notes, and the case's own audit trail. Nothing decrypted is kept beyond the
+/// request that asked for it.
+/// </summary>
+public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, DataDirectory data)
+{
+    public async Task<CaseView> ReadAsync(CaseRecord record, UnlockedKeyring keyring, bool revealIdentity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(keyring);
+        var identities = keyring.IdentitiesFor(record.ChannelId);
+        var channel = await ChannelAsync(record.ChannelId, cancellationToken);
+        var form = ReportForms.For(channel.Code);
+        var names = await db.StaffUsers.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var entries = await db.CaseEntries.AsNoTracking().Include(e => e.Attachments)
+            .Where(e => e.CaseId == record.Id).OrderBy(e => e.Position).ToListAsync(cancellationToken);
+
+        CaseReport? report = null;
+        var thread = new List<CaseThreadItem>();
+        foreach (var entry in entries)
+        {
+            var opened = Open(entry, identities);
+            if (entry.Kind == EntryKind.Report)
+            {
+                report ??= ToReport(opened, revealIdentity);
+                continue;
+            }
+
+            var author = entry.AuthorId is { } id ? names.GetValueOrDefault(id) : null;
+            thread.Add(new CaseThreadItem(entry.Id, entry.Kind, entry.CreatedOn, author, opened.Message?.Text, opened.Attachments, opened.Unreadable));
+        }
+
+        var members = await MembersAsync(record.ChannelId, cancellationToken);
+        var assignee = record.AssigneeId is { } assigneeId ? names.GetValueOrDefault(assigneeId) : null;
+        var audit = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectId == record.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var trail = audit.Select(e => new CaseAuditRow(e.Sequence, e.OccurredAt, e.Kind, e.ActorId is { } a ? names.GetValueOrDefault(a, "?") : null, e.Detail)).ToList();
+        return new CaseView(record, channel, form, report, thread, assignee, members, triage.Open(record, keyring), trail);
+    }
+
+    public Task<Channel> ChannelAsync(Guid channelId, CancellationToken cancellationToken = default) =>
+        db.Channels.AsNoTracking().SingleAsync(c => c.Id == channelId, cancellationToken);
+
+    /// <summary>The active handlers of a channel: who a case may be assigned to.</summary>
+    public async Task<IReadOnlyList<CaseMember>> MembersAsync(Guid channelId, CancellationToken cancellationToken = default) =>
+        await (from m in db.ChannelMemberships.AsNoTracking()
+               join u in db.StaffUsers.AsNoTracking() on m.UserId equals u.Id
+               where m.ChannelId == channelId && m.State == MembershipState.Active && !u.IsDisabled && u.Role == Accounts.StaffRole.Handler
+               orderby u.DisplayName
+               select new CaseMember(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// A decrypting stream over one attachment of this case and its original name, type and size from the sealed
+    /// entry; null when the attachment is not one of this case's.
+    /// </summary>
+    public async Task<(Stream Content, AttachmentView Info)?> OpenAttachmentAsync(
+        CaseRecord record, UnlockedKeyring keyring, Guid attachmentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(keyring);
+        var entry = await db.CaseEntries.AsNoTracking().Include(e => e.Attachments)
+            .Where(e => e.CaseId == record.Id && e.Attachments.Any(a => a.Id == attachmentId))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var identities = keyring.IdentitiesFor(record.ChannelId);
+        var info = Open(entry, identities).Attachments.FirstOrDefault(a => a.Id == attachmentId);
+        var stored = entry.Attachments.Single(a => a.Id == attachmentId);
+        var path = Path.Combine(data.Attachments, Path.GetFileName(stored.FileName));
+        if (info is null || !File.Exists(path))
+        {
+            return null;
+        }
+
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+        try
+        {
+            return (await AgeFile.OpenReadAsync(file, identities, ct: cancellationToken), info);
+        }
+        catch (AgeException)
+        {
+            // Not sealed to any key this handler holds (or damaged): as good as absent.
+            await file.DisposeAsync();
+            return null;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static CaseReport ToReport(OpenedEntry opened, bool revealIdentity)
+    {
+        if (opened.Report is not { } json)
+        {
+            return new CaseReport(new ReportJson(string.Empty, string.Empty, string.Empty, [], []), opened.Attachments, CommonFields.Anonymous, false, null, null, true);
+        }
+
+        var answers = json.Answers.Where(p => p.Key is not (CommonFields.Name or CommonFields.Contact or CommonFields.IdentityMode))
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var name = First(json, CommonFields.Name);
+        var contact = First(json, CommonFields.Contact);
+        var mode = First(json, CommonFields.IdentityMode) ?? CommonFields.Anonymous;
+        var hasIdentity = name is not null || contact is not null;
+        return new CaseReport(json with { Answers = answers }, opened.Attachments, mode, hasIdentity,
+            revealIdentity ? name : null, revealIdentity ? contact : null, false);
+    }
+
+    private static string? First(ReportJson json, string field) =>
+        json.Answers.TryGetValue(field, out var values) && values.Length > 0 && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
+
+    private static OpenedEntry Open(CaseEntry entry, IReadOnlyList<IIdentity> identities)
+    {
+        if (entry.Sealed is null)
+        {
+            return new OpenedEntry(null, null, [], false);
+        }
+
+        try
+        {
+            var plain = AgeFile.Decrypt(entry.Sealed, identities);
+            try
+            {
+                var report = entry.Kind == EntryKind.Report ? ReportDocument.ParseReport(plain) : null;
+                var message = entry.Kind == EntryKind.Report ? null : ReportDocument.ParseMessage(plain);
+                var infos = report?.Attachments ?? message?.Attachments ?? [];
+                var attachments = entry.Attachments.OrderBy(a => a.Index)
+                    .Where(a => a.Index >= 0 && a.Index < infos.Length)
+                    .Select(a => new AttachmentView(a.Id, infos[a.Index].Name, infos[a.Index].Type, infos[a.Index].Size))
+                    .ToList();
+                return new OpenedEntry(report, message, attachments, false);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(plain);
+            }
+        }
+        catch (Exception ex) when (ex is AgeException or System.Text.Json.JsonException)
+        {
+            return new OpenedEntry(null, null, [], true);
+        }
+    }
+
+    private sealed record OpenedEntry(ReportJson? Report, MessageJson? Message, IReadOnlyList<AttachmentView> Attachments, bool Unreadable);
+}

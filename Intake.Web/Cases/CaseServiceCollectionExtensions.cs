@@ -1,0 +1,16 @@
+namespace Intake.Web.Cases;
+
+public static class CaseServiceCollectionExtensions
+{
+    /// <summary>The services behind the case page and the registration of reports on a reporter's behalf.</summary>
+    public static IServiceCollection AddIntakeCaseHandling(this IServiceCollection services)
+    {
+        services.AddScoped<CaseReader>();
+        services.AddScoped<CaseWorkflow>();
+        services.AddScoped<CaseTriage>();
+        services.AddScoped<CaseReplies>();
+        services.AddScoped<CaseRegistration>();
+        services.AddSingleton<CaseReplyTemplates>();
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using Intake.Web.Keys;
+using Intake.Web.Mailbox;
+using Intake.Web.Reporting;
+using Intake.Web.Reporting.Forms;
+
+namespace Intake.Web.Cases;
+
+/// <summary>A case as a handler sees it, decrypted for one request only.</summary>
+public sealed record CaseView(
+    CaseRecord Record,
+    Channel Channel,
+    ReportForm Form,
+    CaseReport? Report,
+    IReadOnlyList<CaseThreadItem> Thread,
+    string? AssigneeName,
+    IReadOnlyList<CaseMember> Members,
+    TriageSecrets Triage,
+    IReadOnlyList<CaseAuditRow> AuditTrail)
+{
+    public bool IsThreat => Channel.Code == ChannelCodes.Threat;
+}
+
+/// <summary>
+/// The report's answers without the identity fields, and the identity block apart: the name and contact are
+/// filled in only when the handler asked to see them.
+/// </summary>
+public sealed record CaseReport(ReportJson Answers, IReadOnlyList<AttachmentView> Attachments, string IdentityMode, bool HasIdentity, string? Name, string? Contact, bool Unreadable);
+
+public sealed record CaseThreadItem(
+    Guid EntryId, EntryKind Kind, DateOnly Date, string? Author, string? Text, IReadOnlyList<AttachmentView> Attachments, bool Unreadable);
+
+public sealed record CaseMember(Guid UserId, string DisplayName);
+
+public sealed record CaseAuditRow(long Sequence, DateTimeOffset OccurredAt, string Kind, string? Actor, string? Detail);

@@ -1,0 +1,124 @@
+using Intake.Web.Audit;
+using Intake.Web.Keys;
+using Intake.Web.Reporting.Forms;
+using Intake.Web.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intake.Web.Cases;
+
+/// <summary>Why a workflow change was refused; the page words it.</summary>
+public enum WorkflowProblem
+{
+    None,
+    OutcomeRequired,
+    NotAMember,
+    UnknownCategory,
+    Disposed,
+}
+
+/// <summary>
+/// Status, closing and reopening, assignment and the handler's categories. Each change is saved together with
+/// its audit entry, whose detail is a code (a status, an outcome, category codes), never free text.
+/// </summary>
+public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, CaseCalendar calendar, AuditLog audit)
+{
+    /// <summary>
+    /// Sets the status. Closing needs an outcome and sets the closing and disposal days; any other status
+    /// reopens a closed case and clears them. Setting Acknowledged or FeedbackGiven by hand records that day
+    /// (the acknowledgement or feedback was given some other way, say by phone) when none is recorded yet.
+    /// </summary>
+    public async Task<WorkflowProblem> SetStatusAsync(CaseRecord record, Guid actorId, CaseStatus status, string? outcome, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.DisposedOn is not null)
+        {
+            return WorkflowProblem.Disposed;
+        }
+
+        var today = calendar.Today;
+        string detail;
+        if (status == CaseStatus.Closed)
+        {
+            if (outcome is null || !CaseOutcomes.All.Contains(outcome, StringComparer.Ordinal))
+            {
+                return WorkflowProblem.OutcomeRequired;
+            }
+
+            record.Status = CaseStatus.Closed;
+            record.ClosedOn = today;
+            record.Outcome = outcome;
+            record.DisposeOn = deadlines.DisposalDate(today);
+            detail = $"{status}:{outcome}";
+        }
+        else
+        {
+            record.Status = status;
+            record.ClosedOn = null;
+            record.Outcome = null;
+            record.DisposeOn = null;
+            if (status == CaseStatus.Acknowledged)
+            {
+                record.AcknowledgedOn ??= today;
+            }
+            else if (status == CaseStatus.FeedbackGiven)
+            {
+                record.FeedbackGivenOn ??= today;
+            }
+
+            detail = status.ToString();
+        }
+
+        deadlines.Apply(record);
+        await audit.AppendAsync(AuditKinds.CaseStatusChanged, actorId, record.Id, record.ChannelId, detail, cancellationToken);
+        return WorkflowProblem.None;
+    }
+
+    /// <summary>Assigns the case to an active handler of its channel, or to nobody.</summary>
+    public async Task<WorkflowProblem> AssignAsync(CaseRecord record, Guid actorId, Guid? assigneeId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (assigneeId is { } id)
+        {
+            var isMember = await (from m in db.ChannelMemberships
+                                  join u in db.StaffUsers on m.UserId equals u.Id
+                                  where m.ChannelId == record.ChannelId && m.UserId == id && m.State == MembershipState.Active
+                                        && !u.IsDisabled && u.Role == Accounts.StaffRole.Handler
+                                  select m).AnyAsync(cancellationToken);
+            if (!isMember)
+            {
+                return WorkflowProblem.NotAMember;
+            }
+        }
+
+        record.AssigneeId = assigneeId;
+        await audit.AppendAsync(AuditKinds.CaseAssigned, actorId, record.Id, record.ChannelId, assigneeId?.ToString() ?? "none", cancellationToken);
+        return WorkflowProblem.None;
+    }
+
+    /// <summary>The codes a handler may categorise a case of this channel with: the form's category or type choices.</summary>
+    public static IReadOnlyList<FieldOption> CategoryChoices(string channelCode)
+    {
+        var form = ReportForms.For(channelCode);
+        return form.Fields.FirstOrDefault(f => f.Triage is TriageColumn.Category or TriageColumn.IncidentTypes)?.Choices ?? [];
+    }
+
+    public static IReadOnlyList<string> CategoriesOf(CaseRecord record) =>
+        string.IsNullOrEmpty(record?.HandlerCategories) ? [] : record.HandlerCategories.Split('|');
+
+    public async Task<WorkflowProblem> CategoriseAsync(CaseRecord record, Guid actorId, string channelCode, IReadOnlyList<string> codes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(codes);
+        var choices = CategoryChoices(channelCode);
+        if (codes.Any(c => choices.All(o => !string.Equals(o.Code, c, StringComparison.Ordinal))))
+        {
+            return WorkflowProblem.UnknownCategory;
+        }
+
+        // Kept in the form's order, each once.
+        var chosen = choices.Select(o => o.Code).Where(c => codes.Contains(c, StringComparer.Ordinal)).ToList();
+        record.HandlerCategories = chosen.Count == 0 ? null : string.Join('|', chosen);
+        await audit.AppendAsync(AuditKinds.CaseCategorised, actorId, record.Id, record.ChannelId, record.HandlerCategories ?? "none", cancellationToken);
+        return WorkflowProblem.None;
+    }
+}

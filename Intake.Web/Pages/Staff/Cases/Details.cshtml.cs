@@ -1,0 +1,316 @@
+using Intake.Web.Accounts;
+using Intake.Web.Audit;
+using Intake.Web.Cases;
+using Intake.Web.Keys;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using static Intake.Web.Localization.Bilingual;
+
+namespace Intake.Web.Pages.Staff.Cases;
+
+/// <summary>
+/// One case for its handlers: the report and thread decrypted with the session's channel keys, and every action
+/// a handler takes in it. The case exists only through <see cref="CaseAccess"/>: anyone else gets 404 for the
+/// page, the downloads and every form. Actions follow post, redirect, get with a status message; refused input
+/// is shown again with what was typed and a message by the field.
+/// </summary>
+public sealed class DetailsModel(
+    CaseAccess access, CaseReader reader, CaseWorkflow workflow, CaseReplies replies, CaseTriage triage,
+    CaseReplyTemplates templates, AuditLog audit, CaseCalendar calendar) : PageModel
+{
+    private readonly List<(string Anchor, string Message)> _errors = [];
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    public CaseView View { get; private set; } = null!;
+
+    public DateOnly Today => calendar.Today;
+
+    public string? StatusMessage { get; private set; }
+
+    /// <summary>The ready text the reply form was filled from, if any.</summary>
+    public string? Template { get; private set; }
+
+    public IReadOnlyList<(string Anchor, string Message)> Errors => _errors;
+
+    [BindProperty]
+    public string? ReplyText { get; set; }
+
+    [BindProperty]
+    public ReplyPurpose ReplyPurpose { get; set; }
+
+    [BindProperty]
+    public string? NoteText { get; set; }
+
+    [BindProperty]
+    public CaseStatus? NewStatus { get; set; }
+
+    [BindProperty]
+    public string? Outcome { get; set; }
+
+    [BindProperty]
+    public Guid? AssigneeId { get; set; }
+
+    [BindProperty]
+    public List<string> Categories { get; set; } = [];
+
+    [BindProperty]
+    public TriageForm Triage { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string? template, string? done)
+    {
+        if (await FindAsync() is not ({ } record, { } keyring))
+        {
+            return NotFound();
+        }
+
+        record.UnreadReporterMessages = 0;
+        await audit.AppendAsync(AuditKinds.CaseViewed, keyring.UserId, record.Id, record.ChannelId, cancellationToken: Aborted);
+        if (templates.For(template, record) is { } ready)
+        {
+            Template = ready.Code;
+            ReplyText = ready.Text;
+            ReplyPurpose = ready.Purpose;
+        }
+
+        StatusMessage = DoneMessage(done);
+        await LoadAsync(record, keyring, reveal: false, posted: null);
+        return Page();
+    }
+
+    /// <summary>Shows the reporter's name and contact in this response only, and audits that they were shown.</summary>
+    public async Task<IActionResult> OnPostRevealAsync()
+    {
+        if (await FindAsync() is not ({ } record, { } keyring))
+        {
+            return NotFound();
+        }
+
+        await audit.AppendAsync(AuditKinds.CaseIdentityRevealed, keyring.UserId, record.Id, record.ChannelId, cancellationToken: Aborted);
+        await LoadAsync(record, keyring, reveal: true, posted: null);
+        return Page();
+    }
+
+    /// <summary>Streams one attachment, decrypting as it goes, under its original (cleaned) name.</summary>
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid attachmentId)
+    {
+        if (await FindAsync() is not ({ } record, { } keyring))
+        {
+            return NotFound();
+        }
+
+        if (await reader.OpenAttachmentAsync(record, keyring, attachmentId, Aborted) is not { } opened)
+        {
+            return NotFound();
+        }
+
+        await audit.AppendAsync(AuditKinds.CaseAttachmentDownloaded, keyring.UserId, record.Id, record.ChannelId, attachmentId.ToString(), Aborted);
+        Response.Headers.CacheControl = "no-store, max-age=0";
+        return File(opened.Content, "application/octet-stream", SafeFileName.From(opened.Info.Name));
+    }
+
+    public async Task<IActionResult> OnPostReplyAsync()
+    {
+        if (await FindAsync() is not ({ } record, { } keyring))
+        {
+            return NotFound();
+        }
+
+        var text = ReplyText?.Trim() ?? string.Empty;
+        RequireText(text, "reply-text", L("Skriv svaret innan du skickar.", "Write the reply before you send it."));
+        RefuseIfDisposed(record, "reply-text");
+        if (!Enum.IsDefined(ReplyPurpose))
+        {
+            _errors.Add(("reply-purpose", L("Välj vad svaret gäller.", "Choose what the reply is.")));
+        }
+
+        if (_errors.Count > 0)
+        {
+            return await ShowAgainAsync(record, keyring, "reply");
+        }
+
+        await replies.ReplyAsync(record, keyring, text, ReplyPurpose, Aborted);
+        return Done("replied");
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync()
+    {
+        if (await FindAsync() is not ({ } record, { } keyring))
+        {
+            return NotFound();
+        }
+
+        var text = NoteText?.Trim() ?? string.Empty;
+        RequireText(text, "note-text", L("Skriv anteckningen innan du sparar.", "Write the note before you save it."));
+        RefuseIfDisposed(record, "note-text");
+        if (_errors.Count > 0)
+        {
+            return await ShowAgainAsync(record, keyring, "note");
+        }
+
+        await replies.NoteAsync(record, keyring, text, Aborted);
+        return Done("noted");
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync()
+    {
+        if (await FindAsync() is not ({ } record, { } keyring))
+        {
+            return NotFound();
+        }
+
+        var problem = NewStatus is { } status && Enum.IsDefined(status)
+            ? await workflow.SetStatusAsync(record, keyring.UserId, status, NullIfEmpty(Outcome), Aborted)
+            : WorkflowProblem.OutcomeRequired;
+        if (problem != WorkflowProblem.None)
+        {
+            _errors.Add(problem == WorkflowProblem.Disposed
+                ? ("new-status", L("Ärendets innehåll är gallrat; statusen kan inte ändras.", "The case's content has been disposed of; its status cannot change."))
+                : NewStatus is null
+                    ? ("new-status", L("Välj en status.", "Choose a status."))
+                    : ("outcome", L("Välj hur ärendet avslutades.", "Choose how the case ended.")));
+            return await ShowAgainAsync(record, keyring, "status");
+        }
+
+        return Done(record.Status == CaseStatus.Closed ? "closed" : "status");
+    }
+
+    public async Task<IActionResult> OnPostAssignAsync()
+    {
+        if (await FindAsync() is not ({ } record, { } keyring))
+        {
+            return NotFound();
+        }
+
+        if (await workflow.AssignAsync(record, keyring.UserId, AssigneeId, Aborted) != WorkflowProblem.None)
+        {
+            _errors.Add(("assignee", L("Välj en handläggare som är medlem i kanalen.", "Choose a case handler who is a member of the channel.")));
+            return await ShowAgainAsync(record, keyring, "assign");
+        }
+
+        return Done("assigned");
+    }
+
+    public async Task<IActionResult> OnPostCategoriesAsync()
+    {
+        if (await FindAsync() is not ({ } record, { } keyring))
+        {
+            return NotFound();
+        }
+
+        var channelCode = await ChannelCodeAsync(record);
+        if (await workflow.CategoriseAsync(record, keyring.UserId, channelCode, Categories, Aborted) != WorkflowProblem.None)
+        {
+            _errors.Add(("categories", L("Välj bland kategorierna i listan.", "Choose from the categories listed.")));
+            return await ShowAgainAsync(record, keyring, "categories");
+        }
+
+        return Done("categorised");
+    }
+
+    public async Task<IActionResult> OnPostTriageAsync()
+    {
+        if (await FindAsync() is not ({ } record, { } keyring))
+        {
+            return NotFound();
+        }
+
+        if (await ChannelCodeAsync(record) != ChannelCodes.Threat)
+        {
+            return NotFound();
+        }
+
+        var input = Triage.Parse(Today, _errors);
+        if (input is null)
+        {
+            return await ShowAgainAsync(record, keyring, "triage");
+        }
+
+        await triage.UpdateAsync(record, keyring.UserId, input, Aborted);
+        return Done("triage");
+    }
+
+    public string? ErrorFor(string anchor) =>
+        _errors.Where(e => e.Anchor == anchor).Select(e => e.Message).FirstOrDefault();
+
+    private CancellationToken Aborted => HttpContext.RequestAborted;
+
+    private async Task<(CaseRecord Record, UnlockedKeyring Keyring)?> FindAsync()
+    {
+        var record = await access.FindAsync(HttpContext, Id, Aborted);
+        var keyring = HttpContext.Keyring();
+        return record is null || keyring is null ? null : (record, keyring);
+    }
+
+    private async Task<string> ChannelCodeAsync(CaseRecord record) =>
+        (await reader.ChannelAsync(record.ChannelId, Aborted)).Code;
+
+    private async Task<PageResult> ShowAgainAsync(CaseRecord record, UnlockedKeyring keyring, string posted)
+    {
+        await LoadAsync(record, keyring, reveal: false, posted);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task LoadAsync(CaseRecord record, UnlockedKeyring keyring, bool reveal, string? posted)
+    {
+        View = await reader.ReadAsync(record, keyring, reveal, Aborted);
+        if (posted != "status")
+        {
+            NewStatus = record.Status;
+            Outcome = record.Outcome;
+        }
+
+        if (posted != "assign")
+        {
+            AssigneeId = record.AssigneeId;
+        }
+
+        if (posted != "categories")
+        {
+            Categories = [.. CaseWorkflow.CategoriesOf(record)];
+        }
+
+        if (posted != "triage")
+        {
+            Triage = TriageForm.From(record, View.Triage);
+        }
+    }
+
+    private void RequireText(string text, string anchor, string missing)
+    {
+        if (text.Length == 0)
+        {
+            _errors.Add((anchor, missing));
+        }
+        else if (text.Length > CaseReplies.MaxLength)
+        {
+            _errors.Add((anchor, L($"Texten är för lång: högst {CaseReplies.MaxLength} tecken.", $"The text is too long: at most {CaseReplies.MaxLength} characters.")));
+        }
+    }
+
+    private void RefuseIfDisposed(CaseRecord record, string anchor)
+    {
+        if (record.DisposedOn is not null)
+        {
+            _errors.Add((anchor, L("Ärendets innehåll är gallrat; inget kan läggas till.", "The case's content has been disposed of; nothing can be added.")));
+        }
+    }
+
+    private RedirectToPageResult Done(string what) => RedirectToPage("Details", new { id = Id, done = what });
+
+    private static string? DoneMessage(string? done) => done switch
+    {
+        "replied" => L("Svaret är skickat till rapportörens brevlåda.", "The reply has been sent to the reporter's mailbox."),
+        "noted" => L("Den interna anteckningen är sparad.", "The internal note has been saved."),
+        "status" => L("Statusen är ändrad.", "The status has been changed."),
+        "closed" => L("Ärendet är avslutat.", "The case has been closed."),
+        "assigned" => L("Ansvarig handläggare är ändrad.", "The assignee has been changed."),
+        "categorised" => L("Kategorierna är sparade.", "The categories have been saved."),
+        "triage" => L("Bedömningen är sparad.", "The triage has been saved."),
+        _ => null,
+    };
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,86 @@
+using Intake.Web.Accounts;
+using Intake.Web.Audit;
+using Intake.Web.Cases;
+using Intake.Web.Reporting;
+using Intake.Web.Reporting.Forms;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Intake.Web.Pages.Staff.Cases;
+
+/// <summary>
+/// A print-friendly, decrypted view of the whole case for the registry after a secrecy review: the report's
+/// answers with their labels, the thread with dates, internal notes marked as such, the history and the
+/// attachments by name and size. The reporter's identity is left out unless the handler ticks the box. Every
+/// view is audited (<c>case.printed</c>, with whether the identity was included). No script.
+/// </summary>
+public sealed class PrintModel(CaseAccess access, CasePrintReader reader, AuditLog audit, CaseCalendar calendar) : PageModel
+{
+    /// <summary>The fields that identify the reporter: shown only when asked for.</summary>
+    public static IReadOnlySet<string> IdentityFields { get; } =
+        new HashSet<string>(StringComparer.Ordinal) { CommonFields.Name, CommonFields.Contact };
+
+    [BindProperty(SupportsGet = true, Name = "identity")]
+    public bool IncludeIdentity { get; set; }
+
+    public CaseReadout Readout { get; private set; } = null!;
+
+    public ReportForm Form { get; private set; } = null!;
+
+    public DateOnly PrintedOn => calendar.Today;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var record = await access.FindAsync(HttpContext, id, HttpContext.RequestAborted);
+        var keyring = HttpContext.Keyring();
+        if (record is null || keyring is null)
+        {
+            return NotFound();
+        }
+
+        Readout = await reader.ReadAsync(record, keyring, HttpContext.RequestAborted);
+        Form = ReportForms.For(Readout.ChannelCode);
+        await audit.AppendAsync(AuditKinds.CasePrinted, keyring.UserId, record.Id, record.ChannelId,
+            IncludeIdentity ? "identity=included" : "identity=withheld", HttpContext.RequestAborted);
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
+    /// <summary>The report's answers without the identifying fields.</summary>
+    public static ReportJson WithoutIdentity(ReportJson report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report with
+        {
+            Answers = report.Answers.Where(a => !IdentityFields.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal),
+        };
+    }
+
+    public static string KindLabel(EntryKind kind, bool english) => kind switch
+    {
+        EntryKind.Report => english ? "Report" : "Rapport",
+        EntryKind.ReporterMessage => english ? "Message from the reporter" : "Meddelande från anmälaren",
+        EntryKind.HandlerMessage => english ? "Reply from the case handler" : "Svar från handläggaren",
+        EntryKind.InternalNote => english ? "Internal note (not visible to the reporter)" : "Intern anteckning (syns inte för anmälaren)",
+        EntryKind.ReceiptConfirmation => english ? "Receipt confirmed" : "Mottagandet bekräftat",
+        EntryKind.MeetingRequest => english ? "The reporter asked for a meeting" : "Anmälaren bad om ett möte",
+        _ => kind.ToString(),
+    };
+
+    public static string StatusLabel(CaseStatus status, bool english) => status switch
+    {
+        CaseStatus.Received => english ? "Received" : "Mottaget",
+        CaseStatus.Acknowledged => english ? "Acknowledged" : "Bekräftat",
+        CaseStatus.UnderInvestigation => english ? "Under investigation" : "Under utredning",
+        CaseStatus.FeedbackGiven => english ? "Feedback given" : "Återkoppling lämnad",
+        CaseStatus.Closed => english ? "Closed" : "Avslutat",
+        _ => status.ToString(),
+    };
+
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MiB"),
+    };
+}

@@ -1,0 +1,50 @@
+// What the browser's sealing shares between the report form and the mailbox: values and file names cleaned
+// exactly as the server cleans them, and files sealed with age as streams. No side effects at import time.
+
+// Trimming as the server does it (.NET string.Trim: the Unicode White_Space set). JavaScript's trim() differs:
+// it also removes U+FEFF and keeps U+0085.
+const WHITESPACE = "\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000";
+const TRIM = new RegExp(`^[${WHITESPACE}]+|[${WHITESPACE}]+$`, "gu");
+
+/** Trims a value the way the server does, with line breaks normalised to LF (CRLF becomes LF). */
+export function cleanValue(value) {
+  return String(value).replace(/\r\n/g, "\n").replace(TRIM, "");
+}
+
+/** The file name as the server keeps it (MultipartUploadReader.CleanFileName). */
+export function cleanFileName(raw) {
+  const parts = String(raw ?? "").replace(/\\/g, "/").split("/");
+  // eslint-disable-next-line no-control-regex
+  const name = parts[parts.length - 1].replace(/[\u0000-\u001F\u007F-\u009F]/g, "").replace(TRIM, "");
+  return name.length > 200 ? name.slice(0, 200) : name;
+}
+
+/**
+ * Seals one file as a stream: the file is read in chunks through the age encrypter (64 KiB STREAM chunks),
+ * and the ciphertext chunks are collected into a Blob; the plaintext is never held whole in memory.
+ * @param {Encrypter} encrypter
+ * @param {File} file
+ * @param {(read: number) => void} onRead
+ * @returns {Promise<Blob>}
+ */
+export async function sealFile(encrypter, file, onRead) {
+  let read = 0;
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      read += chunk.byteLength;
+      onRead(read);
+      controller.enqueue(chunk);
+    },
+  });
+  const sealed = await encrypter.encrypt(file.stream().pipeThrough(counter));
+  const reader = sealed.getReader();
+  const parts = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) {
+      break;
+    }
+    parts.push(value);
+  }
+  return new Blob(parts, { type: "application/octet-stream" });
+}
