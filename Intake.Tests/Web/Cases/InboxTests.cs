@@ -329,6 +329,40 @@ public sealed class InboxTests : OrganisationTestBase
             control => Assert.NotNull(page.QuerySelector($"label[for='{control.Id}']")));
     }
 
+    [Fact]
+    public async Task NonsenseInTheQuery_IsIgnored()
+    {
+        await SeedAsync(ChannelCodes.Whistleblowing, Today);
+        using var wb = await SignedInAsync(StaffWorld.WhistleblowingHandler);
+
+        var page = await GetAsync(wb, "/Staff/Cases?status=Bogus&assignee=x&sort=zzz&dir=sideways&p=-5&overdue=maybe&channel=%3Cscript%3E");
+
+        Assert.Equal(["VB-2026-0001"], CaseNumbers(page));
+        Assert.Contains("sida 1 av 1", page.QuerySelector("#inbox-count")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandlerOfTwoChannels_ListsBoth_AndCanNarrowToOne()
+    {
+        await SeedAsync(ChannelCodes.Whistleblowing, Today.AddDays(-1));
+        await SeedAsync(ChannelCodes.Threat, Today.AddDays(-2), c => c.UnreadReporterMessages = 4);
+        await SeedAsync(ChannelCodes.Threat, Today.AddDays(-20));
+        await using var scope = App.CreateScope();
+        var inbox = scope.ServiceProvider.GetRequiredService<InboxQuery>();
+        var wb = (await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing)).Id;
+        var tv = (await StaffWorld.ChannelAsync(scope, ChannelCodes.Threat)).Id;
+
+        var both = await inbox.PageAsync([wb, tv], Guid.NewGuid(), new InboxFilter());
+        var threats = await inbox.PageAsync([wb, tv], Guid.NewGuid(), new InboxFilter { ChannelId = tv, Sort = InboxSort.Number, Descending = false });
+        var notMine = await inbox.PageAsync([wb], Guid.NewGuid(), new InboxFilter { ChannelId = tv });
+        var summary = await inbox.SummaryAsync([wb, tv]);
+
+        Assert.Equal(["VB-2026-0001", "HV-2026-0001", "HV-2026-0002"], both.Rows.Select(r => r.CaseNumber));
+        Assert.Equal(["HV-2026-0001", "HV-2026-0002"], threats.Rows.Select(r => r.CaseNumber));
+        Assert.Empty(notMine.Rows);
+        Assert.Equal(new InboxSummary(1, 1, 4), summary);
+    }
+
     // ---- Helpers --------------------------------------------------------------------------------------------
 
     private async Task<StaffBrowserClient> SignedInAsync(string username)

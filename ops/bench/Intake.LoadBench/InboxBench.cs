@@ -76,6 +76,13 @@ internal static partial class InboxBench
         {
             if (probe.StatusCode == HttpStatusCode.OK && probe.RequestMessage!.RequestUri!.AbsolutePath == "/" + casePath)
             {
+                // The page must really have opened the sealed thread: the last message's text is in it.
+                var html = await probe.Content.ReadAsStringAsync();
+                if (!html.Contains(InboxSeeder.LastMessageMarker, StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException($"/{casePath} answered 200 without the decrypted thread");
+                }
+
                 scenarios.Add(("case page, 10-message thread", casePath, CaseTargetMs));
             }
             else

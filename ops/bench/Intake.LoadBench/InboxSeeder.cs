@@ -23,6 +23,10 @@ internal static class InboxSeeder
 {
     private const int ReportPool = 64;
 
+    /// <summary>Text (ASCII, so that HTML encoding leaves it as is) that only the last message of a thread holds, to
+    /// check that a case page decrypted it.</summary>
+    public const string LastMessageMarker = "Meddelande 10 av 10.";
+
     public static SeedResult Seed(string dataDirectory, int caseCount, int threadCount, int randomSeed)
     {
         var watch = Stopwatch.StartNew();
@@ -180,7 +184,7 @@ internal static class InboxSeeder
         {
             var fromReporter = i % 2 == 0;
             var text = string.Create(CultureInfo.InvariantCulture,
-                $"Meddelande {i + 1} i tråden. {string.Join(' ', Enumerable.Repeat("Ett stycke text som beskriver vad som hänt och vad som behövs.", 8 + random.Next(16)))}");
+                $"Meddelande {i + 1} av 10. {string.Join(' ', Enumerable.Repeat("Ett stycke text som beskriver vad som hänt och vad som behövs.", 8 + random.Next(16)))}");
             messages.Add((fromReporter ? EntryKind.ReporterMessage : EntryKind.HandlerMessage, fromReporter ? null : handlers[0],
                 record.ReceivedOn, AgeFile.Encrypt(ReportDocument.Message(text, []), recipients)));
         }
