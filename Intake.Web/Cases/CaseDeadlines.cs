@@ -30,7 +30,7 @@ public sealed class CaseDeadlines(IOptions<CaseOptions> options)
 
     private static DateOnly? NextOpenDeadline(CaseRecord record)
     {
-        if (record.Status == CaseStatus.Closed || record.DisposedOn is not null || record.FeedbackGivenOn is not null)
+        if (record.Status is CaseStatus.Closed or CaseStatus.FeedbackGiven || record.DisposedOn is not null || record.FeedbackGivenOn is not null)
         {
             return null;
         }

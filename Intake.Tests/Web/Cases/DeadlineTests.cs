@@ -216,6 +216,17 @@ public sealed class DeadlineTests
     }
 
     [Fact]
+    public void FeedbackGivenStatus_WithoutARecordedDay_HasNoDeadlineLeft()
+    {
+        var record = Received("2026-03-02", acknowledgedOn: "2026-03-03");
+        record.Status = CaseStatus.FeedbackGiven;
+        _deadlines.Apply(record);
+
+        Assert.Null(record.NextDeadline);
+        Assert.False(CaseDeadlines.IsOverdue(record, D("2027-01-01")));
+    }
+
+    [Fact]
     public void DisposedCase_HasNoDeadline()
     {
         var record = Received("2020-03-02");
