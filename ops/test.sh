@@ -11,6 +11,7 @@ ops/lib/client-bundle.sh
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 status=0
+export DOTNET_USE_POLLING_FILE_WATCHER=true  # many test hosts; see IntakeApplicationFactory
 # A test that hangs is reported with its stack after 10 minutes instead of holding CI to its time limit.
 dotnet test Intake.sln -c Release -nologo --blame-hang-timeout 10m --logger "trx;LogFilePrefix=intake" --results-directory "$results" "$@" || status=$?
 

@@ -19,6 +19,10 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
 {
     private readonly TempDirectory? _ownedDirectory;
 
+    // Hundreds of test hosts come and go in one process. File watchers for configuration and static files each
+    // take an inotify instance (Linux allows 128 per user by default), so tests poll instead.
+    static IntakeApplicationFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     public IntakeApplicationFactory()
     {
         _ownedDirectory = new TempDirectory("intake-app");
