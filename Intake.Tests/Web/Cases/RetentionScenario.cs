@@ -41,7 +41,7 @@ internal static class RetentionScenario
         await messages.NoteAsync(caseId, keyring, note);
     }
 
-    /// <summary>Closes the case today as the colleague's close button would: status, outcome, closing and disposal days.</summary>
+    /// <summary>Closes the case today as the case page's close button does: status, outcome, closing and disposal days.</summary>
     public static async Task CloseAsync(IntakeApplicationFactory app, Guid caseId)
     {
         await using var scope = app.CreateScope();
