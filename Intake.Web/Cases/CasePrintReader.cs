@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Intake.Crypto.Age;
 using Intake.Web.Audit;
 using Intake.Web.Keys;
@@ -41,32 +40,8 @@ public sealed class CasePrintReader(IntakeDbContext db, CaseCalendar calendar)
 
     private static ReadItem Decrypt(CaseEntry entry, IReadOnlyList<IIdentity> identities, string? author)
     {
-        if (entry.Sealed is null)
-        {
-            return new ReadItem(entry, author, null, null, [], false);
-        }
-
-        try
-        {
-            var plain = AgeFile.Decrypt(entry.Sealed, [.. identities]);
-            try
-            {
-                var report = entry.Kind == EntryKind.Report ? ReportDocument.ParseReport(plain) : null;
-                var message = entry.Kind == EntryKind.Report ? null : ReportDocument.ParseMessage(plain);
-                var infos = report?.Attachments ?? message?.Attachments ?? [];
-                var attachments = entry.Attachments.OrderBy(a => a.Index)
-                    .Select(a => new ReadAttachment(a, a.Index < infos.Length ? infos[a.Index] : null)).ToList();
-                return new ReadItem(entry, author, report, message, attachments, false);
-            }
-            finally
-            {
-                CryptographicOperations.ZeroMemory(plain);
-            }
-        }
-        catch (Exception ex) when (ex is AgeException or System.Text.Json.JsonException)
-        {
-            return new ReadItem(entry, author, null, null, [], true);
-        }
+        var opened = SealedEntry.Open(entry, identities);
+        return new ReadItem(entry, author, opened.Report, opened.Message, opened.Attachments, opened.Unreadable);
     }
 }
 
@@ -74,10 +49,7 @@ public sealed class CasePrintReader(IntakeDbContext db, CaseCalendar calendar)
 public sealed record CaseReadout(CaseRecord Record, string ChannelCode, IReadOnlyList<ReadItem> Items, IReadOnlyList<HistoryItem> History);
 
 /// <summary>One decrypted entry of the thread; <see cref="Unreadable"/> when no key of the handler opens it.</summary>
-public sealed record ReadItem(CaseEntry Entry, string? Author, ReportJson? Report, MessageJson? Message, IReadOnlyList<ReadAttachment> Attachments, bool Unreadable);
-
-/// <summary>An attachment with its sealed description (name, type, size), when the description is there.</summary>
-public sealed record ReadAttachment(CaseAttachment Stored, AttachmentInfo? Info);
+public sealed record ReadItem(CaseEntry Entry, string? Author, ReportJson? Report, MessageJson? Message, IReadOnlyList<Mailbox.AttachmentView> Attachments, bool Unreadable);
 
 /// <summary>A recorded event of the case, by Swedish calendar day.</summary>
 public sealed record HistoryItem(DateOnly Day, string Kind, string? Detail, string? Actor);

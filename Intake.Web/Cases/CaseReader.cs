@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Intake.Crypto.Age;
 using Intake.Web.Hosting;
 using Intake.Web.Keys;
@@ -32,7 +31,7 @@ public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, DataDirect
         var thread = new List<CaseThreadItem>();
         foreach (var entry in entries)
         {
-            var opened = Open(entry, identities);
+            var opened = SealedEntry.Open(entry, identities);
             if (entry.Kind == EntryKind.Report)
             {
                 report ??= ToReport(opened, revealIdentity);
@@ -79,7 +78,7 @@ public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, DataDirect
         }
 
         var identities = keyring.IdentitiesFor(record.ChannelId);
-        var info = Open(entry, identities).Attachments.FirstOrDefault(a => a.Id == attachmentId);
+        var info = SealedEntry.Open(entry, identities).Attachments.FirstOrDefault(a => a.Id == attachmentId);
         var stored = entry.Attachments.Single(a => a.Id == attachmentId);
         var path = Path.Combine(data.Attachments, Path.GetFileName(stored.FileName));
         if (info is null || !File.Exists(path))
@@ -124,38 +123,4 @@ public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, DataDirect
 
     private static string? First(ReportJson json, string field) =>
         json.Answers.TryGetValue(field, out var values) && values.Length > 0 && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
-
-    private static OpenedEntry Open(CaseEntry entry, IReadOnlyList<IIdentity> identities)
-    {
-        if (entry.Sealed is null)
-        {
-            return new OpenedEntry(null, null, [], false);
-        }
-
-        try
-        {
-            var plain = AgeFile.Decrypt(entry.Sealed, identities);
-            try
-            {
-                var report = entry.Kind == EntryKind.Report ? ReportDocument.ParseReport(plain) : null;
-                var message = entry.Kind == EntryKind.Report ? null : ReportDocument.ParseMessage(plain);
-                var infos = report?.Attachments ?? message?.Attachments ?? [];
-                var attachments = entry.Attachments.OrderBy(a => a.Index)
-                    .Where(a => a.Index >= 0 && a.Index < infos.Length)
-                    .Select(a => new AttachmentView(a.Id, infos[a.Index].Name, infos[a.Index].Type, infos[a.Index].Size))
-                    .ToList();
-                return new OpenedEntry(report, message, attachments, false);
-            }
-            finally
-            {
-                CryptographicOperations.ZeroMemory(plain);
-            }
-        }
-        catch (Exception ex) when (ex is AgeException or System.Text.Json.JsonException)
-        {
-            return new OpenedEntry(null, null, [], true);
-        }
-    }
-
-    private sealed record OpenedEntry(ReportJson? Report, MessageJson? Message, IReadOnlyList<AttachmentView> Attachments, bool Unreadable);
 }

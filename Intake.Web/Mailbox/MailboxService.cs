@@ -134,27 +134,8 @@ public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, 
 
     private static ThreadItem Decrypt(CaseEntry entry, X25519Identity identity)
     {
-        if (entry.Sealed is null)
-        {
-            return new ThreadItem(entry.Id, entry.Kind, entry.CreatedOn, null, null, [], false);
-        }
-
-        try
-        {
-            var plain = AgeFile.Decrypt(entry.Sealed, [identity]);
-            var report = entry.Kind == EntryKind.Report ? ReportDocument.ParseReport(plain) : null;
-            var message = entry.Kind == EntryKind.Report ? null : ReportDocument.ParseMessage(plain);
-            System.Security.Cryptography.CryptographicOperations.ZeroMemory(plain);
-            var infos = report?.Attachments ?? message?.Attachments ?? [];
-            var attachments = entry.Attachments.OrderBy(a => a.Index)
-                .Select(a => a.Index < infos.Length ? new AttachmentView(a.Id, infos[a.Index].Name, infos[a.Index].Type, infos[a.Index].Size) : null)
-                .OfType<AttachmentView>().ToList();
-            return new ThreadItem(entry.Id, entry.Kind, entry.CreatedOn, report, message, attachments, false);
-        }
-        catch (Exception ex) when (ex is AgeException or System.Text.Json.JsonException)
-        {
-            return new ThreadItem(entry.Id, entry.Kind, entry.CreatedOn, null, null, [], true);
-        }
+        var opened = SealedEntry.Open(entry, [identity]);
+        return new ThreadItem(entry.Id, entry.Kind, entry.CreatedOn, opened.Report, opened.Message, opened.Attachments, opened.Unreadable);
     }
 }
 
