@@ -163,32 +163,8 @@ public sealed class WriteModel(CaseAccess access, CaseMessages messages, CaseRep
         return typed.Length == 0 ? missing : null;
     }
 
-    private List<string> FileProblems(CaseRecord record, UploadResult upload)
-    {
-        var problems = new List<string>();
-        if (record.DisposedOn is not null)
-        {
-            return problems;
-        }
-
-        if (upload.AntiforgeryFailed)
-        {
-            problems.Add(L("Formuläret hade gått ut. Texten finns kvar nedan; välj filerna igen och skicka.",
-                "The form had expired. The text is still below; choose the files again and send."));
-        }
-
-        var limits = uploads.Limits;
-        foreach (var (name, key) in upload.Refused.Where(r => !(upload.AntiforgeryFailed && r.MessageKey == "Upload.Error.Resend")))
-        {
-            var message = key == "Upload.Error.TooMany"
-                ? L($"Högst {limits.MaxFiles} filer åt gången. Lägg till resten i ett nytt svar eller en ny anteckning.",
-                    $"At most {limits.MaxFiles} files at a time. Add the rest in another reply or note.")
-                : string.Format(CultureInfo.CurrentCulture, text[key], limits.MaxFileBytes / 1_000_000, limits.MaxSubmissionBytes / 1_000_000);
-            problems.Add(name.Length > 0 ? name + ": " + message : message);
-        }
-
-        return problems;
-    }
+    private IReadOnlyList<string> FileProblems(CaseRecord record, UploadResult upload) =>
+        record.DisposedOn is not null ? [] : UploadProblems.Describe(upload, uploads.Limits, text);
 
     private PageResult ShowAgain(CaseRecord record, string posted, List<(string, string)> errors, UploadResult upload, WriteForm form)
     {
