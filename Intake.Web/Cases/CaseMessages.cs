@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Intake.Crypto.Age;
 using Intake.Web.Keys;
 using Intake.Web.Reporting;
+using Intake.Web.Reporting.Uploads;
 using Intake.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,16 +11,38 @@ namespace Intake.Web.Cases;
 /// <summary>
 /// A case handler's additions to a case: replies, sealed to the channel and to the reporter's mailbox, and
 /// internal notes, sealed to the channel only. The handler must hold the channel's key in their session.
+/// Attachments arrive already sealed (streamed through <see cref="CaseUploads"/>) to the recipients that
+/// <see cref="RecipientsAsync"/> gave for the same entry; the message names them and they are promoted with it.
 /// </summary>
 public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, CaseCalendar calendar)
 {
     public Task<CaseEntry> ReplyAsync(Guid caseId, UnlockedKeyring handler, string text, CancellationToken cancellationToken = default) =>
-        AddAsync(caseId, handler, text, EntryKind.HandlerMessage, cancellationToken);
+        AddAsync(caseId, handler, text, EntryKind.HandlerMessage, [], null, cancellationToken);
 
     public Task<CaseEntry> NoteAsync(Guid caseId, UnlockedKeyring handler, string text, CancellationToken cancellationToken = default) =>
-        AddAsync(caseId, handler, text, EntryKind.InternalNote, cancellationToken);
+        AddAsync(caseId, handler, text, EntryKind.InternalNote, [], null, cancellationToken);
 
-    private async Task<CaseEntry> AddAsync(Guid caseId, UnlockedKeyring handler, string text, EntryKind kind, CancellationToken cancellationToken)
+    /// <summary>A reply with files sealed to <paramref name="recipients"/> (the channel's current recipient and the mailbox).</summary>
+    public Task<CaseEntry> ReplyAsync(
+        Guid caseId, UnlockedKeyring handler, string text, IReadOnlyList<StagedFile> files, IReadOnlyCollection<IRecipient> recipients, CancellationToken cancellationToken = default) =>
+        AddAsync(caseId, handler, text, EntryKind.HandlerMessage, files, recipients, cancellationToken);
+
+    /// <summary>A note with files sealed to <paramref name="recipients"/> (the channel's current recipient only).</summary>
+    public Task<CaseEntry> NoteAsync(
+        Guid caseId, UnlockedKeyring handler, string text, IReadOnlyList<StagedFile> files, IReadOnlyCollection<IRecipient> recipients, CancellationToken cancellationToken = default) =>
+        AddAsync(caseId, handler, text, EntryKind.InternalNote, files, recipients, cancellationToken);
+
+    /// <summary>Who an entry of a case is sealed to: the channel's current recipient, and the mailbox for a reply.</summary>
+    public async Task<IReadOnlyCollection<IRecipient>> RecipientsAsync(CaseRecord record, bool toReporter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var channelRecipient = X25519Recipient.Parse(await channelKeys.CurrentRecipientAsync(record.ChannelId, cancellationToken));
+        return toReporter ? [channelRecipient, X25519Recipient.Parse(record.MailboxRecipient)] : [channelRecipient];
+    }
+
+    private async Task<CaseEntry> AddAsync(
+        Guid caseId, UnlockedKeyring handler, string text, EntryKind kind, IReadOnlyList<StagedFile> files, IReadOnlyCollection<IRecipient>? recipients,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handler);
         var record = await db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken);
@@ -28,12 +51,9 @@ public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, Ca
             throw new KeyOperationException(KeyOperationError.NotAMember);
         }
 
-        var channelRecipient = await channelKeys.CurrentRecipientAsync(record.ChannelId, cancellationToken);
         var toReporter = kind == EntryKind.HandlerMessage;
-        IReadOnlyCollection<IRecipient> recipients = toReporter
-            ? [X25519Recipient.Parse(channelRecipient), X25519Recipient.Parse(record.MailboxRecipient)]
-            : [X25519Recipient.Parse(channelRecipient)];
-        var json = ReportDocument.Message(text, []);
+        recipients ??= await RecipientsAsync(record, toReporter, cancellationToken);
+        var json = ReportDocument.Message(text, files.Select(f => f.Info).ToList());
         var position = (await db.CaseEntries.Where(e => e.CaseId == caseId).MaxAsync(e => (int?)e.Position, cancellationToken) ?? 0) + 1;
         var entry = new CaseEntry
         {
@@ -52,6 +72,13 @@ public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, Ca
         finally
         {
             CryptographicOperations.ZeroMemory(json);
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            var id = Guid.NewGuid();
+            var name = files[i].Promote(id);
+            entry.Attachments.Add(new CaseAttachment { Id = id, EntryId = entry.Id, Index = i, FileName = name, SealedLength = files[i].SealedLength });
         }
 
         db.CaseEntries.Add(entry);

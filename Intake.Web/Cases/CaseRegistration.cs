@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using Intake.Crypto.Age;
 using Intake.Crypto.Mailbox;
 using Intake.Web.Audit;
+using Intake.Web.Keys;
 using Intake.Web.Reporting;
 using Intake.Web.Reporting.Forms;
+using Intake.Web.Reporting.Uploads;
 using Intake.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,37 +20,68 @@ public sealed record RegistrationOutcome(IReadOnlyList<FieldProblem> Problems, C
 /// <summary>
 /// A handler registers a report received by phone, by post or in a meeting, on the reporter's behalf: the same
 /// form and validation as online, sealed on the server to the channel and to a new mailbox, whose token is handed
-/// to the reporter once so that they can read and correct the minutes in the mailbox.
+/// to the reporter once so that they can read and correct the minutes in the mailbox. Files (a scanned letter)
+/// are sealed to the same two recipients as they stream in (<see cref="CaseUploads"/>), which is why the keys of a
+/// registration are made before its form is read.
 /// </summary>
 public sealed class CaseRegistration(IntakeDbContext db, ReportSubmission submission, CaseCalendar calendar, AuditLog audit)
 {
+    /// <summary>A registration without files.</summary>
     public async Task<RegistrationOutcome> RegisterAsync(
         Guid channelId, Guid actorId, CaseOrigin origin, FormAnswers typed, string language, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(typed);
         var channel = await db.Channels.AsNoTracking().SingleAsync(c => c.Id == channelId, cancellationToken);
-        var form = ReportForms.For(channel.Code);
-        var problems = FormValidator.Validate(form, typed, calendar.Today).ToList();
-        if (origin == CaseOrigin.Online || !Enum.IsDefined(origin))
+        var keys = await KeysForAsync([channel], cancellationToken);
+        using var chosen = keys[0];
+        return await RegisterAsync(chosen, actorId, origin, typed, language, [], cancellationToken);
+    }
+
+    /// <summary>The keys a registration into each of these channels would seal to; the mailbox is made on first use.</summary>
+    public async Task<IReadOnlyList<RegistrationKeys>> KeysForAsync(IReadOnlyCollection<Channel> channels, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channels);
+        var ids = channels.Select(c => c.Id).ToList();
+        var current = await db.ChannelKeys.AsNoTracking().Where(k => ids.Contains(k.ChannelId)).ToListAsync(cancellationToken);
+        return channels.Select(c => current.Single(k => k.ChannelId == c.Id && k.Version == c.CurrentKeyVersion))
+            .Select(k => new RegistrationKeys(channels.Single(c => c.Id == k.ChannelId), k.Version, k.Recipient))
+            .ToList();
+    }
+
+    /// <summary>The problems with the answers and with how the report came in (which must not be online).</summary>
+    public IReadOnlyList<FieldProblem> Validate(Channel channel, CaseOrigin? origin, FormAnswers typed)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var problems = FormValidator.Validate(ReportForms.For(channel.Code), typed, calendar.Today).ToList();
+        if (origin is not { } how || how == CaseOrigin.Online || !Enum.IsDefined(how))
         {
             problems.Add(new FieldProblem("origin", "Report.Error.Choose"));
         }
 
+        return problems;
+    }
+
+    /// <summary>Registers the report with files already sealed to <see cref="RegistrationKeys.Recipients"/> of <paramref name="keys"/>.</summary>
+    public async Task<RegistrationOutcome> RegisterAsync(
+        RegistrationKeys keys, Guid actorId, CaseOrigin origin, FormAnswers typed, string language, IReadOnlyList<StagedFile> files,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(typed);
+        ArgumentNullException.ThrowIfNull(files);
+        var channel = keys.Channel;
+        var form = ReportForms.For(channel.Code);
+        var problems = Validate(channel, origin, typed);
         if (problems.Count > 0)
         {
             return new RegistrationOutcome(problems, null, null);
         }
 
-        var key = await db.ChannelKeys.AsNoTracking().SingleAsync(k => k.ChannelId == channel.Id && k.Version == channel.CurrentKeyVersion, cancellationToken);
-        using var token = MailboxToken.Generate();
-        using var mailbox = token.DeriveKeys();
-        IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(key.Recipient), mailbox.Recipient];
         var answers = typed.OnlyFieldsOf(form);
-        var json = ReportDocument.Report(channel.Code, language, answers, []);
+        var json = ReportDocument.Report(channel.Code, language, answers, files.Select(f => f.Info).ToList());
         byte[] sealedReport;
         try
         {
-            sealedReport = AgeFile.Encrypt(json, recipients);
+            sealedReport = AgeFile.Encrypt(json, keys.Recipients);
         }
         finally
         {
@@ -56,11 +89,37 @@ public sealed class CaseRegistration(IntakeDbContext db, ReportSubmission submis
         }
 
         var record = await submission.CommitAsync(new SealedSubmission(
-            channel, key.Version, form, answers, sealedReport, [], mailbox.LookupId, mailbox.Recipient.ToString(), SealingMode.Server,
+            channel, keys.KeyVersion, form, answers, sealedReport, files, keys.Mailbox.LookupId, keys.Mailbox.Recipient.ToString(), SealingMode.Server,
             DeclineAcknowledgement: !answers.Has(CommonFields.AllowAcknowledgement),
             WantsMeeting: answers.Has(CommonFields.WantsMeeting),
             Origin: origin), cancellationToken);
-        await audit.AppendAsync(AuditKinds.CaseRegistered, actorId, record.Id, record.ChannelId, origin.ToString(), cancellationToken);
-        return new RegistrationOutcome([], record, token.ToString());
+        await audit.AppendAsync(AuditKinds.CaseRegistered, actorId, record.Id, record.ChannelId, CaseReplies.WithFiles(origin.ToString(), files.Count), cancellationToken);
+        return new RegistrationOutcome([], record, keys.Token.ToString());
+    }
+}
+
+/// <summary>
+/// What one registration into a channel seals to: the channel's current key and a new mailbox, whose token is made
+/// on first use (when the first file arrives, or when the report is sealed) and wiped on dispose.
+/// </summary>
+public sealed class RegistrationKeys(Channel channel, int keyVersion, string channelRecipient) : IDisposable
+{
+    private MailboxToken? _token;
+    private MailboxKeys? _mailbox;
+
+    public Channel Channel { get; } = channel;
+
+    public int KeyVersion { get; } = keyVersion;
+
+    public MailboxToken Token => _token ??= MailboxToken.Generate();
+
+    public MailboxKeys Mailbox => _mailbox ??= Token.DeriveKeys();
+
+    public IReadOnlyCollection<IRecipient> Recipients => [X25519Recipient.Parse(channelRecipient), Mailbox.Recipient];
+
+    public void Dispose()
+    {
+        _mailbox?.Dispose();
+        _token?.Dispose();
     }
 }

@@ -1,5 +1,8 @@
+using System.Globalization;
+using Intake.Crypto.Age;
 using Intake.Web.Audit;
 using Intake.Web.Keys;
+using Intake.Web.Reporting.Uploads;
 
 namespace Intake.Web.Cases;
 
@@ -14,15 +17,23 @@ public enum ReplyPurpose
 /// <summary>
 /// A handler writes in a case: replies to the reporter (sealed to the channel and the mailbox), which may count as
 /// the acknowledgement of receipt or the feedback the law requires, and internal notes (sealed to the channel
-/// only). Each is audited with the kind of reply, never its text.
+/// only). Either may carry files, streamed and sealed by <see cref="CaseUploads"/> to the same recipients as the
+/// entry. Each is audited with the kind of reply and the number of files, never the text or the file names.
 /// </summary>
 public sealed class CaseReplies(CaseMessages messages, CaseDeadlines deadlines, CaseCalendar calendar, AuditLog audit)
 {
     public const int MaxLength = 20000;
 
-    public async Task ReplyAsync(CaseRecord record, UnlockedKeyring keyring, string text, ReplyPurpose purpose, CancellationToken cancellationToken = default)
+    public Task ReplyAsync(CaseRecord record, UnlockedKeyring keyring, string text, ReplyPurpose purpose, CancellationToken cancellationToken = default) =>
+        ReplyAsync(record, keyring, text, purpose, [], null, cancellationToken);
+
+    /// <summary>A reply with files already sealed to <paramref name="recipients"/> (<see cref="CaseMessages.RecipientsAsync"/>).</summary>
+    public async Task ReplyAsync(
+        CaseRecord record, UnlockedKeyring keyring, string text, ReplyPurpose purpose, IReadOnlyList<StagedFile> files, IReadOnlyCollection<IRecipient>? recipients,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(keyring);
         var today = calendar.Today;
         if (purpose == ReplyPurpose.Acknowledgement)
@@ -38,17 +49,31 @@ public sealed class CaseReplies(CaseMessages messages, CaseDeadlines deadlines, 
 
         deadlines.Apply(record);
         // The record is tracked by the same context: the message and the new dates are saved together.
-        await messages.ReplyAsync(record.Id, keyring, text.Trim(), cancellationToken);
-        await audit.AppendAsync(AuditKinds.CaseReplied, keyring.UserId, record.Id, record.ChannelId, purpose.ToString(), cancellationToken);
+        recipients ??= await messages.RecipientsAsync(record, toReporter: true, cancellationToken);
+        await messages.ReplyAsync(record.Id, keyring, text.Trim(), files, recipients, cancellationToken);
+        await audit.AppendAsync(AuditKinds.CaseReplied, keyring.UserId, record.Id, record.ChannelId, WithFiles(purpose.ToString(), files.Count), cancellationToken);
     }
 
-    public async Task NoteAsync(CaseRecord record, UnlockedKeyring keyring, string text, CancellationToken cancellationToken = default)
+    public Task NoteAsync(CaseRecord record, UnlockedKeyring keyring, string text, CancellationToken cancellationToken = default) =>
+        NoteAsync(record, keyring, text, [], null, cancellationToken);
+
+    /// <summary>A note with files already sealed to <paramref name="recipients"/> (the channel only).</summary>
+    public async Task NoteAsync(
+        CaseRecord record, UnlockedKeyring keyring, string text, IReadOnlyList<StagedFile> files, IReadOnlyCollection<IRecipient>? recipients,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(keyring);
-        await messages.NoteAsync(record.Id, keyring, text.Trim(), cancellationToken);
-        await audit.AppendAsync(AuditKinds.CaseNoted, keyring.UserId, record.Id, record.ChannelId, cancellationToken: cancellationToken);
+        ArgumentNullException.ThrowIfNull(files);
+        recipients ??= await messages.RecipientsAsync(record, toReporter: false, cancellationToken);
+        await messages.NoteAsync(record.Id, keyring, text.Trim(), files, recipients, cancellationToken);
+        await audit.AppendAsync(AuditKinds.CaseNoted, keyring.UserId, record.Id, record.ChannelId, WithFiles(null, files.Count), cancellationToken);
     }
+
+    /// <summary>The audit detail of an entry with files: the kind, if any, and how many files (never their names).</summary>
+    public static string? WithFiles(string? detail, int files) => files == 0
+        ? detail
+        : string.Create(CultureInfo.InvariantCulture, $"{(detail is null ? string.Empty : detail + " ")}files={files}");
 
     private static void SetStatusUnlessClosed(CaseRecord record, CaseStatus status)
     {

@@ -10,6 +10,7 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<CaseTriage>();
         services.AddScoped<CaseReplies>();
         services.AddScoped<CaseRegistration>();
+        services.AddScoped<CaseUploads>();
         services.AddSingleton<CaseReplyTemplates>();
         return services;
     }

@@ -14,9 +14,16 @@ public sealed class ErrorModel : PageModel
 
     public string MessageKey { get; private set; } = "Error.Generic.Message";
 
-    public void OnGet(int? code) => Describe(code);
+    public void OnGet() => Describe(Code());
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost() => Describe(Code());
+
+    /// <summary>
+    /// From the route only, never bound: binding would read the form, and after a streamed upload (whose body is
+    /// already consumed) that fails and the page would answer 500 instead of the status it re-executes for.
+    /// </summary>
+    private int? Code() =>
+        int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null;
 
     private void Describe(int? code)
     {

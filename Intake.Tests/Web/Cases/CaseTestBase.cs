@@ -46,7 +46,10 @@ public abstract class CaseTestBase : OrganisationTestBase
         return (response, await Html.ParseAsync(response));
     }
 
-    /// <summary>Posts to a handler of the case page with a valid antiforgery token of this user (taken from a page they can open).</summary>
+    /// <summary>
+    /// Posts to a handler of the case page with a valid antiforgery token of this user (taken from a page they can
+    /// open), url-encoded. The reply and note forms post to the case's write page.
+    /// </summary>
     protected static async Task<(HttpResponseMessage Response, IDocument Page)> PostAsync(
         StaffBrowserClient client, Guid caseId, string handler, params (string Name, string Value)[] fields)
     {
@@ -56,7 +59,8 @@ public abstract class CaseTestBase : OrganisationTestBase
         var values = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
             .Append(new("__RequestVerificationToken", token));
         using var content = new FormUrlEncodedContent(values);
-        var response = await client.Http.PostAsync(new Uri($"/Staff/Cases/{caseId}?handler={handler}", UriKind.Relative), content);
+        var page = handler is "Reply" or "Note" ? $"/Staff/Cases/{caseId}/Write" : $"/Staff/Cases/{caseId}";
+        var response = await client.Http.PostAsync(new Uri($"{page}?handler={handler}", UriKind.Relative), content);
         return (response, await Html.ParseAsync(response));
     }
 

@@ -12,10 +12,13 @@ namespace Intake.Web.Pages.Staff.Cases;
 /// One case for its handlers: the report and thread decrypted with the session's channel keys, and every action
 /// a handler takes in it. The case exists only through <see cref="CaseAccess"/>: anyone else gets 404 for the
 /// page, the downloads and every form. Actions follow post, redirect, get with a status message; refused input
-/// is shown again with what was typed and a message by the field.
+/// is shown again with what was typed and a message by the field. The reply and note forms carry files and post
+/// to <see cref="WriteModel"/>, which streams them; this page, whose small forms bind properties, takes only small
+/// url-encoded posts (<see cref="Hosting.SmallFormsOnlyAttribute"/>) so that nothing here buffers a body to disk.
 /// </summary>
+[Hosting.SmallFormsOnly]
 public sealed class DetailsModel(
-    CaseAccess access, CaseReader reader, CaseWorkflow workflow, CaseReplies replies, CaseTriage triage,
+    CaseAccess access, CaseReader reader, CaseWorkflow workflow, CaseTriage triage,
     CaseReplyTemplates templates, AuditLog audit, CaseCalendar calendar) : PageModel
 {
     private readonly List<(string Anchor, string Message)> _errors = [];
@@ -34,14 +37,10 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<(string Anchor, string Message)> Errors => _errors;
 
-    [BindProperty]
-    public string? ReplyText { get; set; }
+    /// <summary>The reply form's text and kind when filled from a ready text (never bound: the form posts to Write).</summary>
+    public string? ReplyText { get; private set; }
 
-    [BindProperty]
-    public ReplyPurpose ReplyPurpose { get; set; }
-
-    [BindProperty]
-    public string? NoteText { get; set; }
+    public ReplyPurpose ReplyPurpose { get; private set; }
 
     [BindProperty]
     public CaseStatus? NewStatus { get; set; }
@@ -108,49 +107,6 @@ public sealed class DetailsModel(
         await audit.AppendAsync(AuditKinds.CaseAttachmentDownloaded, keyring.UserId, record.Id, record.ChannelId, attachmentId.ToString(), Aborted);
         Response.Headers.CacheControl = "no-store, max-age=0";
         return File(opened.Content, "application/octet-stream", SafeFileName.From(opened.Info.Name));
-    }
-
-    public async Task<IActionResult> OnPostReplyAsync()
-    {
-        if (await FindAsync() is not ({ } record, { } keyring))
-        {
-            return NotFound();
-        }
-
-        var text = ReplyText?.Trim() ?? string.Empty;
-        RequireText(text, "reply-text", L("Skriv svaret innan du skickar.", "Write the reply before you send it."));
-        RefuseIfDisposed(record, "reply-text");
-        if (!Enum.IsDefined(ReplyPurpose))
-        {
-            _errors.Add(("reply-purpose", L("Välj vad svaret gäller.", "Choose what the reply is.")));
-        }
-
-        if (_errors.Count > 0)
-        {
-            return await ShowAgainAsync(record, keyring, "reply");
-        }
-
-        await replies.ReplyAsync(record, keyring, text, ReplyPurpose, Aborted);
-        return Done("replied");
-    }
-
-    public async Task<IActionResult> OnPostNoteAsync()
-    {
-        if (await FindAsync() is not ({ } record, { } keyring))
-        {
-            return NotFound();
-        }
-
-        var text = NoteText?.Trim() ?? string.Empty;
-        RequireText(text, "note-text", L("Skriv anteckningen innan du sparar.", "Write the note before you save it."));
-        RefuseIfDisposed(record, "note-text");
-        if (_errors.Count > 0)
-        {
-            return await ShowAgainAsync(record, keyring, "note");
-        }
-
-        await replies.NoteAsync(record, keyring, text, Aborted);
-        return Done("noted");
     }
 
     public async Task<IActionResult> OnPostStatusAsync()
@@ -275,26 +231,6 @@ public sealed class DetailsModel(
         if (posted != "triage")
         {
             Triage = TriageForm.From(record, View.Triage);
-        }
-    }
-
-    private void RequireText(string text, string anchor, string missing)
-    {
-        if (text.Length == 0)
-        {
-            _errors.Add((anchor, missing));
-        }
-        else if (text.Length > CaseReplies.MaxLength)
-        {
-            _errors.Add((anchor, L($"Texten är för lång: högst {CaseReplies.MaxLength} tecken.", $"The text is too long: at most {CaseReplies.MaxLength} characters.")));
-        }
-    }
-
-    private void RefuseIfDisposed(CaseRecord record, string anchor)
-    {
-        if (record.DisposedOn is not null)
-        {
-            _errors.Add((anchor, L("Ärendets innehåll är gallrat; inget kan läggas till.", "The case's content has been disposed of; nothing can be added.")));
         }
     }
 

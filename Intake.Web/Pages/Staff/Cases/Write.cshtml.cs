@@ -1,0 +1,180 @@
+using System.Globalization;
+using Intake.Crypto.Age;
+using Intake.Web.Accounts;
+using Intake.Web.Cases;
+using Intake.Web.Keys;
+using Intake.Web.Localization;
+using Intake.Web.Reporting.Uploads;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using static Intake.Web.Localization.Bilingual;
+
+namespace Intake.Web.Pages.Staff.Cases;
+
+/// <summary>
+/// Where the case page's reply and note forms post, with their attachments. The forms are multipart and stream
+/// through <see cref="CaseUploads"/>: each file is sealed as it arrives (a reply to the channel and the mailbox, a
+/// note to the channel only) and nothing in clear reaches the disk. For that the page binds nothing (the id is read
+/// from the route) and opts out of the antiforgery filter, which would read and buffer the body; the token is the
+/// first field of the form and is checked by the reader before any file is taken. The case gate comes first, before
+/// a byte of the body is read: anyone but the channel's handlers gets 404. Success goes back to the case page; a
+/// refused post shows the form again here with what was typed and the files to choose again.
+/// </summary>
+[IgnoreAntiforgeryToken]
+[DisableRequestSizeLimit]
+public sealed class WriteModel(CaseAccess access, CaseMessages messages, CaseReplies replies, CaseUploads uploads, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public Guid Id { get; private set; }
+
+    public string CaseNumber { get; private set; } = string.Empty;
+
+    /// <summary>"reply" or "note": the form shown again.</summary>
+    public string Posted { get; private set; } = string.Empty;
+
+    public WriteForm Form { get; private set; } = null!;
+
+    public IReadOnlyList<(string Anchor, string Message)> Errors { get; private set; } = [];
+
+    public bool Expired { get; private set; }
+
+    /// <summary>The form lives on the case page; a GET here (a reload after a refused post) goes back there.</summary>
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await FindAsync() is not ({ } record, _))
+        {
+            return NotFound();
+        }
+
+        return RedirectToPage("Details", null, new { id = record.Id }, "reply");
+    }
+
+    public async Task<IActionResult> OnPostReplyAsync()
+    {
+        if (await FindAsync() is not ({ } record, { } keyring))
+        {
+            return NotFound();
+        }
+
+        var recipients = await messages.RecipientsAsync(record, toReporter: true, Aborted);
+        using var upload = await ReadAsync(record, recipients);
+        var typed = upload.Fields.Get("ReplyText");
+        var purposeOk = Enum.TryParse<ReplyPurpose>(upload.Fields.Get("ReplyPurpose"), ignoreCase: false, out var purpose) && Enum.IsDefined(purpose);
+        var errors = new List<(string, string)>();
+        var textError = TextProblem(record, typed.Trim(), upload, L("Skriv svaret innan du skickar.", "Write the reply before you send it."));
+        if (textError is not null)
+        {
+            errors.Add(("reply-text", textError));
+        }
+
+        string? purposeError = null;
+        if (!purposeOk)
+        {
+            purposeError = L("Välj vad svaret gäller.", "Choose what the reply is.");
+            errors.Add(("reply-purpose", purposeError));
+        }
+
+        var fileErrors = FileProblems(record, upload);
+        errors.AddRange(fileErrors.Select(m => ("reply-attachments", m)));
+        if (errors.Count > 0)
+        {
+            return ShowAgain(record, "reply", errors, upload, new WriteForm
+            {
+                CaseId = record.Id,
+                Text = typed,
+                Purpose = purposeOk ? purpose : ReplyPurpose.Message,
+                TextError = textError,
+                PurposeError = purposeError,
+                FileErrors = fileErrors,
+                ChooseAgain = CaseUploads.ToChooseAgain(upload),
+            });
+        }
+
+        await replies.ReplyAsync(record, keyring, typed, purpose, upload.Files, recipients, Aborted);
+        return RedirectToPage("Details", new { id = record.Id, done = "replied" });
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync()
+    {
+        if (await FindAsync() is not ({ } record, { } keyring))
+        {
+            return NotFound();
+        }
+
+        var recipients = await messages.RecipientsAsync(record, toReporter: false, Aborted);
+        using var upload = await ReadAsync(record, recipients);
+        var typed = upload.Fields.Get("NoteText");
+        var errors = new List<(string, string)>();
+        var textError = TextProblem(record, typed.Trim(), upload, L("Skriv anteckningen innan du sparar.", "Write the note before you save it."));
+        if (textError is not null)
+        {
+            errors.Add(("note-text", textError));
+        }
+
+        var fileErrors = FileProblems(record, upload);
+        errors.AddRange(fileErrors.Select(m => ("note-attachments", m)));
+        if (errors.Count > 0)
+        {
+            return ShowAgain(record, "note", errors, upload, new WriteForm
+            {
+                CaseId = record.Id,
+                Text = typed,
+                TextError = textError,
+                FileErrors = fileErrors,
+                ChooseAgain = CaseUploads.ToChooseAgain(upload),
+            });
+        }
+
+        await replies.NoteAsync(record, keyring, typed, upload.Files, recipients, Aborted);
+        return RedirectToPage("Details", new { id = record.Id, done = "noted" });
+    }
+
+    private CancellationToken Aborted => HttpContext.RequestAborted;
+
+    /// <summary>Files of a disposed case are not even sealed: the reader drains them.</summary>
+    private Task<UploadResult> ReadAsync(CaseRecord record, IReadOnlyCollection<IRecipient> recipients) =>
+        uploads.ReadAsync(HttpContext, _ => record.DisposedOn is null ? recipients : null, Aborted);
+
+    private async Task<(CaseRecord Record, UnlockedKeyring Keyring)?> FindAsync()
+    {
+        // Read from the route only: a bound property would make the framework read (and buffer) the body.
+        if (!Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id))
+        {
+            return null;
+        }
+
+        var record = await access.FindAsync(HttpContext, id, Aborted);
+        var keyring = HttpContext.Keyring();
+        return record is null || keyring is null ? null : (record, keyring);
+    }
+
+    private static string? TextProblem(CaseRecord record, string typed, UploadResult upload, string missing)
+    {
+        if (record.DisposedOn is not null)
+        {
+            return L("Ärendets innehåll är gallrat; inget kan läggas till.", "The case's content has been disposed of; nothing can be added.");
+        }
+
+        if (upload.TextTooLarge || typed.Length > CaseReplies.MaxLength)
+        {
+            return L($"Texten är för lång: högst {CaseReplies.MaxLength} tecken.", $"The text is too long: at most {CaseReplies.MaxLength} characters.");
+        }
+
+        return typed.Length == 0 ? missing : null;
+    }
+
+    private IReadOnlyList<string> FileProblems(CaseRecord record, UploadResult upload) =>
+        record.DisposedOn is not null ? [] : UploadProblems.Describe(upload, uploads.Limits, text);
+
+    private PageResult ShowAgain(CaseRecord record, string posted, List<(string, string)> errors, UploadResult upload, WriteForm form)
+    {
+        Id = record.Id;
+        CaseNumber = record.CaseNumber;
+        Posted = posted;
+        Errors = errors;
+        Expired = upload.AntiforgeryFailed;
+        Form = form;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+}
