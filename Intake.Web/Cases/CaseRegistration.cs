@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Intake.Crypto.Age;
 using Intake.Crypto.Mailbox;
 using Intake.Web.Audit;
@@ -76,23 +75,8 @@ public sealed class CaseRegistration(IntakeDbContext db, ReportSubmission submis
             return new RegistrationOutcome(problems, null, null);
         }
 
-        var answers = typed.OnlyFieldsOf(form);
-        var json = ReportDocument.Report(channel.Code, language, answers, files.Select(f => f.Info).ToList());
-        byte[] sealedReport;
-        try
-        {
-            sealedReport = AgeFile.Encrypt(json, keys.Recipients);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(json);
-        }
-
-        var record = await submission.CommitAsync(new SealedSubmission(
-            channel, keys.KeyVersion, form, answers, sealedReport, files, keys.Mailbox.LookupId, keys.Mailbox.Recipient.ToString(), SealingMode.Server,
-            DeclineAcknowledgement: !answers.Has(CommonFields.AllowAcknowledgement),
-            WantsMeeting: answers.Has(CommonFields.WantsMeeting),
-            Origin: origin), cancellationToken);
+        var record = await submission.SealAndCommitAsync(new ServerSealedReport(
+            channel, keys.KeyVersion, keys.ChannelRecipient, form, typed.OnlyFieldsOf(form), language, files, keys.Mailbox, origin), cancellationToken);
         await audit.AppendAsync(AuditKinds.CaseRegistered, actorId, record.Id, record.ChannelId, CaseReplies.WithFiles(origin.ToString(), files.Count), cancellationToken);
         return new RegistrationOutcome([], record, keys.Token.ToString());
     }
@@ -111,11 +95,13 @@ public sealed class RegistrationKeys(Channel channel, int keyVersion, string cha
 
     public int KeyVersion { get; } = keyVersion;
 
+    public string ChannelRecipient { get; } = channelRecipient;
+
     public MailboxToken Token => _token ??= MailboxToken.Generate();
 
     public MailboxKeys Mailbox => _mailbox ??= Token.DeriveKeys();
 
-    public IReadOnlyCollection<IRecipient> Recipients => [X25519Recipient.Parse(channelRecipient), Mailbox.Recipient];
+    public IReadOnlyCollection<IRecipient> Recipients => [X25519Recipient.Parse(ChannelRecipient), Mailbox.Recipient];
 
     public void Dispose()
     {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Intake.Crypto.Age;
 using Intake.Crypto.Mailbox;
 using Intake.Web.Cases;
@@ -61,22 +60,8 @@ public sealed class ReportIntake(
             return ReportOutcome.Rejected(SealingMode.Server, upload.Fields, problems, upload.Refused, again, upload.AntiforgeryFailed);
         }
 
-        var answers = upload.Fields.OnlyFieldsOf(form);
-        var json = ReportDocument.Report(channel.Code, language, answers, files.Select(f => f.Info).ToList());
-        byte[] sealedReport;
-        try
-        {
-            sealedReport = AgeFile.Encrypt(json, server.Recipients);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(json);
-        }
-
-        var record = await submission.CommitAsync(new SealedSubmission(
-            channel, keyVersion, form, answers, sealedReport, files, server.Mailbox.LookupId, server.Mailbox.Recipient.ToString(), SealingMode.Server,
-            DeclineAcknowledgement: !answers.Has(CommonFields.AllowAcknowledgement),
-            WantsMeeting: answers.Has(CommonFields.WantsMeeting)), cancellationToken);
+        var record = await submission.SealAndCommitAsync(new ServerSealedReport(
+            channel, keyVersion, server.ChannelRecipient, form, upload.Fields.OnlyFieldsOf(form), language, files, server.Mailbox), cancellationToken);
         return ReportOutcome.Accept(new Receipt(server.Token.ToString(), record.CaseNumber, record.ReceivedOn, channel.Code, SealingMode.Server, clock.GetUtcNow()));
     }
 
@@ -99,6 +84,8 @@ public sealed class ReportIntake(
     /// <summary>The server-generated mailbox token and keys of a report sealed on the server, made on first use.</summary>
     private sealed class ServerKeys(string channelRecipient) : IDisposable
     {
+        public string ChannelRecipient => channelRecipient;
+
         private MailboxToken? _token;
         private MailboxKeys? _mailbox;
 

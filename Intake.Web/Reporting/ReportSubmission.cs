@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using Intake.Crypto.Age;
+using Intake.Crypto.Mailbox;
 using Intake.Web.Cases;
 using Intake.Web.Keys;
 using Intake.Web.Reporting.Forms;
@@ -82,6 +85,32 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
         return record;
     }
 
+    /// <summary>
+    /// Seals the answers, with the descriptions of the already sealed files, as one JSON document to the channel
+    /// and the mailbox, wipes the plaintext, and commits the case.
+    /// </summary>
+    public async Task<CaseRecord> SealAndCommitAsync(ServerSealedReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var json = ReportDocument.Report(report.Channel.Code, report.Language, report.Answers, report.Files.Select(f => f.Info).ToList());
+        byte[] sealedReport;
+        try
+        {
+            sealedReport = AgeFile.Encrypt(json, [X25519Recipient.Parse(report.ChannelRecipient), report.Mailbox.Recipient]);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(json);
+        }
+
+        return await CommitAsync(new SealedSubmission(
+            report.Channel, report.KeyVersion, report.Form, report.Answers, sealedReport, report.Files, report.Mailbox.LookupId,
+            report.Mailbox.Recipient.ToString(), SealingMode.Server,
+            DeclineAcknowledgement: !report.Answers.Has(CommonFields.AllowAcknowledgement),
+            WantsMeeting: report.Answers.Has(CommonFields.WantsMeeting),
+            Origin: report.Origin), cancellationToken);
+    }
+
     public static string Prefix(string channelCode) => channelCode == ChannelCodes.Whistleblowing ? "VB" : "HV";
 
     private static void ApplyTriage(CaseRecord record, ReportForm form, FormAnswers answers)
@@ -102,6 +131,18 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
         }
     }
 }
+
+/// <summary>A report the server seals: the answers in clear for this request only, files already sealed.</summary>
+public sealed record ServerSealedReport(
+    Channel Channel,
+    int KeyVersion,
+    string ChannelRecipient,
+    ReportForm Form,
+    FormAnswers Answers,
+    string Language,
+    IReadOnlyList<StagedFile> Files,
+    MailboxKeys Mailbox,
+    CaseOrigin Origin = CaseOrigin.Online);
 
 /// <summary>Everything a submission commits, already sealed.</summary>
 public sealed record SealedSubmission(
