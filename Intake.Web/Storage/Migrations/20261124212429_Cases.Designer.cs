@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Intake.Web.Storage.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261124202454_InboxIndexes")]
-    partial class InboxIndexes
+    [Migration("20261124212429_Cases")]
+    partial class Cases
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -33,7 +33,29 @@ namespace Intake.Web.Storage.Migrations
                     IncidentTypes = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
                     IncidentPlace = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     ContactChannels = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    PoliceReported = table.Column<bool>(type: "INTEGER", nullable: true)
+                    PoliceReported = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Origin = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcknowledgementDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AcknowledgedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FeedbackDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FeedbackGivenOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NextDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AssigneeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    HandlerCategories = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    UnreadReporterMessages = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkEnvironmentReportNeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WorkEnvironmentReportedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SocialInsuranceReportNeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SocialInsuranceReportedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RiskAssessmentUpdated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FollowUpOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SealedTriage = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DisposeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LegalHold = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RegistryExportedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DisposedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -44,6 +66,12 @@ namespace Intake.Web.Storage.Migrations
                         principalTable: "Channels",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_StaffUsers_AssigneeId",
+                        column: x => x.AssigneeId,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -109,10 +137,30 @@ namespace Intake.Web.Storage.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_AssigneeId",
+                table: "Cases",
+                column: "AssigneeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_CaseNumber",
                 table: "Cases",
                 column: "CaseNumber",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ChannelId_AssigneeId",
+                table: "Cases",
+                columns: new[] { "ChannelId", "AssigneeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ChannelId_NextDeadline",
+                table: "Cases",
+                columns: new[] { "ChannelId", "NextDeadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ChannelId_ReceivedOn",
+                table: "Cases",
+                columns: new[] { "ChannelId", "ReceivedOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_ChannelId_Status_ReceivedOn",
@@ -124,6 +172,36 @@ namespace Intake.Web.Storage.Migrations
                 table: "Cases",
                 columns: new[] { "ChannelId", "Year", "Sequence" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_DisposeOn",
+                table: "Cases",
+                column: "DisposeOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Inbox_Assignee",
+                table: "Cases",
+                columns: new[] { "ChannelId", "AssigneeId", "DisposedOn", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Inbox_Deadline",
+                table: "Cases",
+                columns: new[] { "ChannelId", "DisposedOn", "NextDeadline", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Inbox_Number",
+                table: "Cases",
+                columns: new[] { "ChannelId", "DisposedOn", "Year", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Inbox_Received",
+                table: "Cases",
+                columns: new[] { "ChannelId", "DisposedOn", "ReceivedOn", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Inbox_Unread",
+                table: "Cases",
+                columns: new[] { "ChannelId", "UnreadReporterMessages" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_MailboxLookupId",
