@@ -28,19 +28,10 @@ internal static class AgeDecryptor
         AgeHeader header = HeaderParser.Parse(source);
         byte[] fileKey = UnwrapAndVerify(header, identities, fileKeySink);
         byte[] nonce = new byte[PayloadFormat.NonceSize];
-        int got = 0;
+        int got;
         try
         {
-            while (got < nonce.Length)
-            {
-                int n = source.Read(nonce.AsSpan(got));
-                if (n == 0)
-                {
-                    break;
-                }
-
-                got += n;
-            }
+            got = source.ReadFull(nonce);
         }
         catch
         {
@@ -62,19 +53,10 @@ internal static class AgeDecryptor
         AgeHeader header = HeaderParser.Parse(source);
         byte[] fileKey = UnwrapAndVerify(header, identities, null);
         byte[] nonce = new byte[PayloadFormat.NonceSize];
-        int got = 0;
+        int got;
         try
         {
-            while (got < nonce.Length)
-            {
-                int n = await source.ReadAsync(nonce.AsMemory(got), cancellationToken).ConfigureAwait(false);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                got += n;
-            }
+            got = await source.ReadFullAsync(nonce, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

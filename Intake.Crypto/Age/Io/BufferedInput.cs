@@ -114,6 +114,42 @@ internal sealed class BufferedInput
         return read;
     }
 
+    /// <summary>Reads until <paramref name="destination"/> is full or the input ends; returns how much was read.</summary>
+    public int ReadFull(Span<byte> destination)
+    {
+        int total = 0;
+        while (total < destination.Length)
+        {
+            int n = Read(destination[total..]);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+
+    /// <summary>Reads until <paramref name="destination"/> is full or the input ends; returns how much was read.</summary>
+    public async ValueTask<int> ReadFullAsync(Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        int total = 0;
+        while (total < destination.Length)
+        {
+            int n = await ReadAsync(destination[total..], cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+
     private bool Account(int n)
     {
         if (n == 0)

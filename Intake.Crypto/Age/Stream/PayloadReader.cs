@@ -55,7 +55,7 @@ internal sealed class PayloadReader : IDisposable
                 continue;
             }
 
-            int n = ReadFull(_cipher.AsSpan(0, PayloadFormat.EncryptedChunkSize));
+            int n = _input.ReadFull(_cipher.AsSpan(0, PayloadFormat.EncryptedChunkSize));
             if (Deliver(n, destination, out int delivered))
             {
                 return delivered;
@@ -79,7 +79,7 @@ internal sealed class PayloadReader : IDisposable
                 continue;
             }
 
-            int n = await ReadFullAsync(_cipher.AsMemory(0, PayloadFormat.EncryptedChunkSize), cancellationToken).ConfigureAwait(false);
+            int n = await _input.ReadFullAsync(_cipher.AsMemory(0, PayloadFormat.EncryptedChunkSize), cancellationToken).ConfigureAwait(false);
             if (Deliver(n, destination.Span, out int delivered))
             {
                 return delivered;
@@ -242,40 +242,6 @@ internal sealed class PayloadReader : IDisposable
         {
             return false;
         }
-    }
-
-    private int ReadFull(Span<byte> buffer)
-    {
-        int total = 0;
-        while (total < buffer.Length)
-        {
-            int n = _input.Read(buffer[total..]);
-            if (n == 0)
-            {
-                break;
-            }
-
-            total += n;
-        }
-
-        return total;
-    }
-
-    private async ValueTask<int> ReadFullAsync(Memory<byte> buffer, CancellationToken cancellationToken)
-    {
-        int total = 0;
-        while (total < buffer.Length)
-        {
-            int n = await _input.ReadAsync(buffer[total..], cancellationToken).ConfigureAwait(false);
-            if (n == 0)
-            {
-                break;
-            }
-
-            total += n;
-        }
-
-        return total;
     }
 
     /// <summary>Drops key material; plaintext still buffered stays readable.</summary>
