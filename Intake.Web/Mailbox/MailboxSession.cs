@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Intake.Crypto.Mailbox;
+using Intake.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Intake.Web.Mailbox;
@@ -65,7 +66,7 @@ public sealed class MailboxSession(IDataProtectionProvider protection, TimeProvi
     public void Close(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
+        StrictCookie.Delete(context, CookieName);
     }
 
     private void Write(HttpContext context, string token)
@@ -77,14 +78,7 @@ public sealed class MailboxSession(IDataProtectionProvider protection, TimeProvi
         var value = Convert.ToBase64String(Protector().Protect(payload));
         CryptographicOperations.ZeroMemory(payload);
         CryptographicOperations.ZeroMemory(text);
-        context.Response.Cookies.Append(CookieName, value, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = context.Request.IsHttps,
-            IsEssential = true,
-            Path = "/",
-        });
+        StrictCookie.Append(context, CookieName, value);
     }
 
     private IDataProtector Protector() => protection.CreateProtector("Intake.Mailbox.Session");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Intake.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Intake.Web.Reporting;
@@ -18,15 +19,7 @@ public sealed class ReceiptTicket(IDataProtectionProvider protection, TimeProvid
         var payload = JsonSerializer.SerializeToUtf8Bytes(receipt);
         var value = Convert.ToBase64String(Protector().Protect(payload));
         Array.Clear(payload);
-        context.Response.Cookies.Append(CookieName, value, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = context.Request.IsHttps,
-            IsEssential = true,
-            Path = "/",
-            MaxAge = _lifetime,
-        });
+        StrictCookie.Append(context, CookieName, value, _lifetime);
     }
 
     /// <summary>Reads the receipt and deletes the cookie: a reload shows it no more.</summary>
@@ -34,7 +27,7 @@ public sealed class ReceiptTicket(IDataProtectionProvider protection, TimeProvid
     {
         ArgumentNullException.ThrowIfNull(context);
         var value = context.Request.Cookies[CookieName];
-        context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
+        StrictCookie.Delete(context, CookieName);
         if (string.IsNullOrEmpty(value))
         {
             return null;

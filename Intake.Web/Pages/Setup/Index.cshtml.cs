@@ -1,4 +1,5 @@
 using Intake.Web.Organisation;
+using Intake.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -43,14 +44,7 @@ public sealed class IndexModel(SetupService setup, SetupCode code, PendingSetup 
 
         var generated = SetupService.FillGeneratedPassphrases(plan);
         var id = pending.Begin(plan, generated);
-        Response.Cookies.Append(PendingCookie, id, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = Request.IsHttps,
-            IsEssential = true,
-            MaxAge = TimeSpan.FromMinutes(30),
-        });
+        StrictCookie.Append(HttpContext, PendingCookie, id, TimeSpan.FromMinutes(30));
         return RedirectToPage("Recovery");
     }
 }

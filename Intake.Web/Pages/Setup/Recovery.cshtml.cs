@@ -1,5 +1,6 @@
 using Intake.Web.Organisation;
 using Intake.Web.Rendering;
+using Intake.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -51,7 +52,7 @@ public sealed class RecoveryModel(SetupService setup, SetupCode code, PendingSet
 
         pending.Clear();
         code.Retire();
-        Response.Cookies.Delete(IndexModel.PendingCookie);
+        StrictCookie.Delete(HttpContext, IndexModel.PendingCookie);
         return RedirectToPage("Done");
     }
 
