@@ -9,7 +9,7 @@
 
 import { Decrypter, Encrypter } from "age-encryption";
 import { ParseStatus, deriveMailboxKeys, parseToken } from "./mailbox-token.js";
-import { cleanValue, postWithProgress, sealFile } from "./sealing.js";
+import { cleanValue, collect, postWithProgress, sealFile } from "./sealing.js";
 import {
   answerErrors, answerRows, describedAttachments, followUpProblems, fromBase64, isIdle, kilobytes, kindClass,
   messageDocument, stringKey,
@@ -73,19 +73,6 @@ async function readJson(response) {
   } catch {
     return null;
   }
-}
-
-async function collect(stream, type) {
-  const reader = stream.getReader();
-  const parts = [];
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) {
-      break;
-    }
-    parts.push(value);
-  }
-  return new Blob(parts, { type });
 }
 
 class MailboxPage {

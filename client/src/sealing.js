@@ -37,7 +37,17 @@ export async function sealFile(encrypter, file, onRead) {
     },
   });
   const sealed = await encrypter.encrypt(file.stream().pipeThrough(counter));
-  const reader = sealed.getReader();
+  return collect(sealed, "application/octet-stream");
+}
+
+/**
+ * Reads a stream of byte chunks to its end into one Blob of the given type.
+ * @param {ReadableStream<Uint8Array>} stream
+ * @param {string} type
+ * @returns {Promise<Blob>}
+ */
+export async function collect(stream, type) {
+  const reader = stream.getReader();
   const parts = [];
   for (;;) {
     const { done, value } = await reader.read();
@@ -46,7 +56,7 @@ export async function sealFile(encrypter, file, onRead) {
     }
     parts.push(value);
   }
-  return new Blob(parts, { type: "application/octet-stream" });
+  return new Blob(parts, { type });
 }
 
 /**
