@@ -53,14 +53,22 @@ public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, 
     /// <summary>Streams a decrypted attachment of this mailbox's case, or returns null if it is not one of them.</summary>
     public async Task<(Stream Content, AttachmentView Info)?> OpenAttachmentAsync(MailboxKeys keys, Guid attachmentId, CancellationToken cancellationToken = default)
     {
-        var thread = await OpenAsync(keys, cancellationToken);
-        var info = thread?.Items.SelectMany(i => i.Attachments).FirstOrDefault(a => a.Id == attachmentId);
-        if (info is null)
+        var record = await FindAsync(keys, cancellationToken);
+        if (record is null)
         {
             return null;
         }
 
-        var fileName = await db.CaseAttachments.Where(a => a.Id == attachmentId).Select(a => a.FileName).SingleAsync(cancellationToken);
+        // Only the entry that holds the file is opened, for its name, type and size; not the whole thread.
+        var entry = await db.CaseEntries.AsNoTracking().Include(e => e.Attachments)
+            .SingleOrDefaultAsync(e => e.CaseId == record.Id && e.ReadableByReporter && e.Attachments.Any(a => a.Id == attachmentId), cancellationToken);
+        var info = entry is null ? null : SealedEntry.Open(entry, [keys.Identity]).Attachments.FirstOrDefault(a => a.Id == attachmentId);
+        if (entry is null || info is null)
+        {
+            return null;
+        }
+
+        var fileName = entry.Attachments.Single(a => a.Id == attachmentId).FileName;
         var file = File.OpenRead(Path.Combine(data.Attachments, fileName));
         return (AgeFile.OpenRead(file, [keys.Identity]), info);
     }
