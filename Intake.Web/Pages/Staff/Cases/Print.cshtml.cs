@@ -67,16 +67,6 @@ public sealed class PrintModel(CaseAccess access, CasePrintReader reader, AuditL
         _ => kind.ToString(),
     };
 
-    public static string StatusLabel(CaseStatus status, bool english) => status switch
-    {
-        CaseStatus.Received => english ? "Received" : "Mottaget",
-        CaseStatus.Acknowledged => english ? "Acknowledged" : "Bekräftat",
-        CaseStatus.UnderInvestigation => english ? "Under investigation" : "Under utredning",
-        CaseStatus.FeedbackGiven => english ? "Feedback given" : "Återkoppling lämnad",
-        CaseStatus.Closed => english ? "Closed" : "Avslutat",
-        _ => status.ToString(),
-    };
-
     public static string Size(long bytes) => bytes switch
     {
         < 1024 => $"{bytes} B",
