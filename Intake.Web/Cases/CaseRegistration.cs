@@ -1,5 +1,3 @@
-using Intake.Crypto.Age;
-using Intake.Crypto.Mailbox;
 using Intake.Web.Audit;
 using Intake.Web.Keys;
 using Intake.Web.Reporting;
@@ -36,13 +34,13 @@ public sealed class CaseRegistration(IntakeDbContext db, ReportSubmission submis
     }
 
     /// <summary>The keys a registration into each of these channels would seal to; the mailbox is made on first use.</summary>
-    public async Task<IReadOnlyList<RegistrationKeys>> KeysForAsync(IReadOnlyCollection<Channel> channels, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ServerSealingKeys>> KeysForAsync(IReadOnlyCollection<Channel> channels, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(channels);
         var ids = channels.Select(c => c.Id).ToList();
         var current = await db.ChannelKeys.AsNoTracking().Where(k => ids.Contains(k.ChannelId)).ToListAsync(cancellationToken);
         return channels.Select(c => current.Single(k => k.ChannelId == c.Id && k.Version == c.CurrentKeyVersion))
-            .Select(k => new RegistrationKeys(channels.Single(c => c.Id == k.ChannelId), k.Version, k.Recipient))
+            .Select(k => new ServerSealingKeys(channels.Single(c => c.Id == k.ChannelId), k.Version, k.Recipient))
             .ToList();
     }
 
@@ -59,9 +57,9 @@ public sealed class CaseRegistration(IntakeDbContext db, ReportSubmission submis
         return problems;
     }
 
-    /// <summary>Registers the report with files already sealed to <see cref="RegistrationKeys.Recipients"/> of <paramref name="keys"/>.</summary>
+    /// <summary>Registers the report with files already sealed to <see cref="ServerSealingKeys.Recipients"/> of <paramref name="keys"/>.</summary>
     public async Task<RegistrationOutcome> RegisterAsync(
-        RegistrationKeys keys, Guid actorId, CaseOrigin origin, FormAnswers typed, string language, IReadOnlyList<StagedFile> files,
+        ServerSealingKeys keys, Guid actorId, CaseOrigin origin, FormAnswers typed, string language, IReadOnlyList<StagedFile> files,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -75,37 +73,8 @@ public sealed class CaseRegistration(IntakeDbContext db, ReportSubmission submis
             return new RegistrationOutcome(problems, null, null);
         }
 
-        var record = await submission.SealAndCommitAsync(new ServerSealedReport(
-            channel, keys.KeyVersion, keys.ChannelRecipient, form, typed.OnlyFieldsOf(form), language, files, keys.Mailbox, origin), cancellationToken);
+        var record = await submission.SealAndCommitAsync(new ServerSealedReport(keys, form, typed.OnlyFieldsOf(form), language, files, origin), cancellationToken);
         await audit.AppendAsync(AuditKinds.CaseRegistered, actorId, record.Id, record.ChannelId, CaseReplies.WithFiles(origin.ToString(), files.Count), cancellationToken);
         return new RegistrationOutcome([], record, keys.Token.ToString());
-    }
-}
-
-/// <summary>
-/// What one registration into a channel seals to: the channel's current key and a new mailbox, whose token is made
-/// on first use (when the first file arrives, or when the report is sealed) and wiped on dispose.
-/// </summary>
-public sealed class RegistrationKeys(Channel channel, int keyVersion, string channelRecipient) : IDisposable
-{
-    private MailboxToken? _token;
-    private MailboxKeys? _mailbox;
-
-    public Channel Channel { get; } = channel;
-
-    public int KeyVersion { get; } = keyVersion;
-
-    public string ChannelRecipient { get; } = channelRecipient;
-
-    public MailboxToken Token => _token ??= MailboxToken.Generate();
-
-    public MailboxKeys Mailbox => _mailbox ??= Token.DeriveKeys();
-
-    public IReadOnlyCollection<IRecipient> Recipients => [X25519Recipient.Parse(ChannelRecipient), Mailbox.Recipient];
-
-    public void Dispose()
-    {
-        _mailbox?.Dispose();
-        _token?.Dispose();
     }
 }

@@ -1,5 +1,3 @@
-using Intake.Crypto.Age;
-using Intake.Crypto.Mailbox;
 using Intake.Web.Cases;
 using Intake.Web.Hosting;
 using Intake.Web.Keys;
@@ -32,7 +30,7 @@ public sealed class ReportIntake(
     {
         var channel = await db.Channels.AsNoTracking().SingleAsync(c => c.Code == channelCode, cancellationToken);
         var key = await db.ChannelKeys.AsNoTracking().SingleAsync(k => k.ChannelId == channel.Id && k.Version == channel.CurrentKeyVersion, cancellationToken);
-        using var server = new ServerKeys(key.Recipient);
+        using var server = new ServerSealingKeys(channel, key.Version, key.Recipient);
         using var upload = await reader.ReadAsync(
             context,
             fields => IsBrowserMode(fields) ? new BrowserFileSealer() : new ServerFileSealer(server.Recipients),
@@ -43,13 +41,13 @@ public sealed class ReportIntake(
         var form = ReportForms.For(channelCode);
         return IsBrowserMode(upload.Fields)
             ? await AcceptBrowserSealedAsync(channel, key.Version, form, upload, cancellationToken)
-            : await SealOnServerAsync(channel, key.Version, form, language, upload, server, cancellationToken);
+            : await SealOnServerAsync(form, language, upload, server, cancellationToken);
     }
 
     private static bool IsBrowserMode(FormAnswers fields) => string.Equals(fields.Get(ModeField), BrowserMode, StringComparison.Ordinal);
 
     private async Task<ReportOutcome> SealOnServerAsync(
-        Channel channel, int keyVersion, ReportForm form, string language, UploadResult upload, ServerKeys server, CancellationToken cancellationToken)
+        ReportForm form, string language, UploadResult upload, ServerSealingKeys server, CancellationToken cancellationToken)
     {
         var today = calendar.Today;
         IReadOnlyList<FieldProblem> problems = upload.TextTooLarge ? [new FieldProblem(string.Empty, "Report.Error.TextTooLarge")] : FormValidator.Validate(form, upload.Fields, today);
@@ -60,9 +58,8 @@ public sealed class ReportIntake(
             return ReportOutcome.Rejected(SealingMode.Server, upload.Fields, problems, upload.Refused, again, upload.AntiforgeryFailed);
         }
 
-        var record = await submission.SealAndCommitAsync(new ServerSealedReport(
-            channel, keyVersion, server.ChannelRecipient, form, upload.Fields.OnlyFieldsOf(form), language, files, server.Mailbox), cancellationToken);
-        return ReportOutcome.Accept(new Receipt(server.Token.ToString(), record.CaseNumber, record.ReceivedOn, channel.Code, SealingMode.Server, clock.GetUtcNow()));
+        var record = await submission.SealAndCommitAsync(new ServerSealedReport(server, form, upload.Fields.OnlyFieldsOf(form), language, files), cancellationToken);
+        return ReportOutcome.Accept(new Receipt(server.Token.ToString(), record.CaseNumber, record.ReceivedOn, server.Channel.Code, SealingMode.Server, clock.GetUtcNow()));
     }
 
     private async Task<ReportOutcome> AcceptBrowserSealedAsync(
@@ -79,26 +76,5 @@ public sealed class ReportIntake(
             DeclineAcknowledgement: !parsed.Triage.Has(CommonFields.AllowAcknowledgement),
             WantsMeeting: parsed.Triage.Has(CommonFields.WantsMeeting)), cancellationToken);
         return ReportOutcome.Accept(new Receipt(string.Empty, record.CaseNumber, record.ReceivedOn, channel.Code, SealingMode.Browser, clock.GetUtcNow()));
-    }
-
-    /// <summary>The server-generated mailbox token and keys of a report sealed on the server, made on first use.</summary>
-    private sealed class ServerKeys(string channelRecipient) : IDisposable
-    {
-        public string ChannelRecipient => channelRecipient;
-
-        private MailboxToken? _token;
-        private MailboxKeys? _mailbox;
-
-        public MailboxToken Token => _token ??= MailboxToken.Generate();
-
-        public MailboxKeys Mailbox => _mailbox ??= Token.DeriveKeys();
-
-        public IReadOnlyCollection<IRecipient> Recipients => [X25519Recipient.Parse(channelRecipient), Mailbox.Recipient];
-
-        public void Dispose()
-        {
-            _mailbox?.Dispose();
-            _token?.Dispose();
-        }
     }
 }

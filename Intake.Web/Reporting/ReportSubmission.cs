@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Intake.Crypto.Age;
-using Intake.Crypto.Mailbox;
 using Intake.Web.Cases;
 using Intake.Web.Keys;
 using Intake.Web.Reporting.Forms;
@@ -92,11 +91,12 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
     public async Task<CaseRecord> SealAndCommitAsync(ServerSealedReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var json = ReportDocument.Report(report.Channel.Code, report.Language, report.Answers, report.Files.Select(f => f.Info).ToList());
+        var keys = report.Keys;
+        var json = ReportDocument.Report(keys.Channel.Code, report.Language, report.Answers, report.Files.Select(f => f.Info).ToList());
         byte[] sealedReport;
         try
         {
-            sealedReport = AgeFile.Encrypt(json, [X25519Recipient.Parse(report.ChannelRecipient), report.Mailbox.Recipient]);
+            sealedReport = AgeFile.Encrypt(json, keys.Recipients);
         }
         finally
         {
@@ -104,8 +104,8 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
         }
 
         return await CommitAsync(new SealedSubmission(
-            report.Channel, report.KeyVersion, report.Form, report.Answers, sealedReport, report.Files, report.Mailbox.LookupId,
-            report.Mailbox.Recipient.ToString(), SealingMode.Server,
+            keys.Channel, keys.KeyVersion, report.Form, report.Answers, sealedReport, report.Files, keys.Mailbox.LookupId,
+            keys.Mailbox.Recipient.ToString(), SealingMode.Server,
             DeclineAcknowledgement: !report.Answers.Has(CommonFields.AllowAcknowledgement),
             WantsMeeting: report.Answers.Has(CommonFields.WantsMeeting),
             Origin: report.Origin), cancellationToken);
@@ -134,14 +134,11 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
 
 /// <summary>A report the server seals: the answers in clear for this request only, files already sealed.</summary>
 public sealed record ServerSealedReport(
-    Channel Channel,
-    int KeyVersion,
-    string ChannelRecipient,
+    ServerSealingKeys Keys,
     ReportForm Form,
     FormAnswers Answers,
     string Language,
     IReadOnlyList<StagedFile> Files,
-    MailboxKeys Mailbox,
     CaseOrigin Origin = CaseOrigin.Online);
 
 /// <summary>Everything a submission commits, already sealed.</summary>

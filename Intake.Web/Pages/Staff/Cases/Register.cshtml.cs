@@ -161,7 +161,7 @@ public sealed class RegisterModel(
     }
 
     /// <summary>The handler's channel named in the form (or, before the field arrives, in the address); null for any other.</summary>
-    private RegistrationKeys? Chosen(IReadOnlyList<RegistrationKeys> candidates, FormAnswers fields)
+    private ServerSealingKeys? Chosen(IReadOnlyList<ServerSealingKeys> candidates, FormAnswers fields)
     {
         var code = fields.Get(ChannelField);
         if (code.Length == 0)
