@@ -111,7 +111,8 @@ public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, DataDirect
             return new CaseReport(new ReportJson(string.Empty, string.Empty, string.Empty, [], []), opened.Attachments, CommonFields.Anonymous, false, null, null, true);
         }
 
-        var answers = json.Answers.Where(p => p.Key is not (CommonFields.Name or CommonFields.Contact or CommonFields.IdentityMode))
+        // The identity block shows the mode beside the name and contact, so it leaves the answers too.
+        var answers = json.Answers.Where(p => !CommonFields.IdentifyingFields.Contains(p.Key) && p.Key != CommonFields.IdentityMode)
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var name = First(json, CommonFields.Name);
         var contact = First(json, CommonFields.Contact);

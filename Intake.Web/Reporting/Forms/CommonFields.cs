@@ -13,6 +13,9 @@ public static class CommonFields
     public const string Confidential = "confidential";
     public const string Named = "named";
 
+    /// <summary>The answers that identify the reporter: shown to handlers only when they ask, and audited.</summary>
+    public static IReadOnlySet<string> IdentifyingFields { get; } = new HashSet<string>(StringComparer.Ordinal) { Name, Contact };
+
     public static FormSection Identity { get; } = new("identity", "Hur vill du synas?", "How do you want to appear?",
     [
         new(IdentityMode, FieldKind.Radio, "Välj ett alternativ", "Choose one", Required: true, Options:

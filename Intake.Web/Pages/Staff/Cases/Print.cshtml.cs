@@ -16,10 +16,6 @@ namespace Intake.Web.Pages.Staff.Cases;
 /// </summary>
 public sealed class PrintModel(CaseAccess access, CasePrintReader reader, AuditLog audit, CaseCalendar calendar) : PageModel
 {
-    /// <summary>The fields that identify the reporter: shown only when asked for.</summary>
-    public static IReadOnlySet<string> IdentityFields { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { CommonFields.Name, CommonFields.Contact };
-
     [BindProperty(SupportsGet = true, Name = "identity")]
     public bool IncludeIdentity { get; set; }
 
@@ -52,7 +48,7 @@ public sealed class PrintModel(CaseAccess access, CasePrintReader reader, AuditL
         ArgumentNullException.ThrowIfNull(report);
         return report with
         {
-            Answers = report.Answers.Where(a => !IdentityFields.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal),
+            Answers = report.Answers.Where(a => !CommonFields.IdentifyingFields.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal),
         };
     }
 
