@@ -152,7 +152,7 @@ public sealed class HandlerDayBrowserTests(BrowserFixture browser) : IClassFixtu
         using (parsed)
         using (var keys = parsed!.DeriveKeys())
         {
-            var lookupId = keys.LookupId;
+            var lookupId = keys.Verifier;
             await using var scope = browser.App.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
             return await db.Cases.AsNoTracking().Where(c => c.MailboxLookupId == lookupId).Select(c => c.CaseNumber).SingleAsync();

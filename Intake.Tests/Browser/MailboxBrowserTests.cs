@@ -98,7 +98,7 @@ public sealed class MailboxBrowserTests(BrowserFixture browser) : IClassFixture<
             using var keys = parsed.DeriveKeys();
             lock (urls)
             {
-                Assert.DoesNotContain(urls, u => u.Contains(keys.LookupIdHex, StringComparison.Ordinal) || u.Contains(token, StringComparison.Ordinal));
+                Assert.DoesNotContain(urls, u => u.Contains(keys.AuthenticatorHex, StringComparison.Ordinal) || u.Contains(token, StringComparison.Ordinal));
                 Assert.DoesNotContain(urls, u => u.Contains("/mailbox/open", StringComparison.Ordinal));
             }
 
@@ -285,7 +285,7 @@ public sealed class MailboxBrowserTests(BrowserFixture browser) : IClassFixture<
         await using var scope = browser.App.CreateScope();
         using var parsed = ParseToken(token);
         using var keys = parsed.DeriveKeys();
-        var lookupId = keys.LookupId;
+        var lookupId = keys.Verifier;
         var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.AsNoTracking().SingleAsync(c => c.MailboxLookupId == lookupId);
         return (token, record.CaseNumber);
     }
@@ -295,7 +295,7 @@ public sealed class MailboxBrowserTests(BrowserFixture browser) : IClassFixture<
         await using var scope = browser.App.CreateScope();
         var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.AsNoTracking().SingleAsync(c => c.CaseNumber == caseNumber);
         using var handler = await StaffWorld.UnlockAsync(scope, StaffWorld.WhistleblowingHandler);
-        await scope.ServiceProvider.GetRequiredService<CaseMessages>().ReplyAsync(record.Id, handler, text);
+        await HandlerWrites.ReplyAsync(scope, record.Id, handler, text);
     }
 
     private static Intake.Crypto.Mailbox.MailboxToken ParseToken(string token)

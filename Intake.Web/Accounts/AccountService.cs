@@ -9,7 +9,7 @@ namespace Intake.Web.Accounts;
 /// <summary>Account changes by the administrator and by staff themselves. Every change is audited.</summary>
 public sealed class AccountService(
     IntakeDbContext db, StaffKeys staffKeys, ChannelKeys channelKeys, TotpCodes totp, UnlockedKeyStore keyStore,
-    PassphraseWorkLimiter limiter, AuditLog audit, TimeProvider clock)
+    PassphraseWorkLimiter limiter, AuditLog audit, UnitOfWork work, TimeProvider clock)
 {
     /// <summary>Creates an account with a generated passphrase, returned to show once to the administrator.</summary>
     public async Task<(StaffUser User, string Passphrase)> CreateAsync(
@@ -39,16 +39,19 @@ public sealed class AccountService(
             CreatedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
         };
         db.StaffUsers.Add(user);
-        await audit.AppendAsync(AuditKinds.AccountCreated, administratorId, user.Id, detail: role.ToString(), cancellationToken: cancellationToken);
+        audit.Record(AuditKinds.AccountCreated, administratorId, user.Id, detail: role.ToString());
+        await work.SaveAsync(cancellationToken);
         return (user, passphrase);
     }
 
     /// <summary>
     /// For a forgotten passphrase: a new personal identity under a generated passphrase, TOTP cleared, every wrap
     /// of the old identity dropped and memberships back to "proposed", to be granted again by a member or with
-    /// the recovery identity. Nothing is lost while one member or the recovery identity remains.
+    /// the recovery identity. Nothing is lost while one member or the recovery identity remains. When the old
+    /// passphrase or identity may be in someone else's hands (<paramref name="compromised"/>), every channel the
+    /// person was an active member of rotates to a new key, so that the old identity opens nothing new.
     /// </summary>
-    public async Task<string> ResetAsync(Guid administratorId, Guid userId, CancellationToken cancellationToken = default)
+    public async Task<string> ResetAsync(Guid administratorId, Guid userId, bool compromised = false, CancellationToken cancellationToken = default)
     {
         var user = await db.StaffUsers.SingleAsync(u => u.Id == userId, cancellationToken);
         var passphrase = GeneratedPassphrase.New();
@@ -57,15 +60,30 @@ public sealed class AccountService(
         user.LastTotpStep = 0;
         user.IsDisabled = false;
         db.ChannelKeyWraps.RemoveRange(await db.ChannelKeyWraps.Where(w => w.UserId == userId).ToListAsync(cancellationToken));
+        var wasActiveIn = new List<Guid>();
         foreach (var membership in await db.ChannelMemberships.Where(m => m.UserId == userId).ToListAsync(cancellationToken))
         {
+            if (membership.State == MembershipState.Active)
+            {
+                wasActiveIn.Add(membership.ChannelId);
+            }
+
             membership.State = MembershipState.Proposed;
             membership.ProposedBy = administratorId;
             membership.GrantedBy = null;
         }
 
+        audit.Record(AuditKinds.AccountReset, administratorId, userId, detail: compromised ? "compromised" : null);
+        if (compromised)
+        {
+            foreach (var channelId in wasActiveIn)
+            {
+                await channelKeys.RecordRotateAsync(channelId, administratorId, [userId], cancellationToken);
+            }
+        }
+
+        await work.SaveAsync(cancellationToken);
         keyStore.CloseAllFor(userId);
-        await audit.AppendAsync(AuditKinds.AccountReset, administratorId, userId, cancellationToken: cancellationToken);
         return passphrase;
     }
 
@@ -82,16 +100,20 @@ public sealed class AccountService(
         {
             foreach (var channelId in await db.ChannelMemberships.Where(m => m.UserId == userId).Select(m => m.ChannelId).ToListAsync(cancellationToken))
             {
-                await channelKeys.RevokeAsync(channelId, userId, administratorId, cancellationToken);
+                await channelKeys.RecordRevokeAsync(channelId, userId, administratorId, cancellationToken);
             }
         }
 
         user.Role = role;
+        audit.Record(AuditKinds.RoleChanged, administratorId, userId, detail: role.ToString());
+        await work.SaveAsync(cancellationToken);
         keyStore.CloseAllFor(userId);
-        await audit.AppendAsync(AuditKinds.RoleChanged, administratorId, userId, detail: role.ToString(), cancellationToken: cancellationToken);
     }
 
-    /// <summary>Re-seals the signed-in user's identity under a new passphrase, after checking the current one.</summary>
+    /// <summary>
+    /// Re-seals the signed-in user's identity under a new passphrase, after checking the current one, and ends
+    /// every other session of the user: whoever signed in with the old passphrase is signed out.
+    /// </summary>
     public async Task<AccountChange> ChangePassphraseAsync(UnlockedKeyring keyring, string current, string next, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keyring);
@@ -120,15 +142,33 @@ public sealed class AccountService(
         }
 
         user.SealedIdentity = resealed;
-        await audit.AppendAsync(AuditKinds.PassphraseChanged, user.Id, user.Id, cancellationToken: cancellationToken);
+        audit.Record(AuditKinds.PassphraseChanged, user.Id, user.Id);
+        await work.SaveAsync(cancellationToken);
+        keyStore.CloseOthersOf(keyring);
         return AccountChange.Done;
     }
 
-    /// <summary>Replaces the TOTP secret once a code from the new one is confirmed.</summary>
-    public async Task<AccountChange> ReenrolTotpAsync(UnlockedKeyring keyring, byte[] newSecret, string? code, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Replaces the TOTP secret once the current passphrase is given again (an unattended session is not enough)
+    /// and a code from the new secret is confirmed. Other sessions of the user end.
+    /// </summary>
+    public async Task<AccountChange> ReenrolTotpAsync(
+        UnlockedKeyring keyring, string? passphrase, byte[] newSecret, string? code, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keyring);
         var user = await db.StaffUsers.SingleAsync(u => u.Id == keyring.UserId, cancellationToken);
+        var (ran, opened) = await limiter.TryRunAsync(() => staffKeys.TryOpen(user.SealedIdentity, passphrase ?? string.Empty), cancellationToken);
+        if (!ran)
+        {
+            return AccountChange.Rejected("SignIn.Error.Busy");
+        }
+
+        if (opened is null)
+        {
+            return AccountChange.Rejected("Account.Error.CurrentPassphrase");
+        }
+
+        opened.Dispose();
         var step = totp.Verify(newSecret, code, 0);
         if (step is null)
         {
@@ -137,7 +177,9 @@ public sealed class AccountService(
 
         user.SealedTotpSecret = StaffKeys.SealTotpSecret(newSecret, user.Recipient);
         user.LastTotpStep = step.Value;
-        await audit.AppendAsync(AuditKinds.TotpEnrolled, user.Id, user.Id, cancellationToken: cancellationToken);
+        audit.Record(AuditKinds.TotpEnrolled, user.Id, user.Id);
+        await work.SaveAsync(cancellationToken);
+        keyStore.CloseOthersOf(keyring);
         return AccountChange.Done;
     }
 }

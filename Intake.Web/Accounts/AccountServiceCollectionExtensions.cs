@@ -25,7 +25,10 @@ public static class AccountServiceCollectionExtensions
             return new PassphraseWorkLimiter(options.PassphraseConcurrency, options.PassphraseQueueTimeout);
         });
         services.AddHostedService<KeySessionSweeper>();
+        services.AddSingleton<AuditChain>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditQuery>();
+        services.AddScoped<Storage.UnitOfWork>();
         services.AddScoped<ChannelKeys>();
         services.AddScoped<ChannelDirectory>();
         services.AddScoped<SetupService>();

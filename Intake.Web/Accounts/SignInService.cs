@@ -22,6 +22,7 @@ public sealed class SignInService(
     ChannelKeys channelKeys,
     UnlockedKeyStore keyStore,
     AuditLog audit,
+    UnitOfWork work,
     IOptions<SessionOptions> sessionOptions)
 {
     public async Task<PassphraseStep> CheckPassphraseAsync(string? username, string? passphrase, CancellationToken cancellationToken = default)
@@ -112,13 +113,23 @@ public sealed class SignInService(
             return await FailCodeAsync(pendingId!, entry, user, cancellationToken);
         }
 
-        user.LastTotpStep = step.Value;
-        if (enrolling)
+        // One use per step, decided by the database: of parallel requests with the same code, one wins the
+        // conditional update and the others find the step already taken.
+        var usedStep = step.Value;
+        if (await db.StaffUsers.Where(u => u.Id == user.Id && u.LastTotpStep < usedStep)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastTotpStep, usedStep), cancellationToken) == 0)
         {
-            await audit.AppendAsync(AuditKinds.TotpEnrolled, user.Id, user.Id, cancellationToken: cancellationToken);
+            db.Entry(user).State = EntityState.Unchanged;
+            return await FailCodeAsync(pendingId!, entry, user, cancellationToken);
         }
 
-        await audit.AppendAsync(AuditKinds.SignInSucceeded, user.Id, user.Id, cancellationToken: cancellationToken);
+        if (enrolling)
+        {
+            audit.Record(AuditKinds.TotpEnrolled, user.Id, user.Id);
+        }
+
+        audit.Record(AuditKinds.SignInSucceeded, user.Id, user.Id);
+        await work.SaveAsync(cancellationToken);
         var keyring = await channelKeys.UnlockAsync(user.Id, entry.TakeIdentity(), cancellationToken);
         pending.Remove(pendingId);
         throttle.RecordSuccess(user.Username);

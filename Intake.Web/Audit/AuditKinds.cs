@@ -23,6 +23,9 @@ public static class AuditKinds
     public const string RecoveryUsed = "recovery.used";
     public const string AuditVerified = "audit.verified";
 
+    // The operator added MACs to the entries written before the audit key existed (once, after upgrading).
+    public const string AuditSealed = "audit.sealed-legacy";
+
     // Case handling: the subject is the case id, the channel its channel.
     public const string CaseRegistered = "case.registered";
     public const string CaseViewed = "case.viewed";

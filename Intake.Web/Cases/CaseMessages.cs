@@ -16,12 +16,6 @@ namespace Intake.Web.Cases;
 /// </summary>
 public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, CaseCalendar calendar)
 {
-    public Task<CaseEntry> ReplyAsync(Guid caseId, UnlockedKeyring handler, string text, CancellationToken cancellationToken = default) =>
-        AddAsync(caseId, handler, text, EntryKind.HandlerMessage, [], null, cancellationToken);
-
-    public Task<CaseEntry> NoteAsync(Guid caseId, UnlockedKeyring handler, string text, CancellationToken cancellationToken = default) =>
-        AddAsync(caseId, handler, text, EntryKind.InternalNote, [], null, cancellationToken);
-
     /// <summary>A reply with files sealed to <paramref name="recipients"/> (the channel's current recipient and the mailbox).</summary>
     public Task<CaseEntry> ReplyAsync(
         Guid caseId, UnlockedKeyring handler, string text, IReadOnlyList<StagedFile> files, IReadOnlyCollection<IRecipient> recipients, CancellationToken cancellationToken = default) =>
@@ -81,8 +75,8 @@ public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, Ca
             entry.Attachments.Add(new CaseAttachment { Id = id, EntryId = entry.Id, Index = i, FileName = name, SealedLength = files[i].SealedLength });
         }
 
+        // Recorded into the caller's unit of work: the entry, the case's new dates and the audit entry commit together.
         db.CaseEntries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
         return entry;
     }
 }

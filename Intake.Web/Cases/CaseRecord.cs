@@ -43,8 +43,16 @@ public sealed class CaseRecord
     /// <summary>The channel key version the report was sealed to.</summary>
     public int ChannelKeyVersion { get; set; }
 
-    /// <summary>HKDF of the mailbox token (docs/mailbox-token.md); the token itself is never stored.</summary>
+    /// <summary>
+    /// What the mailbox is found by: the verifier, SHA-256 of the authenticator derived from the token
+    /// (docs/mailbox-token.md). It opens nothing: every request presents the authenticator itself. For a case
+    /// from before the authenticator (<see cref="MailboxLegacy"/>) it is the v1 lookup id until the reporter's
+    /// next visit moves it to the verifier. The token itself is never stored.
+    /// </summary>
     public byte[] MailboxLookupId { get; set; } = [];
+
+    /// <summary>True while <see cref="MailboxLookupId"/> still holds a v1 lookup id (a case from before the authenticator).</summary>
+    public bool MailboxLegacy { get; set; }
 
     public string MailboxRecipient { get; set; } = string.Empty;
 

@@ -20,7 +20,7 @@ public enum ReplyPurpose
 /// only). Either may carry files, streamed and sealed by <see cref="CaseUploads"/> to the same recipients as the
 /// entry. Each is audited with the kind of reply and the number of files, never the text or the file names.
 /// </summary>
-public sealed class CaseReplies(CaseMessages messages, CaseDeadlines deadlines, CaseCalendar calendar, AuditLog audit)
+public sealed class CaseReplies(CaseMessages messages, CaseDeadlines deadlines, CaseCalendar calendar, AuditLog audit, Storage.UnitOfWork work)
 {
     public const int MaxLength = 20000;
 
@@ -51,7 +51,8 @@ public sealed class CaseReplies(CaseMessages messages, CaseDeadlines deadlines, 
         // The record is tracked by the same context: the message and the new dates are saved together.
         recipients ??= await messages.RecipientsAsync(record, toReporter: true, cancellationToken);
         await messages.ReplyAsync(record.Id, keyring, text.Trim(), files, recipients, cancellationToken);
-        await audit.AppendAsync(AuditKinds.CaseReplied, keyring.UserId, record.Id, record.ChannelId, WithFiles(purpose.ToString(), files.Count), cancellationToken);
+        audit.Record(AuditKinds.CaseReplied, keyring.UserId, record.Id, record.ChannelId, WithFiles(purpose.ToString(), files.Count));
+        await work.SaveAsync(cancellationToken);
     }
 
     public Task NoteAsync(CaseRecord record, UnlockedKeyring keyring, string text, CancellationToken cancellationToken = default) =>
@@ -67,7 +68,8 @@ public sealed class CaseReplies(CaseMessages messages, CaseDeadlines deadlines, 
         ArgumentNullException.ThrowIfNull(files);
         recipients ??= await messages.RecipientsAsync(record, toReporter: false, cancellationToken);
         await messages.NoteAsync(record.Id, keyring, text.Trim(), files, recipients, cancellationToken);
-        await audit.AppendAsync(AuditKinds.CaseNoted, keyring.UserId, record.Id, record.ChannelId, WithFiles(null, files.Count), cancellationToken);
+        audit.Record(AuditKinds.CaseNoted, keyring.UserId, record.Id, record.ChannelId, WithFiles(null, files.Count));
+        await work.SaveAsync(cancellationToken);
     }
 
     /// <summary>The audit detail of an entry with files: the kind, if any, and how many files (never their names).</summary>

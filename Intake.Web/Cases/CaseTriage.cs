@@ -29,7 +29,7 @@ public sealed record TriageInput(
 /// and the police report number and protective measures as a small JSON document sealed to the channel
 /// recipient only, since both can point at a person.
 /// </summary>
-public sealed class CaseTriage(ChannelKeys channelKeys, AuditLog audit)
+public sealed class CaseTriage(ChannelKeys channelKeys, AuditLog audit, Storage.UnitOfWork work)
 {
     public const int MaxPoliceNumber = 100;
     public const int MaxMeasures = 4000;
@@ -100,7 +100,8 @@ public sealed class CaseTriage(ChannelKeys channelKeys, AuditLog audit)
             }
         }
 
-        await audit.AppendAsync(AuditKinds.CaseTriageChanged, actorId, record.Id, record.ChannelId, Detail(record), cancellationToken);
+        audit.Record(AuditKinds.CaseTriageChanged, actorId, record.Id, record.ChannelId, Detail(record));
+        await work.SaveAsync(cancellationToken);
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

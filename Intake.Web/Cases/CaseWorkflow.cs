@@ -20,7 +20,7 @@ public enum WorkflowProblem
 /// Status, closing and reopening, assignment and the handler's categories. Each change is saved together with
 /// its audit entry, whose detail is a code (a status, an outcome, category codes), never free text.
 /// </summary>
-public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, CaseCalendar calendar, AuditLog audit)
+public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, CaseCalendar calendar, AuditLog audit, UnitOfWork work)
 {
     /// <summary>
     /// Sets the status. Closing needs an outcome and sets the closing and disposal days; any other status
@@ -69,7 +69,8 @@ public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, Ca
         }
 
         deadlines.Apply(record);
-        await audit.AppendAsync(AuditKinds.CaseStatusChanged, actorId, record.Id, record.ChannelId, detail, cancellationToken);
+        audit.Record(AuditKinds.CaseStatusChanged, actorId, record.Id, record.ChannelId, detail);
+        await work.SaveAsync(cancellationToken);
         return WorkflowProblem.None;
     }
 
@@ -91,7 +92,8 @@ public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, Ca
         }
 
         record.AssigneeId = assigneeId;
-        await audit.AppendAsync(AuditKinds.CaseAssigned, actorId, record.Id, record.ChannelId, assigneeId?.ToString() ?? "none", cancellationToken);
+        audit.Record(AuditKinds.CaseAssigned, actorId, record.Id, record.ChannelId, assigneeId?.ToString() ?? "none");
+        await work.SaveAsync(cancellationToken);
         return WorkflowProblem.None;
     }
 
@@ -118,7 +120,8 @@ public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, Ca
         // Kept in the form's order, each once.
         var chosen = choices.Select(o => o.Code).Where(c => codes.Contains(c, StringComparer.Ordinal)).ToList();
         record.HandlerCategories = chosen.Count == 0 ? null : string.Join('|', chosen);
-        await audit.AppendAsync(AuditKinds.CaseCategorised, actorId, record.Id, record.ChannelId, record.HandlerCategories ?? "none", cancellationToken);
+        audit.Record(AuditKinds.CaseCategorised, actorId, record.Id, record.ChannelId, record.HandlerCategories ?? "none");
+        await work.SaveAsync(cancellationToken);
         return WorkflowProblem.None;
     }
 }

@@ -3,6 +3,7 @@ using Intake.Web.Cases;
 using Intake.Web.Health;
 using Intake.Web.Logging;
 using Intake.Web.Reporting;
+using Intake.Web.Secrets;
 using Intake.Web.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -32,9 +33,13 @@ public static class IntakeServices
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
 
+        // The key that authenticates the audit log and encrypts the key ring lives outside the data directory.
+        var instanceKey = InstanceKey.Load(builder.Configuration, dataDirectory);
+        builder.Services.AddSingleton(instanceKey);
         builder.Services.AddDataProtection()
             .SetApplicationName(ApplicationName)
-            .PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.KeyRing));
+            .PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.KeyRing))
+            .ProtectKeyRing(builder.Configuration, instanceKey);
 
         builder.Services.AddIntakeStorage(dataDirectory, options);
         builder.Services.AddIntakeHealthChecks();

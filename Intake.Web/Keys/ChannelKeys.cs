@@ -10,9 +10,9 @@ namespace Intake.Web.Keys;
 /// Who holds which channel key. Every channel key version is stored only as wraps: one per active member handler
 /// and one to the organisation's recovery recipient. Members are proposed by the administrator and granted by a
 /// current member (or with the recovery identity); removal revokes the wraps and rotates to a new version.
-/// Every change is audited in the same transaction.
+/// Every change is audited in the same unit of work (<see cref="UnitOfWork"/>).
 /// </summary>
-public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, UnitOfWork work, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -81,7 +81,8 @@ public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider
             ProposedBy = administratorId,
             Since = Today,
         });
-        await audit.AppendAsync(AuditKinds.MembershipProposed, administratorId, userId, channelId, cancellationToken: cancellationToken);
+        audit.Record(AuditKinds.MembershipProposed, administratorId, userId, channelId);
+        await work.SaveAsync(cancellationToken);
     }
 
     /// <summary>A current member grants a proposed handler every key version of the channel.</summary>
@@ -132,6 +133,13 @@ public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider
     /// </summary>
     public async Task RevokeAsync(Guid channelId, Guid userId, Guid actorId, CancellationToken cancellationToken = default)
     {
+        await RecordRevokeAsync(channelId, userId, actorId, cancellationToken);
+        await work.SaveAsync(cancellationToken);
+    }
+
+    /// <summary>The removal and the rotation it needs, recorded into the caller's unit of work (not saved).</summary>
+    internal async Task RecordRevokeAsync(Guid channelId, Guid userId, Guid actorId, CancellationToken cancellationToken)
+    {
         var membership = await db.ChannelMemberships.SingleOrDefaultAsync(m => m.ChannelId == channelId && m.UserId == userId, cancellationToken)
             ?? throw new KeyOperationException(KeyOperationError.NotAMember);
         var wasActive = membership.State == MembershipState.Active;
@@ -141,21 +149,28 @@ public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider
                            where k.ChannelId == channelId && w.UserId == userId
                            select w).ToListAsync(cancellationToken);
         db.ChannelKeyWraps.RemoveRange(wraps);
-        await audit.AppendAsync(AuditKinds.MembershipRevoked, actorId, userId, channelId, cancellationToken: cancellationToken);
+        audit.Record(AuditKinds.MembershipRevoked, actorId, userId, channelId);
         if (wasActive)
         {
-            await RotateAsync(channelId, actorId, cancellationToken);
+            await RecordRotateAsync(channelId, actorId, [userId], cancellationToken);
         }
     }
 
     /// <summary>Starts a new key version for the channel, wrapped to its active members and to recovery.</summary>
     public async Task RotateAsync(Guid channelId, Guid actorId, CancellationToken cancellationToken = default)
     {
+        await RecordRotateAsync(channelId, actorId, [], cancellationToken);
+        await work.SaveAsync(cancellationToken);
+    }
+
+    /// <summary>A rotation recorded into the caller's unit of work, leaving out <paramref name="excluded"/> (removed in it, not yet saved).</summary>
+    internal async Task RecordRotateAsync(Guid channelId, Guid actorId, IReadOnlyCollection<Guid> excluded, CancellationToken cancellationToken)
+    {
         var channel = await db.Channels.SingleAsync(c => c.Id == channelId, cancellationToken);
         var recoveryRecipient = await db.Organisation.Select(o => o.RecoveryRecipient).SingleAsync(cancellationToken);
         var holders = await (from m in db.ChannelMemberships
                              join u in db.StaffUsers on m.UserId equals u.Id
-                             where m.ChannelId == channelId && m.State == MembershipState.Active
+                             where m.ChannelId == channelId && m.State == MembershipState.Active && !excluded.Contains(u.Id)
                              select new { u.Id, u.Recipient }).ToListAsync(cancellationToken);
         var current = await db.ChannelKeys.SingleAsync(k => k.ChannelId == channelId && k.Version == channel.CurrentKeyVersion, cancellationToken);
         current.RetiredOn = Today;
@@ -163,8 +178,7 @@ public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider
         var version = channel.CurrentKeyVersion + 1;
         db.ChannelKeys.Add(NewKey(channelId, version, identity, holders.Select(h => ((Guid?)h.Id, h.Recipient)), recoveryRecipient));
         channel.CurrentKeyVersion = version;
-        await audit.AppendAsync(AuditKinds.ChannelKeyRotated, actorId, null, channelId,
-            version.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        audit.Record(AuditKinds.ChannelKeyRotated, actorId, null, channelId, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>The recipient new content of the channel is sealed to.</summary>
@@ -207,7 +221,8 @@ public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider
         membership.State = MembershipState.Active;
         membership.GrantedBy = actorId;
         membership.Since = Today;
-        await audit.AppendAsync(auditKind, actorId, userId, channelId, cancellationToken: cancellationToken);
+        audit.Record(auditKind, actorId, userId, channelId);
+        await work.SaveAsync(cancellationToken);
     }
 
     private ChannelKey NewKey(Guid channelId, int version, X25519Identity identity, IEnumerable<(Guid? UserId, string Recipient)> holders, string recoveryRecipient)

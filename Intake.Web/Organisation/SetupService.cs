@@ -12,7 +12,7 @@ namespace Intake.Web.Organisation;
 /// their handlers and to a fresh recovery identity. The recovery identity is returned to the caller to show or
 /// write once; it is never stored. Used by the web wizard and by <c>setup --from FILE.json</c>.
 /// </summary>
-public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, ChannelKeys channelKeys, AuditLog audit, TimeProvider clock)
+public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, ChannelKeys channelKeys, AuditLog audit, UnitOfWork work, TimeProvider clock)
 {
     public Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) => db.Organisation.AnyAsync(cancellationToken);
 
@@ -140,7 +140,8 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
                 channelKeys.CreateFirstKey(channel, members, recovery.Recipient.ToString());
             }
 
-            await audit.AppendAsync(AuditKinds.SetupCompleted, administrator.Id, cancellationToken: cancellationToken);
+            audit.Record(AuditKinds.SetupCompleted, administrator.Id);
+            await work.SaveAsync(cancellationToken);
             return new SetupOutcome(recovery, generated);
         }
     }

@@ -72,7 +72,7 @@ public sealed class ReportIntake(
         }
 
         var record = await submission.CommitAsync(new SealedSubmission(
-            channel, keyVersion, form, parsed.Triage, parsed.SealedReport!, parsed.Attachments, parsed.LookupId!, parsed.Recipient!, SealingMode.Browser,
+            channel, keyVersion, form, parsed.Triage, parsed.SealedReport!, parsed.Attachments, parsed.Verifier!, parsed.Recipient!, SealingMode.Browser,
             DeclineAcknowledgement: !parsed.Triage.Has(CommonFields.AllowAcknowledgement),
             WantsMeeting: parsed.Triage.Has(CommonFields.WantsMeeting)), cancellationToken);
         return ReportOutcome.Accept(new Receipt(string.Empty, record.CaseNumber, record.ReceivedOn, channel.Code, SealingMode.Browser, clock.GetUtcNow()));

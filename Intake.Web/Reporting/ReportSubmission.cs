@@ -15,12 +15,16 @@ namespace Intake.Web.Reporting;
 /// request in its thread, the staged attachments promoted to their final names, and the coarse codes in clear.
 /// Returns only after the transaction is durably committed (SQLite WAL with synchronous=FULL).
 /// </summary>
-public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, CaseDeadlines deadlines)
+public sealed class ReportSubmission(IntakeDbContext db, UnitOfWork work, CaseCalendar calendar, CaseDeadlines deadlines)
 {
     // Case numbers are allocated and committed one at a time; SQLite serialises writers anyway.
     private static readonly SemaphoreSlim _commitLock = new(1, 1);
 
-    public async Task<CaseRecord> CommitAsync(SealedSubmission submission, CancellationToken cancellationToken = default)
+    public Task<CaseRecord> CommitAsync(SealedSubmission submission, CancellationToken cancellationToken = default) =>
+        CommitAsync(submission, null, cancellationToken);
+
+    /// <param name="alsoRecord">What else the same unit of work records about the new case (an audit entry), or null.</param>
+    public async Task<CaseRecord> CommitAsync(SealedSubmission submission, Action<CaseRecord>? alsoRecord, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var today = calendar.Today;
@@ -33,7 +37,7 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
             Status = CaseStatus.Received,
             SealedBy = submission.Mode,
             ChannelKeyVersion = submission.KeyVersion,
-            MailboxLookupId = submission.MailboxLookupId,
+            MailboxLookupId = submission.MailboxVerifier,
             MailboxRecipient = submission.MailboxRecipient,
             AcknowledgementDeclined = submission.DeclineAcknowledgement,
             MeetingRequested = submission.WantsMeeting,
@@ -74,7 +78,8 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
             record.CaseNumber = string.Create(CultureInfo.InvariantCulture,
                 $"{Prefix(submission.Channel.Code)}-{record.Year}-{record.Sequence:0000}");
             db.Cases.Add(record);
-            await db.SaveChangesAsync(cancellationToken);
+            alsoRecord?.Invoke(record);
+            await work.SaveAsync(cancellationToken);
         }
         finally
         {
@@ -88,7 +93,11 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
     /// Seals the answers, with the descriptions of the already sealed files, as one JSON document to the channel
     /// and the mailbox, wipes the plaintext, and commits the case.
     /// </summary>
-    public async Task<CaseRecord> SealAndCommitAsync(ServerSealedReport report, CancellationToken cancellationToken = default)
+    public Task<CaseRecord> SealAndCommitAsync(ServerSealedReport report, CancellationToken cancellationToken = default) =>
+        SealAndCommitAsync(report, null, cancellationToken);
+
+    /// <param name="alsoRecord">What else the same unit of work records about the new case (an audit entry), or null.</param>
+    public async Task<CaseRecord> SealAndCommitAsync(ServerSealedReport report, Action<CaseRecord>? alsoRecord, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         var keys = report.Keys;
@@ -104,11 +113,11 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
         }
 
         return await CommitAsync(new SealedSubmission(
-            keys.Channel, keys.KeyVersion, report.Form, report.Answers, sealedReport, report.Files, keys.Mailbox.LookupId,
+            keys.Channel, keys.KeyVersion, report.Form, report.Answers, sealedReport, report.Files, keys.Mailbox.Verifier,
             keys.Mailbox.Recipient.ToString(), SealingMode.Server,
             DeclineAcknowledgement: !report.Answers.Has(CommonFields.AllowAcknowledgement),
             WantsMeeting: report.Answers.Has(CommonFields.WantsMeeting),
-            Origin: report.Origin), cancellationToken);
+            Origin: report.Origin), alsoRecord, cancellationToken);
     }
 
     public static string Prefix(string channelCode) => channelCode == ChannelCodes.Whistleblowing ? "VB" : "HV";
@@ -149,7 +158,7 @@ public sealed record SealedSubmission(
     FormAnswers Triage,
     byte[] SealedReport,
     IReadOnlyList<StagedFile> Files,
-    byte[] MailboxLookupId,
+    byte[] MailboxVerifier,
     string MailboxRecipient,
     SealingMode Mode,
     bool DeclineAcknowledgement,

@@ -29,7 +29,7 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
         var report = AgeFile.Encrypt(Encoding.UTF8.GetBytes("{\"format\":\"intake.report/v1\",\"channel\":\"whistleblowing\",\"language\":\"sv\",\"answers\":{\"whatHappened\":[\"browser canary\"]},\"attachments\":[{\"name\":\"a.txt\",\"type\":\"text/plain\",\"size\":5}]}"), recipients);
         var attachment = AgeFile.Encrypt("hello"u8, recipients);
 
-        using var response = await PostAsync(reporter, "/report/whistleblowing", form, keys.LookupIdHex, keys.Recipient.ToString(),
+        using var response = await PostAsync(reporter, "/report/whistleblowing", form, Convert.ToHexStringLower(keys.Verifier), keys.Recipient.ToString(),
             new() { ["category"] = ["fraud"], ["allowAcknowledgement"] = ["true"] }, report, [attachment]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -67,7 +67,7 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
             _ => plain,
         };
 
-        using var response = await PostAsync(reporter, "/en/report/whistleblowing", form, keys.LookupIdHex, keys.Recipient.ToString(),
+        using var response = await PostAsync(reporter, "/en/report/whistleblowing", form, Convert.ToHexStringLower(keys.Verifier), keys.Recipient.ToString(),
             new() { ["category"] = ["fraud"] }, report, []);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -89,7 +89,7 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
         var report = AgeFile.Encrypt(Encoding.UTF8.GetBytes("{\"format\":\"intake.report/v1\",\"channel\":\"whistleblowing\",\"language\":\"sv\",\"answers\":{},\"attachments\":[]}"), recipients);
         var attachments = Enumerable.Range(0, limit).Select(i => AgeFile.Encrypt(new[] { (byte)i }, recipients)).ToList();
 
-        using var response = await PostAsync(reporter, "/report/whistleblowing", form, keys.LookupIdHex, keys.Recipient.ToString(),
+        using var response = await PostAsync(reporter, "/report/whistleblowing", form, Convert.ToHexStringLower(keys.Verifier), keys.Recipient.ToString(),
             new() { ["category"] = ["fraud"], ["allowAcknowledgement"] = ["true"] }, report, [.. attachments]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -106,7 +106,7 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
         var (form, recipient) = await FormAsync(reporter, "/report/threat");
         var report = AgeFile.Encrypt("{}"u8, [X25519Recipient.Parse(recipient), keys.Recipient]);
 
-        using var response = await PostAsync(reporter, "/report/threat", form, keys.LookupIdHex, keys.Recipient.ToString(), new() { ["role"] = ["mayor"] }, report, []);
+        using var response = await PostAsync(reporter, "/report/threat", form, Convert.ToHexStringLower(keys.Verifier), keys.Recipient.ToString(), new() { ["role"] = ["mayor"] }, report, []);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
@@ -122,14 +122,14 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
     }
 
     private static async Task<HttpResponseMessage> PostAsync(
-        ReporterClient reporter, string path, AngleSharp.Dom.IDocument page, string lookupId, string recipient,
+        ReporterClient reporter, string path, AngleSharp.Dom.IDocument page, string verifier, string recipient,
         Dictionary<string, string[]> clear, byte[] report, IReadOnlyList<byte[]> attachments)
     {
         using var content = new MultipartFormDataContent
         {
             { new StringContent(page.QuerySelector("form.report-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
             { new StringContent("browser"), "sealingMode" },
-            { new StringContent(lookupId), "mailboxLookupId" },
+            { new StringContent(verifier), "mailboxVerifier" },
             { new StringContent(recipient), "mailboxRecipient" },
         };
         foreach (var (name, values) in clear)

@@ -38,7 +38,8 @@ public sealed class ServerSealedReportTests : OrganisationTestBase
         Assert.Equal("bribery", record.Category);
         Assert.StartsWith("VB-", record.CaseNumber, StringComparison.Ordinal);
         Assert.Equal(SealingMode.Server, record.SealedBy);
-        Assert.Equal(mailbox.LookupId, record.MailboxLookupId);
+        Assert.Equal(mailbox.Verifier, record.MailboxLookupId);
+        Assert.False(record.MailboxLegacy);
         var report = record.Entries.Single(e => e.Kind == EntryKind.Report);
 
         using var handler = await StaffWorld.UnlockAsync(scope, StaffWorld.WhistleblowingHandler);

@@ -88,6 +88,9 @@ namespace Intake.Web.Storage.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Mac")
+                        .HasColumnType("BLOB");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("TEXT");
 
@@ -237,6 +240,9 @@ namespace Intake.Web.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("LegalHold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MailboxLegacy")
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("MailboxLookupId")

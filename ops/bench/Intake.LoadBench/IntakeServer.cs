@@ -121,6 +121,14 @@ internal sealed class IntakeServer : IDisposable
         }
 
         start.ArgumentList.Add($"--Intake:DataDirectory={data}");
+        // The instance key sits beside the data directory, never inside it.
+        var key = Path.Combine(Path.GetDirectoryName(data)!, "instance.key");
+        if (!File.Exists(key))
+        {
+            File.WriteAllText(key, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        }
+
+        start.ArgumentList.Add($"--Intake:InstanceKeyFile={key}");
         // Room for the large-attachment measurement: the default limits (50 MB a file) would refuse it by design.
         var limit = Math.Max(200L * 1000 * 1000, ((long)options.AttachmentMiB + 64) * 1024 * 1024);
         start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--Intake:Uploads:MaxFileBytes={limit}"));

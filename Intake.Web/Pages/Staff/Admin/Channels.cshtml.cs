@@ -11,7 +11,7 @@ namespace Intake.Web.Pages.Staff.Admin;
 
 /// <summary>Channels: texts in both languages, propose a handler, remove a member (revokes and rotates the key).</summary>
 public sealed class ChannelsModel(
-    ChannelDirectory directory, ChannelKeys keys, IntakeDbContext db, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
+    ChannelDirectory directory, ChannelKeys keys, IntakeDbContext db, AuditLog audit, UnitOfWork work, IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<ChannelView> Channels { get; private set; } = [];
 
@@ -31,7 +31,8 @@ public sealed class ChannelsModel(
         else
         {
             (channel.NameSv, channel.NameEn, channel.IntroSv, channel.IntroEn) = (nameSv.Trim(), nameEn.Trim(), introSv?.Trim() ?? string.Empty, introEn?.Trim() ?? string.Empty);
-            await audit.AppendAsync(AuditKinds.ChannelTextsChanged, User.UserId(), channelId: channelId, cancellationToken: HttpContext.RequestAborted);
+            audit.Record(AuditKinds.ChannelTextsChanged, User.UserId(), channelId: channelId);
+            await work.SaveAsync(HttpContext.RequestAborted);
             Message = text["Admin.Saved"];
         }
 

@@ -45,9 +45,9 @@ public sealed class UsersModel(AccountService accounts, ChannelDirectory directo
         return Page();
     }
 
-    public async Task<IActionResult> OnPostResetAsync(Guid userId)
+    public async Task<IActionResult> OnPostResetAsync(Guid userId, bool compromised)
     {
-        var passphrase = await accounts.ResetAsync(Me, userId, HttpContext.RequestAborted);
+        var passphrase = await accounts.ResetAsync(Me, userId, compromised, HttpContext.RequestAborted);
         Users = await directory.UsersAsync(HttpContext.RequestAborted);
         Issued = (Users.Single(u => u.Id == userId).Username, passphrase);
         Message = text["Admin.ResetDone"];
