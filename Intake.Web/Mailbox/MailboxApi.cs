@@ -36,7 +36,7 @@ public static class MailboxApi
 
     private static async Task<IResult> ThreadAsync(HttpContext context, SealedMailbox mailbox)
     {
-        var (record, refusal) = await OpenAsync(context, checkAntiforgery: true);
+        var (record, refusal) = await OpenAsync(context, checkAntiforgery: true, mayMoveLegacy: true);
         return record is null ? refusal! : Results.Json(await mailbox.ThreadAsync(record, context.RequestAborted));
     }
 
@@ -89,7 +89,8 @@ public static class MailboxApi
     }
 
     /// <summary>The gate every request passes: one attempt, the antiforgery header, the authenticator.</summary>
-    private static async Task<(CaseRecord? Record, IResult? Refusal)> OpenAsync(HttpContext context, bool checkAntiforgery)
+    /// <param name="mayMoveLegacy">Only the thread, the script's first request, moves a case from before the authenticator.</param>
+    private static async Task<(CaseRecord? Record, IResult? Refusal)> OpenAsync(HttpContext context, bool checkAntiforgery, bool mayMoveLegacy = false)
     {
         var services = context.RequestServices;
         if (!services.GetRequiredService<MailboxAttempts>().TryAttempt())
@@ -115,12 +116,13 @@ public static class MailboxApi
             return (record, null);
         }
 
-        return await MoveLegacyAsync(context, mailboxes, authenticator);
+        return mayMoveLegacy ? await MoveLegacyAsync(context, mailboxes, authenticator) : (null, NotFound(context));
     }
 
     /// <summary>
     /// A case from before the authenticator, named by its v1 lookup id: moved to the verifier of the presented
-    /// authenticator only once the request opened a challenge sealed to the case's mailbox recipient.
+    /// authenticator only once the request opened a challenge sealed to the case's mailbox recipient. Until then
+    /// the thread's answer is the challenge (<c>{"challenge", "state"}</c>, 200: the script's next step, not an error).
     /// </summary>
     private static async Task<(CaseRecord? Record, IResult? Refusal)> MoveLegacyAsync(HttpContext context, MailboxService mailboxes, byte[] authenticator)
     {
@@ -137,7 +139,7 @@ public static class MailboxApi
         if (state.Length == 0 || !challenges.Verify(legacy.Id, state, proof))
         {
             var (challenge, newState) = challenges.Issue(legacy.Id, legacy.MailboxRecipient);
-            return (null, Results.Json(new { challenge, state = newState }, statusCode: StatusCodes.Status401Unauthorized));
+            return (null, Results.Json(new { challenge, state = newState }));
         }
 
         var verifier = Intake.Crypto.Mailbox.MailboxKeys.VerifierOf(authenticator);

@@ -154,7 +154,7 @@ class MailboxPage {
    */
   async openThread(lookupIdHex) {
     const first = await this.post("/thread", { [LOOKUP_HEADER]: lookupIdHex });
-    if (first.status !== 401 || !first.json || typeof first.json.challenge !== "string") {
+    if (first.status !== 200 || !first.json || typeof first.json.challenge !== "string") {
       return first;
     }
     const nonce = await this.session.decrypter.decrypt(fromBase64(first.json.challenge));
