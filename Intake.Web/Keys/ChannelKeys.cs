@@ -12,7 +12,7 @@ namespace Intake.Web.Keys;
 /// current member (or with the recovery identity); removal revokes the wraps and rotates to a new version.
 /// Every change is audited in the same unit of work (<see cref="UnitOfWork"/>).
 /// </summary>
-public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, UnitOfWork work, TimeProvider clock)
+public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, UnitOfWork work, UnlockedKeyStore keyStore, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -129,12 +129,15 @@ public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, UnitOfWork w
     /// <summary>
     /// Removes a handler from a channel: their membership and wraps go, and the channel rotates to a new key
     /// version wrapped to the remaining members and to recovery. Old versions stay readable to those who remain.
-    /// Needs no private key, so the administrator can do it.
+    /// Needs no private key, so the administrator can do it. The person's sessions end with it.
     /// </summary>
     public async Task RevokeAsync(Guid channelId, Guid userId, Guid actorId, CancellationToken cancellationToken = default)
     {
         await RecordRevokeAsync(channelId, userId, actorId, cancellationToken);
         await work.SaveAsync(cancellationToken);
+
+        // The unlocked keys of the person's sessions go now, not when the sessions end.
+        keyStore.CloseAllFor(userId);
     }
 
     /// <summary>The removal and the rotation it needs, recorded into the caller's unit of work (not saved).</summary>
