@@ -62,17 +62,22 @@ public static class CaseWords
     /// <summary>The label of a category or incident-type code of a channel's form; the code itself when unknown.</summary>
     public static string Category(IStringLocalizer T, string channelCode, string code)
     {
-        var option = CategoryChoices(channelCode).FirstOrDefault(o => string.Equals(o.Code, code, StringComparison.Ordinal));
-        return option is null ? code : T[option.Sv];
+        foreach (var field in CategoryFields(channelCode))
+        {
+            if (field.Choices.Any(o => string.Equals(o.Code, code, StringComparison.Ordinal)))
+            {
+                return FormText.HandlerAnswer(T, field, code);
+            }
+        }
+
+        return code;
     }
 
-    private static IEnumerable<FieldOption> CategoryChoices(string channelCode)
+    private static IEnumerable<FormField> CategoryFields(string channelCode)
     {
         try
         {
-            return ReportForms.For(channelCode).Fields
-                .Where(f => f.Triage is TriageColumn.Category or TriageColumn.IncidentTypes)
-                .SelectMany(f => f.Choices);
+            return ReportForms.For(channelCode).Fields.Where(f => f.Triage is TriageColumn.Category or TriageColumn.IncidentTypes);
         }
         catch (ArgumentOutOfRangeException)
         {
