@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Intake.Web.Accounts;
+using Intake.Web.Audit;
 using Intake.Web.Cases;
 using Intake.Web.Keys;
 using Intake.Web.Localization;
@@ -70,7 +71,9 @@ public sealed partial class ResourceKeyUsageTests
         var keys = Enum.GetNames<KeyOperationError>().Select(e => "Key.Error." + e)
             .Concat(Enum.GetNames<PassphraseProblem>().Select(p => "Passphrase.Error." + p))
             .Concat(CaseReplyTemplates.All.Select(t => "Staff.Cases.DetailsWrite.Template." + t.Purpose))
-            .Concat(ChannelCodes.All.SelectMany(c => new[] { ChannelDefaults.NameKey(c), ChannelDefaults.IntroKey(c) }));
+            .Concat(ChannelCodes.All.SelectMany(c => new[] { ChannelDefaults.NameKey(c), ChannelDefaults.IntroKey(c) }))
+            .Concat(typeof(AuditKinds).GetFields().Where(f => f.IsLiteral).Select(f => "Audit.Kind." + (string)f.GetRawConstantValue()!))
+            .Concat(Enum.GetNames<ReplyPurpose>().Select(p => "Audit.Detail.Purpose." + p));
 
         Assert.All(keys, key => Assert.True(_defined.ContainsKey(key), key));
     }
