@@ -81,7 +81,8 @@ public sealed partial class ResourceKeyUsageTests
     [Fact]
     public void HandlerWordings_BelongToAReporterWording()
     {
-        var orphans = _defined.Keys.Where(k => k.EndsWith(".Handler", StringComparison.Ordinal) && !_defined.ContainsKey(k[..^".Handler".Length]));
+        var orphans = _defined.Keys.Where(k => k.StartsWith("Form.", StringComparison.Ordinal) && k.EndsWith(".Handler", StringComparison.Ordinal)
+            && !_defined.ContainsKey(k[..^".Handler".Length]));
 
         Assert.Empty(orphans);
     }
