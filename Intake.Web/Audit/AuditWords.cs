@@ -14,8 +14,7 @@ public static class AuditWords
     public static string Kind(IStringLocalizer text, string kind)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var name = text["Audit.Kind." + kind];
-        return name.ResourceNotFound ? kind : name.Value;
+        return Localized(text, "Audit.Kind." + kind, kind);
     }
 
     /// <summary>The detail in words; <paramref name="names"/> turns a person's id into their name.</summary>
