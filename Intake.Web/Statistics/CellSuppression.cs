@@ -79,8 +79,7 @@ public static class CellSuppression
         var changed = false;
         foreach (var cell in exposed)
         {
-            var neighbours = problem.RelationsOf(cell).SelectMany(r => problem.Relations[r].Cells).Where(c => c != cell).Distinct().ToList();
-            if (SmallestShown(problem, hidden, neighbours) is { } next)
+            if (NearestShown(problem, hidden, cell) is { } next)
             {
                 hidden[next] = true;
                 changed = true;
@@ -88,6 +87,30 @@ public static class CellSuppression
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// The smallest shown non-zero count among the cells sharing a relation with <paramref name="cell"/>, or, when
+    /// those are all hidden or zero, among the next ring of relations, and so on. When every count connected to a
+    /// cell is hidden, the relations hold no shown number, so they cannot fix a non-zero count.
+    /// </summary>
+    private static int? NearestShown(SuppressionProblem problem, bool[] hidden, int cell)
+    {
+        var seen = new HashSet<int> { cell };
+        var ring = new List<int> { cell };
+        while (ring.Count > 0)
+        {
+            var next = ring.SelectMany(c => problem.RelationsOf(c)).Distinct()
+                .SelectMany(r => problem.Relations[r].Cells).Where(seen.Add).ToList();
+            if (SmallestShown(problem, hidden, next) is { } found)
+            {
+                return found;
+            }
+
+            ring = next;
+        }
+
+        return null;
     }
 
     private static int? SmallestShown(SuppressionProblem problem, bool[] hidden, IEnumerable<int> cells)

@@ -40,7 +40,11 @@ public static class LinearDisclosureAudit
             }
 
             var row = new long[cells.Count];
-            row[columnOf[relation.Parent]] = hidden[relation.Parent] ? Prime - 1 : 0;
+            if (hidden[relation.Parent])
+            {
+                row[columnOf[relation.Parent]] = Prime - 1;
+            }
+
             foreach (var part in relation.Parts.Where(p => hidden[p]))
             {
                 row[columnOf[part]] = (row[columnOf[part]] + 1) % Prime;
