@@ -16,4 +16,7 @@ public sealed class StatisticsOptions
 
     /// <summary>The widest range one page or CSV file shows, in periods of the chosen grain.</summary>
     public int MaxPeriods { get; set; } = 60;
+
+    /// <summary>Minutes a computed year is reused at most (changes made in this process clear it at once).</summary>
+    public int CacheMinutes { get; set; } = 10;
 }

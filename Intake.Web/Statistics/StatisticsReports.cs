@@ -87,7 +87,7 @@ public sealed class StatisticsReports(StatisticsSource source, CaseAccess access
         var blocks = await source.BlocksAsync(channel, years, cancellationToken);
         var tables = new StatisticsTables(text, blocks);
         var yearPeriod = new Period(Grain.Year, chosen, 1);
-        var months = Enumerable.Range(1, 12).Select(m => new Period(Grain.Month, chosen, m)).Append(yearPeriod).ToList();
+        var months = Enumerable.Range(1, 12).Select(m => new Period(Grain.Month, chosen, m)).ToList();
         var quarters = Enumerable.Range(1, 4).Select(q => new Period(Grain.Quarter, chosen, q)).Append(yearPeriod).ToList();
         var fiveYears = years.Select(y => new Period(Grain.Year, y, 1)).ToList();
         var list = new List<StatisticsTable>

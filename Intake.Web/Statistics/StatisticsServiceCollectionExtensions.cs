@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Intake.Web.Statistics;
 
 public static class StatisticsServiceCollectionExtensions
@@ -7,8 +9,11 @@ public static class StatisticsServiceCollectionExtensions
     {
         services.AddOptions<StatisticsOptions>()
             .Bind(configuration.GetSection(StatisticsOptions.SectionName))
-            .Validate(o => o.MinimumCell >= 2 && o.HandlingHorizonMonths >= 1 && o.MaxPeriods >= 1, "Intake:Statistics needs MinimumCell >= 2, HandlingHorizonMonths >= 1 and MaxPeriods >= 1.")
+            .Validate(o => o.MinimumCell >= 2 && o.HandlingHorizonMonths >= 1 && o.MaxPeriods >= 1 && o.CacheMinutes >= 0, "Intake:Statistics needs MinimumCell >= 2, HandlingHorizonMonths >= 1 and MaxPeriods >= 1, CacheMinutes >= 0.")
             .ValidateOnStart();
+        services.AddSingleton<StatisticsCache>();
+        services.AddSingleton<StatisticsCacheInvalidation>();
+        services.ConfigureDbContext<Storage.IntakeDbContext>((provider, db) => db.AddInterceptors(provider.GetRequiredService<StatisticsCacheInvalidation>()));
         services.AddScoped<StatisticsSource>();
         services.AddScoped<StatisticsReports>();
         return services;

@@ -10,7 +10,7 @@ namespace Intake.Web.Statistics;
 /// Reads the clear columns statistics need and builds the published blocks. Nothing here
 /// opens a sealed entry or needs a key, so it serves the statistics role, handlers and the administrator alike.
 /// </summary>
-public sealed class StatisticsSource(IntakeDbContext db, CaseCalendar calendar, IOptions<StatisticsOptions> options, IOptions<CaseOptions> deadlines)
+public sealed class StatisticsSource(IntakeDbContext db, CaseCalendar calendar, StatisticsCache cache, IOptions<StatisticsOptions> options, IOptions<CaseOptions> deadlines)
 {
     public StatisticsOptions Options => options.Value;
 
@@ -35,18 +35,31 @@ public sealed class StatisticsSource(IntakeDbContext db, CaseCalendar calendar, 
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(years);
         var blocks = new Dictionary<int, StatisticsBlock>();
-        if (years.Count == 0)
+        var firstUnpublished = new DateOnly(Today.Year, Today.Month, 1);
+        var maxAge = TimeSpan.FromMinutes(Options.CacheMinutes);
+        BlockKey Key(int year) => new(channel.Id, year, firstUnpublished, Options.MinimumCell, Options.HandlingHorizonMonths, Deadlines.AcknowledgementDays, Deadlines.FeedbackMonths);
+        foreach (var year in years.Distinct())
+        {
+            if (cache.Find(Key(year), maxAge) is { } cached)
+            {
+                blocks[year] = cached;
+            }
+        }
+
+        var missing = years.Distinct().Where(y => !blocks.ContainsKey(y)).ToList();
+        if (missing.Count == 0)
         {
             return blocks;
         }
 
-        var start = new DateOnly(years.Min(), 1, 1);
-        var end = new DateOnly(years.Max(), 12, 31);
+        var start = new DateOnly(missing.Min(), 1, 1);
+        var end = new DateOnly(missing.Max(), 12, 31);
         var facts = await Facts(db.Cases.Where(c => c.ChannelId == channel.Id && c.ReceivedOn >= start && c.ReceivedOn <= end)).ToListAsync(cancellationToken);
         var byYear = facts.ToLookup(f => f.ReceivedOn.Year);
-        foreach (var year in years.Distinct())
+        foreach (var year in missing)
         {
             blocks[year] = StatisticsBlock.Build(channel.Code, year, [.. byYear[year]], Today, Options, Deadlines);
+            cache.Keep(Key(year), blocks[year]);
         }
 
         return blocks;

@@ -84,6 +84,20 @@ public sealed class StatisticsPageTests : StatisticsTestBase
         Assert.Equal("6", Table(tables, "outcome").Rows.Single(r => r[0] == "Inga missförhållanden konstaterade")[1]);
     }
 
+    [Fact]
+    public async Task AChangedCase_IsCountedAtTheNextRequest_ThoughYearsAreKeptInMemory()
+    {
+        var day = new DateOnly(Year, 6, 3);
+        await Seeder.AddManyAsync(ChannelCodes.Whistleblowing, 7, _ => day);
+        using var client = await SignInAsync(StaffWorld.StatisticsUser);
+        var query = $"grain=month&from={Year}-06&to={Year}-06";
+        Assert.Equal("7", Table(await StatisticsAsync(client, query), "received").Rows[0][1]);
+
+        await Seeder.AddManyAsync(ChannelCodes.Whistleblowing, 5, _ => day);
+
+        Assert.Equal("12", Table(await StatisticsAsync(client, query), "received").Rows[0][1]);
+    }
+
     [Theory]
     [InlineData("grain=week", "Indelningen kunde inte läsas")]
     [InlineData("grain=month&from=2020-13", "Startperioden kunde inte läsas")]
