@@ -58,6 +58,8 @@ public static class IntakeServices
                 pages.Conventions.AuthorizePage("/Staff/Recovery", StaffAuthentication.ChannelStaffPolicy);
                 pages.Conventions.AuthorizeFolder("/Staff/Statistics", StaffAuthentication.StatisticsPolicy);
             })
+            // Prose partials are found by culture suffix: _Landing.fi.cshtml, then _Landing.cshtml.
+            .AddViewLocalization(Microsoft.AspNetCore.Mvc.Razor.LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(annotations =>
                 annotations.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddAntiforgery(antiforgery =>

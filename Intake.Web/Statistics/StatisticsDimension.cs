@@ -17,7 +17,8 @@ public enum DimensionTiming
 /// <summary>
 /// One way of dividing a channel's cases, defined once: which channels it applies to, its values in display order,
 /// and how a case's clear columns give its value(s). Labels are resource keys
-/// <c>Statistics.Dimension.{Key}</c> and <c>Statistics.Value.{Key}.{value}</c>. An exclusive dimension gives each
+/// <c>Statistics.Dimension.{Key}</c> and <c>Statistics.Value.{Key}.{value}</c>, or the key <see cref="LabelKey"/>
+/// gives (a form's option labels, the case vocabulary's outcomes). An exclusive dimension gives each
 /// case exactly one value, so its values add up to the cases received (and must include a fallback value); a
 /// non-exclusive one (incident types) gives a case none, one or several. Any sum a reader knows between rows must be
 /// declared (<see cref="TotalRow"/>), since suppression protects only the sums it is told about.
@@ -29,7 +30,8 @@ public sealed record StatisticsDimension(
     DimensionTiming Timing,
     IReadOnlyList<string> Values,
     Func<CaseFacts, StatisticsHorizon, IEnumerable<string>> Classify,
-    string? PartOf = null)
+    string? PartOf = null,
+    Func<string, string>? LabelKey = null)
 {
     /// <summary>
     /// The row this dimension's values add up to, which a reader can therefore subtract from: the cases received for
@@ -39,7 +41,8 @@ public sealed record StatisticsDimension(
 
     public string TitleKey => "Statistics.Dimension." + Key;
 
-    public string ValueKey(string value) => $"Statistics.Value.{Key}.{value}";
+    /// <summary>The resource key of a value's label: the report form's own words for a form's codes.</summary>
+    public string ValueKey(string value) => LabelKey?.Invoke(value) ?? $"Statistics.Value.{Key}.{value}";
 
     public bool AppliesTo(string channelCode) => Channels.Contains(channelCode, StringComparer.Ordinal);
 }

@@ -12,6 +12,19 @@ namespace Intake.Web.Statistics;
 public static class StatisticsDimensions
 {
     public const string NotStated = "not-stated";
+    public const string NotStatedKey = "Statistics.Value.NotStated";
+
+    /// <summary>The case vocabulary's words for the outcomes (<see cref="CaseWords.Outcome"/>), reused as labels.</summary>
+    private static readonly Dictionary<string, string> _outcomeKeys = new(StringComparer.Ordinal)
+    {
+        [CaseOutcomes.MeasuresTaken] = "CaseWords.MeasuresTaken",
+        [CaseOutcomes.NoWrongdoingFound] = "CaseWords.NoWrongdoingFound",
+        [CaseOutcomes.ReferredElsewhere] = "CaseWords.ReferredElsewhere",
+        [CaseOutcomes.OutsideScope] = "CaseWords.OutsideChannelsScope",
+        [CaseOutcomes.InsufficientInformation] = "CaseWords.TooLittleInformationProceed",
+        [CaseOutcomes.SupportGiven] = "CaseWords.SupportGiven",
+        [CaseOutcomes.Withdrawn] = "CaseWords.WithdrawnByReporter",
+    };
 
     private static readonly string[] _whistleblowing = [ChannelCodes.Whistleblowing];
     private static readonly string[] _threat = [ChannelCodes.Threat];
@@ -19,11 +32,11 @@ public static class StatisticsDimensions
 
     public static IReadOnlyList<StatisticsDimension> All { get; } =
     [
-        OneOf("category", _whistleblowing, WhistleblowingForm.Categories.Select(o => o.Code), f => f.Category),
-        OneOf("role", _threat, ThreatChoices("role"), f => f.ReporterRole),
-        OneOf("place", _threat, ThreatChoices("place"), f => f.IncidentPlace),
-        AnyOf("incidentType", _threat, ThreatChoices("types"), f => f.IncidentTypes),
-        AnyOf("contactChannel", _threat, ThreatChoices("contactChannels"), f => f.ContactChannels),
+        OneOf("category", _whistleblowing, WhistleblowingForm.Form.Field("category")!, f => f.Category),
+        OneOf("role", _threat, ThreatField("role"), f => f.ReporterRole),
+        OneOf("place", _threat, ThreatField("place"), f => f.IncidentPlace),
+        AnyOf("incidentType", _threat, ThreatField("types"), f => f.IncidentTypes),
+        AnyOf("contactChannel", _threat, ThreatField("contactChannels"), f => f.ContactChannels),
         new("police", _threat, Exclusive: true, DimensionTiming.AtReceipt, ["yes", "no", NotStated],
             (f, _) => [f.PoliceReported switch { true => "yes", false => "no", null => NotStated }]),
         new("origin", _both, Exclusive: true, DimensionTiming.AtReceipt, Enum.GetNames<CaseOrigin>().Select(n => n.ToLowerInvariant()).ToList(),
@@ -32,7 +45,8 @@ public static class StatisticsDimensions
         new("feedback", _both, Exclusive: true, DimensionTiming.AtHorizon, ["in-time", "late", "missing"], Feedback),
         new("state", _both, Exclusive: true, DimensionTiming.AtHorizon, ["closed", "open", "overdue"],
             (f, h) => [!f.OpenOn(h.Day) ? "closed" : f.OverdueOn(h.Day, h.Deadlines) ? "overdue" : "open"]),
-        new("outcome", _both, Exclusive: false, DimensionTiming.AtHorizon, [.. CaseOutcomes.All, NotStated], Outcome, PartOf: "state/closed"),
+        new("outcome", _both, Exclusive: false, DimensionTiming.AtHorizon, [.. CaseOutcomes.All, NotStated], Outcome, PartOf: "state/closed",
+            LabelKey: code => _outcomeKeys.GetValueOrDefault(code, NotStatedKey)),
         new("workEnvironment", _threat, Exclusive: true, DimensionTiming.AtHorizon, ["reported", "not-reported"],
             (f, h) => [f.WorkEnvironmentReportedOn is { } d && d <= h.Day ? "reported" : "not-reported"]),
         new("socialInsurance", _threat, Exclusive: true, DimensionTiming.AtHorizon, ["reported", "not-reported"],
@@ -62,27 +76,26 @@ public static class StatisticsDimensions
         return [facts.FeedbackGivenOn is not { } on || on > horizon.Day ? "missing" : on <= due ? "in-time" : "late"];
     }
 
-    private static List<string> ThreatChoices(string field) =>
-        ThreatForm.Form.Field(field)?.Choices.Select(o => o.Code).ToList() ?? throw new InvalidOperationException("No field " + field);
+    private static FormField ThreatField(string name) => ThreatForm.Form.Field(name) ?? throw new InvalidOperationException("No field " + name);
 
     /// <summary>An exclusive dimension over a form field's codes, with "not stated" for none or an unknown code.</summary>
-    private static StatisticsDimension OneOf(string key, string[] channels, IEnumerable<string> codes, Func<CaseFacts, string?> column)
+    private static StatisticsDimension OneOf(string key, string[] channels, FormField field, Func<CaseFacts, string?> column)
     {
-        var values = codes.Append(NotStated).ToList();
+        var values = field.Choices.Select(o => o.Code).Append(NotStated).ToList();
         var known = values.ToHashSet(StringComparer.Ordinal);
         return new(key, channels, Exclusive: true, DimensionTiming.AtReceipt, values, (f, _) =>
         {
             var picked = CaseFacts.Codes(column(f));
             return [picked.Count == 1 && known.Contains(picked[0]) ? picked[0] : NotStated];
-        });
+        }, LabelKey: code => code == NotStated ? NotStatedKey : field.Key + "." + code);
     }
 
     /// <summary>A multi-choice dimension over a form field's codes: a case counts once under each code it has.</summary>
-    private static StatisticsDimension AnyOf(string key, string[] channels, IEnumerable<string> codes, Func<CaseFacts, string?> column)
+    private static StatisticsDimension AnyOf(string key, string[] channels, FormField field, Func<CaseFacts, string?> column)
     {
-        var values = codes.ToList();
+        var values = field.Choices.Select(o => o.Code).ToList();
         var known = values.ToHashSet(StringComparer.Ordinal);
         return new(key, channels, Exclusive: false, DimensionTiming.AtReceipt, values,
-            (f, _) => CaseFacts.Codes(column(f)).Where(known.Contains).Distinct(StringComparer.Ordinal));
+            (f, _) => CaseFacts.Codes(column(f)).Where(known.Contains).Distinct(StringComparer.Ordinal), LabelKey: code => field.Key + "." + code);
     }
 }
