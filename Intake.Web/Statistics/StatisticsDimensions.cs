@@ -14,7 +14,7 @@ public static class StatisticsDimensions
     public const string NotStated = "not-stated";
     public const string NotStatedKey = "Statistics.Value.NotStated";
 
-    /// <summary>The case vocabulary's words for the outcomes (<see cref="CaseWords.Outcome"/>), reused as labels.</summary>
+    /// <summary>The words the case page uses for the outcomes, reused as labels.</summary>
     private static readonly Dictionary<string, string> _outcomeKeys = new(StringComparer.Ordinal)
     {
         [CaseOutcomes.MeasuresTaken] = "CaseWords.MeasuresTaken",
