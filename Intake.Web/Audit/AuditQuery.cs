@@ -1,4 +1,5 @@
 using Intake.Web.Accounts;
+using Intake.Web.Cases;
 using Intake.Web.Keys;
 using Intake.Web.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Intake.Web.Audit;
 /// member of, and their own account's events; an administrator sees staff, key and set-up events and no case
 /// event (which case was opened, printed or revealed by whom is for the channel's handlers).
 /// </summary>
-public sealed class AuditQuery(IntakeDbContext db)
+public sealed class AuditQuery(IntakeDbContext db, CaseCalendar calendar)
 {
     private const string CasePrefix = "case.";
 
@@ -31,17 +32,20 @@ public sealed class AuditQuery(IntakeDbContext db)
         }
 
         var latest = await entries.OrderByDescending(e => e.Sequence).Take(count).ToListAsync(cancellationToken);
-        var names = await db.StaffUsers.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Username, cancellationToken);
+        var names = await db.StaffUsers.AsNoTracking()
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName.Length > 0 ? $"{u.DisplayName} ({u.Username})" : u.Username, cancellationToken);
         var codes = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Code, cancellationToken);
-        var caseIds = latest.Where(e => e.Kind.StartsWith(CasePrefix, StringComparison.Ordinal) && e.SubjectId is not null).Select(e => e.SubjectId!.Value).Distinct().ToList();
+        var caseIds = latest.Where(e => e.Kind.StartsWith(CasePrefix, StringComparison.Ordinal)).Select(e => e.SubjectId).OfType<Guid>().Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.CaseNumber, cancellationToken);
         return latest.Select(e => new AuditRow(
-            e.Sequence, e.OccurredAt, e.Kind,
-            e.ActorId is { } a ? names.GetValueOrDefault(a, "?") : null,
-            e.SubjectId is { } s ? names.GetValueOrDefault(s) ?? cases.GetValueOrDefault(s, "?") : null,
-            e.ChannelId is { } c ? codes.GetValueOrDefault(c, "?") : null,
-            e.Detail)).ToList();
+            e.Sequence, TimeZoneInfo.ConvertTime(e.OccurredAt, calendar.Zone), e.Kind,
+            e.ActorId is { } a ? names.GetValueOrDefault(a) : null,
+            e.SubjectId is { } s ? cases.GetValueOrDefault(s) ?? names.GetValueOrDefault(s) : null,
+            e.ChannelId is { } c ? codes.GetValueOrDefault(c) : null,
+            e.Detail,
+            AuditWords.PersonIn(e.Detail) is { } p ? names.GetValueOrDefault(p) : null)).ToList();
     }
 }
 
-public sealed record AuditRow(long Sequence, DateTimeOffset OccurredAt, string Kind, string? Actor, string? Subject, string? Channel, string? Detail);
+/// <summary>An audit entry as shown: local time, people by name, a case by its number, the channel by its code.</summary>
+public sealed record AuditRow(long Sequence, DateTimeOffset OccurredAt, string Kind, string? Actor, string? Subject, string? ChannelCode, string? Detail, string? Person);

@@ -19,7 +19,8 @@ namespace Intake.Web.Pages.Staff.Cases;
 [Hosting.SmallFormsOnly]
 public sealed class DetailsModel(
     CaseAccess access, CaseReader reader, CaseWorkflow workflow, CaseTriage triage,
-    CaseReplyTemplates templates, AuditLog audit, Intake.Web.Storage.UnitOfWork work, CaseCalendar calendar, IStringLocalizer<SharedResource> text) : PageModel
+    CaseReplyTemplates templates, AuditLog audit, Intake.Web.Storage.UnitOfWork work, CaseCalendar calendar, CaseViewAudit viewAudit,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     private readonly List<(string Anchor, string Message)> _errors = [];
 
@@ -65,9 +66,12 @@ public sealed class DetailsModel(
         }
 
         // Marking the messages read and the view's audit entry are one unit of work.
-        record.UnreadReporterMessages = 0;
-        audit.Record(AuditKinds.CaseViewed, keyring.UserId, record.Id, record.ChannelId);
-        await work.SaveAsync(Aborted);
+        if (done is null || !await viewAudit.IsFollowUpOfOwnSaveAsync(keyring.UserId, record.Id, Aborted))
+        {
+            record.UnreadReporterMessages = 0;
+            audit.Record(AuditKinds.CaseViewed, keyring.UserId, record.Id, record.ChannelId);
+            await work.SaveAsync(Aborted);
+        }
         if (templates.For(template, record) is { } ready)
         {
             Template = ready.Code;
