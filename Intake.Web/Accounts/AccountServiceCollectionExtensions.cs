@@ -13,6 +13,7 @@ public static class AccountServiceCollectionExtensions
         services.TryAddSingletonTimeProvider();
         services.Configure<KeyOptions>(configuration.GetSection(KeyOptions.SectionName));
         services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.SectionName));
+        services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.SectionName));
         services.AddSingleton<StaffKeys>();
         services.AddSingleton<TotpCodes>();
         services.AddSingleton<SignInThrottle>();
@@ -37,6 +38,9 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<OrganisationLogos>();
         services.AddScoped<SignInService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<AccountActivation>();
+        services.AddScoped<MembershipImpact>();
+        services.AddScoped<AccountReview>();
         services.AddSingleton<SetupCode>();
         services.AddSingleton<PendingSetup>();
         return services;

@@ -35,14 +35,15 @@ public sealed class SignInService(
         }
 
         var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Username == name, cancellationToken);
-        var sealedIdentity = user is { IsDisabled: false } ? user.SealedIdentity : decoy.Value;
+        // An account not yet activated by its owner is sealed with its activation code: it cannot sign in.
+        var sealedIdentity = user is { IsDisabled: false, IsActivated: true } ? user.SealedIdentity : decoy.Value;
         var (ran, identity) = await limiter.TryRunAsync(() => staffKeys.TryOpen(sealedIdentity, passphrase ?? string.Empty), cancellationToken);
         if (!ran)
         {
             return new PassphraseStep(PassphraseStepOutcome.Busy);
         }
 
-        if (user is null || user.IsDisabled || identity is null)
+        if (user is null || user.IsDisabled || !user.IsActivated || identity is null)
         {
             identity?.Dispose();
             throttle.RecordFailure(name);

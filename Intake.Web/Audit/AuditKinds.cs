@@ -12,7 +12,11 @@ public static class AuditKinds
     public const string AccountCreated = "account.created";
     public const string AccountReset = "account.reset";
     public const string RoleChanged = "account.role-changed";
+    public const string AccountActivated = "account.activated";
+    public const string AccountActivationFailed = "account.activation-failed";
+    public const string AccountDeactivated = "account.deactivated";
     public const string MembershipProposed = "channel.member-proposed";
+    public const string MembershipApproved = "channel.member-approved";
     public const string MembershipGranted = "channel.member-granted";
     public const string MembershipRevoked = "channel.member-revoked";
     public const string ChannelKeyRotated = "channel.key-rotated";

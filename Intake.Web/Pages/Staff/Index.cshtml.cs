@@ -7,9 +7,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Intake.Web.Pages.Staff;
 
-/// <summary>The staff start page: my channels and their public keys, and proposals waiting for my grant.</summary>
-public sealed class IndexModel(
-    ChannelDirectory directory, ChannelKeys keys, CaseAccess access, InboxQuery inbox, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>
+/// The staff start page: my channels and their public keys, and proposals waiting for my grant (granted on
+/// <see cref="GrantModel"/>, which shows whom the key goes to).
+/// </summary>
+public sealed class IndexModel(ChannelDirectory directory, CaseAccess access, InboxQuery inbox) : PageModel
 {
     /// <summary>For handlers: overdue cases and unread reporter messages in their channels.</summary>
     public InboxSummary? Inbox { get; private set; }
@@ -20,36 +22,12 @@ public sealed class IndexModel(
 
     public bool IsAdministrator => User.IsInRole(nameof(StaffRole.Administrator));
 
-    public string? Message { get; private set; }
-
     public async Task<IActionResult> OnGetAsync()
     {
         // The statistics role has nothing here (no channel, no case): its start page is the statistics.
         if (User.IsInRole(nameof(StaffRole.Statistics)))
         {
             return RedirectToPage("/Staff/Statistics/Index");
-        }
-
-        await LoadAsync();
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostGrantAsync(Guid channelId, Guid userId)
-    {
-        var keyring = HttpContext.Keyring();
-        if (keyring is null || IsAdministrator || User.IsInRole(nameof(StaffRole.Statistics)))
-        {
-            return Forbid();
-        }
-
-        try
-        {
-            await keys.GrantAsync(channelId, userId, keyring, HttpContext.RequestAborted);
-            Message = text["Staff.Granted"];
-        }
-        catch (KeyOperationException ex)
-        {
-            Message = text["Key.Error." + ex.Error];
         }
 
         await LoadAsync();

@@ -22,7 +22,19 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ActivationCodeHash")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTimeOffset?>("ActivationExpiresAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeactivatedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -39,6 +51,9 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResetOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Role")
@@ -440,6 +455,9 @@ namespace Intake.Web.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApprovedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("GrantedBy")
