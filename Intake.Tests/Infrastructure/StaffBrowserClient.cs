@@ -42,14 +42,7 @@ public sealed class StaffBrowserClient : IDisposable
         var path = afterPassphrase.RequestMessage!.RequestUri!.AbsolutePath;
         if (path.EndsWith("/Enrol", StringComparison.Ordinal))
         {
-            var page = await Html.ParseAsync(afterPassphrase);
-            var secret = Base32Encoding.ToBytes(page.QuerySelector("#totp-secret")!.TextContent.Trim());
-            lock (_secrets)
-            {
-                _secrets[SecretKey(_app, username)] = secret;
-            }
-
-            return await PostFormAsync(afterPassphrase, page, new() { ["Code"] = CodeFor(secret) });
+            return await EnrolAsync(afterPassphrase, username);
         }
 
         if (path.EndsWith("/Code", StringComparison.Ordinal))
@@ -66,6 +59,25 @@ public sealed class StaffBrowserClient : IDisposable
         }
 
         return afterPassphrase;
+    }
+
+    /// <summary>
+    /// The owner activates their account on the real page with the code the administrator handed over, chooses
+    /// the passphrase and enrols TOTP on the page that follows: signed in afterwards. Returns the final response
+    /// (the activation page again, with the error, when refused).
+    /// </summary>
+    public async Task<HttpResponseMessage> ActivateAsync(string username, string code, string passphrase = StaffWorld.Passphrase)
+    {
+        var activated = await SubmitAsync("/Staff/SignIn/Activate", new()
+        {
+            ["Username"] = username,
+            ["Code"] = code,
+            ["Passphrase"] = passphrase,
+            ["RepeatPassphrase"] = passphrase,
+        });
+        return activated.RequestMessage!.RequestUri!.AbsolutePath.EndsWith("/Enrol", StringComparison.Ordinal)
+            ? await EnrolAsync(activated, username)
+            : activated;
     }
 
     /// <summary>GETs a page, fills its first form (or the one matching <paramref name="formSelector"/>) and posts it.</summary>
@@ -100,6 +112,18 @@ public sealed class StaffBrowserClient : IDisposable
         var target = string.IsNullOrEmpty(action) ? from.RequestMessage!.RequestUri!.PathAndQuery : action;
         using var content = new FormUrlEncodedContent(values);
         return await Http.PostAsync(new Uri(target, UriKind.Relative), content);
+    }
+
+    private async Task<HttpResponseMessage> EnrolAsync(HttpResponseMessage enrolPage, string username)
+    {
+        var page = await Html.ParseAsync(enrolPage);
+        var secret = Base32Encoding.ToBytes(page.QuerySelector("#totp-secret")!.TextContent.Trim());
+        lock (_secrets)
+        {
+            _secrets[SecretKey(_app, username)] = secret;
+        }
+
+        return await PostFormAsync(enrolPage, page, new() { ["Code"] = CodeFor(secret) });
     }
 
     private string CodeFor(byte[] secret) =>

@@ -272,8 +272,9 @@ public sealed class ChannelKeys(
     }
 
     /// <summary>
-    /// Only a handler who activated the account themselves and enrolled TOTP can be granted: an account still
-    /// waiting for its owner may be in the hands of whoever holds its code.
+    /// Only a handler who activated the account themselves can be granted: an account still waiting for its owner
+    /// may be in the hands of whoever holds its code. (TOTP enrolment follows activation at once, and only the
+    /// owner, who chose the passphrase, can sign in to do it.)
     /// </summary>
     private async Task<StaffUser> CheckGranteeAsync(Guid userId, CancellationToken cancellationToken)
     {
@@ -283,7 +284,7 @@ public sealed class ChannelKeys(
             throw new KeyOperationException(KeyOperationError.NotAHandler);
         }
 
-        if (!user.IsActivated || !user.TotpEnrolled)
+        if (!user.IsActivated)
         {
             throw new KeyOperationException(KeyOperationError.NotActivated);
         }

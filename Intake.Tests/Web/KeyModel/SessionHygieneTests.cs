@@ -97,12 +97,15 @@ public sealed class SessionHygieneTests : OrganisationTestBase
         using var admin = new StaffBrowserClient(App);
         await admin.SignInAsync(StaffWorld.AdminName);
         var handlerId = await UserIdAsync(StaffWorld.WhistleblowingHandler);
+        var (whistleblowingBefore, threatBefore) = await KeyVersionsAsync();
 
-        await PostAdminAsync(admin, "/Staff/Admin/Users", "Reset", ("userId", handlerId.ToString()), ("compromised", compromised ? "true" : "false"));
+        var fields = compromised ? new Dictionary<string, string> { ["compromised"] = "true" } : [];
+        using var reset = await admin.SubmitAsync($"/Staff/Admin/Users/{handlerId}/Reset", fields, "main form.form");
+        Assert.NotNull((await Html.ParseAsync(reset)).QuerySelector("#activation-code"));
 
-        await using var scope = App.CreateScope();
-        Assert.Equal(version, (await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing)).CurrentKeyVersion);
-        Assert.Equal(1, (await StaffWorld.ChannelAsync(scope, ChannelCodes.Threat)).CurrentKeyVersion);
+        var (whistleblowing, threat) = await KeyVersionsAsync();
+        Assert.Equal(whistleblowingBefore + version - 1, whistleblowing);
+        Assert.Equal(threatBefore, threat);
     }
 
     [Fact]
@@ -111,10 +114,10 @@ public sealed class SessionHygieneTests : OrganisationTestBase
         await using (var scope = App.CreateScope())
         {
             var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing);
-            var extra = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(Guid.Empty, "wb-extra", "Extra", StaffRole.Handler);
-            await scope.ServiceProvider.GetRequiredService<ChannelKeys>().ProposeAsync(channel.Id, extra.User.Id, Guid.Empty);
+            var extra = await StaffWorld.CreateActivatedAsync(App, "wb-extra");
+            await scope.ServiceProvider.GetRequiredService<ChannelKeys>().ProposeAsync(channel.Id, extra.Id, Guid.Empty);
             using var granter = await StaffWorld.UnlockAsync(scope, StaffWorld.WhistleblowingHandler);
-            await scope.ServiceProvider.GetRequiredService<ChannelKeys>().GrantAsync(channel.Id, extra.User.Id, granter);
+            await scope.ServiceProvider.GetRequiredService<ChannelKeys>().GrantAsync(channel.Id, extra.Id, granter);
         }
 
         using var member = new StaffBrowserClient(App);
@@ -127,7 +130,8 @@ public sealed class SessionHygieneTests : OrganisationTestBase
             channelId = (await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing)).Id;
         }
 
-        await PostAdminAsync(admin, "/Staff/Admin/Channels", "Remove", ("channelId", channelId.ToString()), ("userId", (await UserIdAsync(StaffWorld.WhistleblowingHandler)).ToString()));
+        using var removed = await admin.SubmitAsync($"/Staff/Admin/Channels/{channelId}/Remove/{await UserIdAsync(StaffWorld.WhistleblowingHandler)}", [], "main form.form");
+        Assert.NotNull((await Html.ParseAsync(removed)).QuerySelector("#done"));
 
         Assert.Empty(App.Services.GetRequiredService<UnlockedKeyStore>().SessionsOf(await UserIdAsync(StaffWorld.WhistleblowingHandler)));
         Assert.Equal("/Staff/SignIn", await LandsOnAsync(member, "/Staff/Cases"));
@@ -139,14 +143,11 @@ public sealed class SessionHygieneTests : OrganisationTestBase
         return response.RequestMessage!.RequestUri!.AbsolutePath;
     }
 
-    private static async Task PostAdminAsync(StaffBrowserClient client, string page, string handler, params (string Name, string Value)[] fields)
+    private async Task<(int Whistleblowing, int Threat)> KeyVersionsAsync()
     {
-        using var get = await client.Http.GetAsync(new Uri(page, UriKind.Relative));
-        var document = await Html.ParseAsync(get);
-        var token = document.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", token)));
-        using var response = await client.Http.PostAsync(new Uri($"{page}?handler={handler}", UriKind.Relative), content);
-        Assert.True(response.IsSuccessStatusCode, $"{page} {handler}: {(int)response.StatusCode}");
+        await using var scope = App.CreateScope();
+        return ((await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing)).CurrentKeyVersion,
+            (await StaffWorld.ChannelAsync(scope, ChannelCodes.Threat)).CurrentKeyVersion);
     }
 
     private async Task<Guid> UserIdAsync(string username)
