@@ -49,6 +49,9 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
 
     public const int TestScryptWorkFactor = 10;
 
+    /// <summary>Further configuration for this application (set before its first use), such as an option under test.</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
     public string DatabasePath => Path.Combine(DataDirectory, new IntakeOptions().DatabaseFileName);
 
     public void UseKestrelOnLoopback() =>
@@ -94,6 +97,10 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
         builder.UseSetting("Intake:InstanceKeyFile", InstanceKeyFile);
         // A low scrypt work factor keeps sign-in fast in tests; production uses age's default of 18.
         builder.UseSetting("Intake:Keys:ScryptWorkFactor", TestScryptWorkFactor.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Logs);

@@ -134,30 +134,36 @@ public sealed class KeyHierarchyTests : OrganisationTestBase
     [Fact]
     public async Task Reset_ThenRegrantByAnotherMember_RestoresAccess()
     {
-        await using var scope = App.CreateScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-        var keys = scope.ServiceProvider.GetRequiredService<ChannelKeys>();
-        var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing);
-        var admin = await StaffWorld.UserAsync(scope, StaffWorld.AdminName);
-        var forgetful = await StaffWorld.UserAsync(scope, "wb-second");
-        var report = await SealToChannelAsync(scope, channel.Id, "kept");
+        byte[] report;
+        Guid channelId, forgetfulId;
+        string code;
+        await using (var scope = App.CreateScope())
+        {
+            var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing);
+            var admin = await StaffWorld.UserAsync(scope, StaffWorld.AdminName);
+            var forgetful = await StaffWorld.UserAsync(scope, "wb-second");
+            (channelId, forgetfulId) = (channel.Id, forgetful.Id);
+            report = await SealToChannelAsync(scope, channel.Id, "kept");
+            code = await scope.ServiceProvider.GetRequiredService<AccountService>().ResetAsync(admin.Id, forgetful.Id);
+        }
 
-        var code = await accounts.ResetAsync(admin.Id, forgetful.Id);
         const string newPassphrase = "remembered-this-time-surely";
         await StaffWorld.ActivateAsync(App, "wb-second", code, newPassphrase);
-        using (var afterReset = await StaffWorld.UnlockAsync(scope, "wb-second", newPassphrase))
+        await using (var scope = App.CreateScope())
         {
-            Assert.False(afterReset.HoldsChannel(channel.Id));
+            using (var afterReset = await StaffWorld.UnlockAsync(scope, "wb-second", newPassphrase))
+            {
+                Assert.False(afterReset.HoldsChannel(channelId));
+            }
+
+            using var member = await StaffWorld.UnlockAsync(scope, StaffWorld.WhistleblowingHandler);
+            await scope.ServiceProvider.GetRequiredService<ChannelKeys>().GrantAsync(channelId, forgetfulId, member);
         }
 
-        using (var member = await StaffWorld.UnlockAsync(scope, StaffWorld.WhistleblowingHandler))
-        {
-            await keys.GrantAsync(channel.Id, forgetful.Id, member);
-        }
-
-        using var regranted = await StaffWorld.UnlockAsync(scope, "wb-second", newPassphrase);
-        Assert.Equal("kept", Open(report, regranted.IdentitiesFor(channel.Id)));
-        Assert.Null(scope.ServiceProvider.GetRequiredService<StaffKeys>().TryOpen((await StaffWorld.UserAsync(scope, "wb-second")).SealedIdentity, StaffWorld.Passphrase));
+        await using var check = App.CreateScope();
+        using var regranted = await StaffWorld.UnlockAsync(check, "wb-second", newPassphrase);
+        Assert.Equal("kept", Open(report, regranted.IdentitiesFor(channelId)));
+        Assert.Null(check.ServiceProvider.GetRequiredService<StaffKeys>().TryOpen((await StaffWorld.UserAsync(check, "wb-second")).SealedIdentity, StaffWorld.Passphrase));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class StatisticsAccountTests : IAsyncLifetime
         var exit = await SetupCommand.RunAsync(scope.ServiceProvider, file, output);
 
         Assert.Equal(0, exit);
-        Assert.Contains("Generated passphrase for committee", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Activation code for committee: ", output.ToString(), StringComparison.Ordinal);
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var roles = await db.StaffUsers.Where(u => u.Username == "committee" || u.Username == "safety-board").Select(u => u.Role).ToListAsync();
         Assert.Equal([StaffRole.Statistics, StaffRole.Statistics], roles);
