@@ -48,7 +48,7 @@ public sealed class AdministrationGuardRailsTests : OrganisationTestBase
         using var confirm = await admin.Http.GetAsync(new Uri($"/Staff/Admin/Users/{id}/Role?role=Administrator", UriKind.Relative));
         var page = await Html.ParseAsync(confirm);
         Assert.NotNull(page.QuerySelector("#impact-refused"));
-        Assert.Null(page.QuerySelector("main form[method=post]"));
+        Assert.Null(page.QuerySelector("main form.form[method=post]"));
 
         await using var scope = App.CreateScope();
         var error = await Assert.ThrowsAsync<AccountException>(() => scope.ServiceProvider.GetRequiredService<AccountService>().SetRoleAsync(Guid.Empty, id, StaffRole.Administrator));
@@ -68,7 +68,7 @@ public sealed class AdministrationGuardRailsTests : OrganisationTestBase
         var page = await Html.ParseAsync(confirm);
         Assert.Null(page.QuerySelector("#impact-refused"));
         Assert.Contains("1", page.QuerySelector("#impact-channels li[data-channel=threat]")!.TextContent, StringComparison.Ordinal);
-        using var done = await admin.PostFormAsync(confirm, page, [], "main form[method=post]");
+        using var done = await admin.PostFormAsync(confirm, page, [], "main form.form[method=post]");
 
         Assert.NotNull((await Html.ParseAsync(done)).QuerySelector("#done"));
         await using var scope = App.CreateScope();

@@ -93,7 +93,10 @@ public sealed class OwnerActivationTests : OrganisationTestBase
 
         using var weak = await owner.SubmitAsync("/Staff/SignIn/Activate", new()
         {
-            ["Username"] = "wb-new", ["Code"] = code, ["Passphrase"] = "short", ["RepeatPassphrase"] = "short",
+            ["Username"] = "wb-new",
+            ["Code"] = code,
+            ["Passphrase"] = "short",
+            ["RepeatPassphrase"] = "short",
         });
 
         var page = await Html.ParseAsync(weak);
