@@ -2,6 +2,7 @@ using Intake.Web.Accounts;
 using Intake.Web.Cases;
 using Intake.Web.Health;
 using Intake.Web.Logging;
+using Intake.Web.Notifications;
 using Intake.Web.Reporting;
 using Intake.Web.Storage;
 using Microsoft.AspNetCore.DataProtection;
@@ -42,6 +43,7 @@ public static class IntakeServices
         builder.Services.AddIntakeReporting(builder.Configuration);
         builder.Services.AddIntakeRetention();
         builder.Services.AddIntakeCaseHandling();
+        builder.Services.AddIntakeNotifications(builder.Configuration);
         builder.Services.AddIntakeStaffAuthentication();
 
         builder.Services.AddLocalization(localization => localization.ResourcesPath = "Resources");

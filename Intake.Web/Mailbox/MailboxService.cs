@@ -3,6 +3,7 @@ using Intake.Crypto.Mailbox;
 using Intake.Web.Cases;
 using Intake.Web.Hosting;
 using Intake.Web.Keys;
+using Intake.Web.Notifications;
 using Intake.Web.Reporting;
 using Intake.Web.Reporting.Uploads;
 using Intake.Web.Storage;
@@ -15,7 +16,8 @@ namespace Intake.Web.Mailbox;
 /// follow-up messages and meeting requests. Everything new is sealed to the channel's current recipient and to
 /// the mailbox recipient before it is written.
 /// </summary>
-public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, DataDirectory data, MultipartUploadReader reader, CaseCalendar calendar)
+public sealed class MailboxService(
+    IntakeDbContext db, ChannelKeys channelKeys, DataDirectory data, MultipartUploadReader reader, CaseCalendar calendar, NoticeOutbox notices)
 {
     public const string FileField = "attachments";
 
@@ -108,6 +110,7 @@ public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, 
 
         db.CaseEntries.Add(entry);
         record.UnreadReporterMessages++;
+        await NotifyHandlersAsync(record, NoticeKinds.ReporterMessage, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new FollowUpResult(true, string.Empty, null, [], [], false);
     }
@@ -124,8 +127,13 @@ public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, 
         record.MeetingRequested = true;
         record.UnreadReporterMessages++;
         db.CaseEntries.Add(NewEntry(record.Id, EntryKind.MeetingRequest, await NextPositionAsync(record.Id, cancellationToken)));
+        await NotifyHandlersAsync(record, NoticeKinds.MeetingRequest, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Writes the channel handlers' notices into this context, to be saved with the entry.</summary>
+    internal Task NotifyHandlersAsync(CaseRecord record, string kind, CancellationToken cancellationToken) =>
+        notices.ForChannelAsync(record.ChannelId, kind, record.Id, cancellationToken: cancellationToken);
 
     internal CaseEntry NewEntry(Guid caseId, EntryKind kind, int position) => new()
     {

@@ -102,6 +102,7 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
 
         db.CaseEntries.Add(entry);
         record.UnreadReporterMessages++;
+        await mailboxes.NotifyHandlersAsync(record, Notifications.NoticeKinds.ReporterMessage, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new SealedFollowUpResult([]);
     }

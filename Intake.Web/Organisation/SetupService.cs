@@ -167,6 +167,11 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
             CreatedOn = today,
         };
         db.StaffUsers.Add(user);
+        if (Notifications.MailAddresses.Normalise(plan.Email) is { } address)
+        {
+            db.NotificationProfiles.Add(Notifications.NotificationSettings.Provisioned(user.Id, address));
+        }
+
         return user;
     }
 
@@ -180,6 +185,11 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
         if (!string.IsNullOrEmpty(account.Passphrase) && PassphrasePolicy.Check(account.Passphrase, account.Username) is { } problem)
         {
             problems.Add(new(field + ".Passphrase", "Passphrase.Error." + problem));
+        }
+
+        if (!string.IsNullOrWhiteSpace(account.Email) && Notifications.MailAddresses.Normalise(account.Email) is null)
+        {
+            problems.Add(new(field + ".Email", "Notifications.Error.InvalidAddress"));
         }
     }
 
