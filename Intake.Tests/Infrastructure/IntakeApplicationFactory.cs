@@ -45,6 +45,9 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
 
     public const int TestScryptWorkFactor = 10;
 
+    /// <summary>Extra configuration (for example <c>Intake:Mail:Host</c>), applied when the host is built: set before first use.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
     public string DatabasePath => Path.Combine(DataDirectory, new IntakeOptions().DatabaseFileName);
 
     public void UseKestrelOnLoopback() =>
@@ -75,6 +78,11 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
         builder.UseSetting("Intake:DataDirectory", DataDirectory);
         // A low scrypt work factor keeps sign-in fast in tests; production uses age's default of 18.
         builder.UseSetting("Intake:Keys:ScryptWorkFactor", TestScryptWorkFactor.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Logs);
