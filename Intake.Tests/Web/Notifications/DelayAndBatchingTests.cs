@@ -8,9 +8,9 @@ namespace Intake.Tests.Web.Notifications;
 /// </summary>
 public sealed class DelayAndBatchingTests : NotificationTestBase
 {
-    private static readonly TimeSpan Max = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan _max = TimeSpan.FromMinutes(10);
 
-    protected override TimeSpan MaxDelay => Max;
+    protected override TimeSpan MaxDelay => _max;
 
     [Fact]
     public async Task EveryNotice_ArrivesWithinMaxDelay_BatchedIntoOneMailPerPerson()
@@ -22,7 +22,7 @@ public sealed class DelayAndBatchingTests : NotificationTestBase
         }
 
         var sentAt = new List<TimeSpan>();
-        for (var elapsed = TimeSpan.Zero; elapsed <= Max; elapsed += TimeSpan.FromSeconds(15))
+        for (var elapsed = TimeSpan.Zero; elapsed <= _max; elapsed += TimeSpan.FromSeconds(15))
         {
             App.Clock.Advance(start + elapsed - App.Clock.GetUtcNow());
             var before = Smtp.Received.Count;
@@ -34,7 +34,7 @@ public sealed class DelayAndBatchingTests : NotificationTestBase
         Assert.Equal(2, mails.Count);
         Assert.Equal([AddressOf(StaffWorld.WhistleblowingHandler), AddressOf(SecondHandler)], mails.Select(m => m.Recipient).Order(StringComparer.Ordinal));
         Assert.All(mails, m => Assert.Equal("3 nya händelser i Intake", m.Subject));
-        Assert.All(sentAt, t => Assert.InRange(t, TimeSpan.Zero, Max));
+        Assert.All(sentAt, t => Assert.InRange(t, TimeSpan.Zero, _max));
         Assert.Contains(sentAt, t => t > TimeSpan.Zero);
     }
 
