@@ -26,8 +26,7 @@ public sealed class StaffWorld : IDisposable
     public static SetupPlan Plan(params string[] extraWhistleblowingHandlers) => new()
     {
         OrganisationName = "Exempelby kommun",
-        ContactTextSv = "Kontakta säkerhetsenheten.",
-        ContactTextEn = "Contact the security unit.",
+        ContactText = new() { ["sv"] = "Kontakta säkerhetsenheten.", ["en"] = "Contact the security unit." },
         Administrator = new AccountPlan { Username = AdminName, DisplayName = "Admin", Passphrase = Passphrase },
         Channels =
         [

@@ -55,6 +55,8 @@ public static class IntakeServices
                 pages.Conventions.AuthorizeFolder("/Staff/Channels", StaffAuthentication.HandlerPolicy);
                 pages.Conventions.AuthorizeFolder("/Staff/Cases", StaffAuthentication.HandlerPolicy);
             })
+            // Prose partials are found by culture suffix: _Landing.fi.cshtml, then _Landing.cshtml.
+            .AddViewLocalization(Microsoft.AspNetCore.Mvc.Razor.LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(annotations =>
                 annotations.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddAntiforgery(antiforgery =>

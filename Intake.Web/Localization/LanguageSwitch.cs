@@ -1,18 +1,21 @@
 namespace Intake.Web.Localization;
 
-/// <summary>Builds the link to the same page in the other language, keeping the query string.</summary>
+/// <summary>Builds the links to the same page in the other languages, keeping the query string.</summary>
 public static class LanguageSwitch
 {
-    public static string OtherLanguageUrl(HttpRequest request)
+    public static string UrlFor(HttpRequest request, Language target)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(target);
         var pathBase = request.PathBase;
-        var isEnglish = pathBase.Value?.EndsWith(Languages.EnglishPrefix, StringComparison.OrdinalIgnoreCase) == true;
-        var rootBase = isEnglish
-            ? new PathString(pathBase.Value![..^Languages.EnglishPrefix.Length])
-            : pathBase;
-        var targetBase = isEnglish ? rootBase : rootBase.Add(Languages.EnglishPrefix);
+        var current = LanguagePrefixMiddleware.LanguageOfPathBase(pathBase);
+        var rootBase = current is null ? pathBase : new PathString(pathBase.Value![..^current.Prefix.Length]);
+        var targetBase = rootBase.Add(target.Prefix);
         var path = request.Path.HasValue ? request.Path : new PathString("/");
         return targetBase.Add(path).ToUriComponent() + request.QueryString.ToUriComponent();
     }
+
+    /// <summary>Every supported language but the current one, with the link to this page in it.</summary>
+    public static IEnumerable<(Language Language, string Url)> Others(HttpRequest request) =>
+        Languages.Supported.Where(l => l != Languages.Current).Select(l => (l, UrlFor(request, l)));
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Intake.Web.Audit;
+using Intake.Web.Organisation;
 using Intake.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,7 +15,7 @@ namespace Intake.Web.Notifications;
 /// with their class only.
 /// </summary>
 public sealed partial class OutboxSender(
-    IntakeDbContext db, MailComposer composer, SmtpMailer mailer, AuditLog audit, IOptions<NotificationOptions> options,
+    IntakeDbContext db, MailComposer composer, SmtpMailer mailer, AuditLog audit, SiteTexts siteTexts, IOptions<NotificationOptions> options,
     TimeProvider clock, ILogger<OutboxSender> logger)
 {
     private readonly NotificationOptions _options = options.Value;
@@ -183,12 +185,23 @@ public sealed partial class OutboxSender(
 
     private async Task<List<NoticeLine>> LinesAsync(string language, List<OutboxNotice> notices, CancellationToken cancellationToken)
     {
-        var channelIds = notices.Where(n => n.ChannelId is not null).Select(n => n.ChannelId!.Value).Distinct().ToList();
-        var channels = await db.Channels.AsNoTracking().Where(c => channelIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.NameSv, c.NameEn }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var codes = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Code, cancellationToken);
+        // The channel names as the administrator set them, in the recipient's language.
+        var previous = CultureInfo.CurrentUICulture;
+        IReadOnlyDictionary<string, string> names;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+            names = await siteTexts.ChannelNamesAsync(cancellationToken);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+
         return notices.OrderBy(n => n.CreatedAtMs).Select(n => new NoticeLine(
             n.Kind,
-            n.ChannelId is { } id && channels.TryGetValue(id, out var c) ? (language == "en" ? c.NameEn : c.NameSv) : null)).ToList();
+            n.ChannelId is { } id && codes.TryGetValue(id, out var code) ? names.GetValueOrDefault(code) : null)).ToList();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The claim on {Count} notices ran out before they were settled")]

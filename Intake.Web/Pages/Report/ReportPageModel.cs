@@ -35,8 +35,6 @@ public abstract class ReportPageModel(IntakeDbContext db, ReportIntake reports, 
     /// <summary>The channel's current public key, for sealing in the browser.</summary>
     public string? Recipient { get; private set; }
 
-    public bool English => Languages.IsEnglish(CultureInfo.CurrentUICulture);
-
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadChannelAsync())
@@ -56,7 +54,7 @@ public abstract class ReportPageModel(IntakeDbContext db, ReportIntake reports, 
             return NotFound();
         }
 
-        var outcome = await reports.SubmitAsync(HttpContext, ChannelCode, English ? "en" : "sv", HttpContext.RequestAborted);
+        var outcome = await reports.SubmitAsync(HttpContext, ChannelCode, Languages.Current.Code, HttpContext.RequestAborted);
         if (outcome.Mode == Cases.SealingMode.Browser)
         {
             return BrowserResult(outcome);
