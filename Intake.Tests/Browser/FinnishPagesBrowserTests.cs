@@ -29,7 +29,7 @@ public sealed class FinnishPagesBrowserTests(BrowserFixture browser) : IClassFix
     [Theory]
     [MemberData(nameof(ReporterPages))]
     public Task ReporterPage_IsFinnish_AndAccessible(string path, string heading) =>
-        browser.RunAsync("fi-reporter", javaScript: false, async page =>
+        browser.RunAsync("fi-reporter", javaScript: true, async page =>
         {
             var response = await page.GotoAsync(path);
 

@@ -99,6 +99,8 @@ public sealed class SetupFile
 
     public List<ChannelPlan> Channels { get; set; } = [];
 
+    public List<AccountPlan> Statistics { get; set; } = [];
+
     public string RecoveryIdentityPath { get; set; } = string.Empty;
 
     public SetupPlan ToPlan() => new()
@@ -107,5 +109,6 @@ public sealed class SetupFile
         ContactText = ContactText,
         Administrator = Administrator,
         Channels = Channels,
+        Statistics = Statistics,
     };
 }

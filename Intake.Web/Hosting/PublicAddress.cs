@@ -11,14 +11,7 @@ public static class PublicAddress
         ArgumentNullException.ThrowIfNull(options);
         var root = options.PublicUrl.Length > 0
             ? options.PublicUrl.TrimEnd('/')
-            : $"{request.Scheme}://{request.Host.ToUriComponent()}{RootPathBase(request)}";
+            : $"{request.Scheme}://{request.Host.ToUriComponent()}{LanguagePrefixMiddleware.RootPathBase(request.PathBase).ToUriComponent()}";
         return root + Languages.Current.Prefix + "/";
-    }
-
-    private static string RootPathBase(HttpRequest request)
-    {
-        var pathBase = request.PathBase.Value ?? string.Empty;
-        var prefix = Languages.Current.Prefix;
-        return prefix.Length > 0 && pathBase.EndsWith(prefix, StringComparison.OrdinalIgnoreCase) ? pathBase[..^prefix.Length] : pathBase;
     }
 }

@@ -34,6 +34,10 @@ public sealed class LanguagePrefixMiddleware(RequestDelegate next)
         return next(context);
     }
 
+    /// <summary>The path base without the language prefix the middleware moved into it.</summary>
+    internal static PathString RootPathBase(PathString pathBase) =>
+        LanguageOfPathBase(pathBase) is { } language ? new PathString(pathBase.Value![..^language.Prefix.Length]) : pathBase;
+
     /// <summary>A re-executed request (a status code page) already had its prefix moved into the path base.</summary>
     internal static Language? LanguageOfPathBase(PathString pathBase) =>
         Languages.Supported.FirstOrDefault(l =>

@@ -7,10 +7,7 @@ public static class LanguageSwitch
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(target);
-        var pathBase = request.PathBase;
-        var current = LanguagePrefixMiddleware.LanguageOfPathBase(pathBase);
-        var rootBase = current is null ? pathBase : new PathString(pathBase.Value![..^current.Prefix.Length]);
-        var targetBase = rootBase.Add(target.Prefix);
+        var targetBase = LanguagePrefixMiddleware.RootPathBase(request.PathBase).Add(target.Prefix);
         var path = request.Path.HasValue ? request.Path : new PathString("/");
         return targetBase.Add(path).ToUriComponent() + request.QueryString.ToUriComponent();
     }

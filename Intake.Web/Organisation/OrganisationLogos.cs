@@ -15,7 +15,8 @@ public sealed class OrganisationLogos(IntakeDbContext db, AuditLog audit)
     {
         if (!_versionRead)
         {
-            _version = await db.OrganisationLogo.AsNoTracking().Select(l => (Guid?)l.Version).FirstOrDefaultAsync(cancellationToken);
+            _version = await db.OrganisationLogo.AsNoTracking()
+                .Where(l => l.Id == OrganisationLogo.SingletonId).Select(l => (Guid?)l.Version).SingleOrDefaultAsync(cancellationToken);
             _versionRead = true;
         }
 
@@ -34,7 +35,7 @@ public sealed class OrganisationLogos(IntakeDbContext db, AuditLog audit)
             return error;
         }
 
-        var logo = await db.OrganisationLogo.FirstOrDefaultAsync(cancellationToken);
+        var logo = await db.OrganisationLogo.FindAsync([OrganisationLogo.SingletonId], cancellationToken);
         if (logo is null)
         {
             logo = new OrganisationLogo();
@@ -50,7 +51,7 @@ public sealed class OrganisationLogos(IntakeDbContext db, AuditLog audit)
 
     public async Task RemoveAsync(Guid? actorId, CancellationToken cancellationToken = default)
     {
-        var logo = await db.OrganisationLogo.FirstOrDefaultAsync(cancellationToken);
+        var logo = await db.OrganisationLogo.FindAsync([OrganisationLogo.SingletonId], cancellationToken);
         if (logo is not null)
         {
             db.OrganisationLogo.Remove(logo);

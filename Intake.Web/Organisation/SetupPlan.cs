@@ -11,6 +11,9 @@ public sealed class SetupPlan
     public AccountPlan Administrator { get; set; } = new();
 
     public List<ChannelPlan> Channels { get; set; } = [];
+
+    /// <summary>Accounts that see the statistics of every channel and nothing else (optional).</summary>
+    public List<AccountPlan> Statistics { get; set; } = [];
 }
 
 public sealed class AccountPlan

@@ -46,12 +46,24 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
             }
         }
 
+        for (var i = 0; i < plan.Statistics.Count; i++)
+        {
+            CheckAccount(plan.Statistics[i], $"Statistics[{i}]", problems);
+        }
+
         var unknown = plan.Channels.Where(c => !ChannelCodes.All.Contains(c.Code)).Select(c => c.Code);
         problems.AddRange(unknown.Select(c => new SetupProblem($"Channels[{c}]", "Setup.Error.UnknownChannel")));
         var handlerNames = plan.Channels.SelectMany(c => c.Handlers).Select(h => StaffUsernames.Normalize(h.Username)).ToHashSet(StringComparer.Ordinal);
         if (handlerNames.Contains(StaffUsernames.Normalize(plan.Administrator.Username)))
         {
             problems.Add(new("Administrator.Username", "Setup.Error.AdministratorIsHandler"));
+        }
+
+        var statisticsNames = plan.Statistics.Select(s => StaffUsernames.Normalize(s.Username)).ToList();
+        if (statisticsNames.Distinct(StringComparer.Ordinal).Count() != statisticsNames.Count
+            || statisticsNames.Any(n => handlerNames.Contains(n) || n == StaffUsernames.Normalize(plan.Administrator.Username)))
+        {
+            problems.Add(new("Statistics", "Setup.Error.StatisticsAccountTaken"));
         }
 
         return problems;
@@ -83,7 +95,7 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
     {
         ArgumentNullException.ThrowIfNull(plan);
         var generated = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var account in plan.Channels.SelectMany(c => c.Handlers).Prepend(plan.Administrator))
+        foreach (var account in plan.Channels.SelectMany(c => c.Handlers).Prepend(plan.Administrator).Concat(plan.Statistics))
         {
             var name = StaffUsernames.Normalize(account.Username);
             if (string.IsNullOrEmpty(account.Passphrase))
@@ -140,6 +152,11 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
                 AddTexts(SiteTextOwners.Channel(channel.Code), SiteTextFields.Name, channelPlan.Name);
                 AddTexts(SiteTextOwners.Channel(channel.Code), SiteTextFields.Intro, channelPlan.Intro);
                 channelKeys.CreateFirstKey(channel, members, recovery.Recipient.ToString());
+            }
+
+            foreach (var account in plan.Statistics)
+            {
+                CreateAccount(account, StaffRole.Statistics, today, generated);
             }
 
             await audit.AppendAsync(AuditKinds.SetupCompleted, administrator.Id, cancellationToken: cancellationToken);

@@ -15,6 +15,11 @@ internal static class Program
             return await InboxBench.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "statistics")
+        {
+            return await StatisticsBench.RunAsync(args[1..]);
+        }
+
         var options = LoadOptions.Parse(args);
         using var server = await IntakeServer.StartAsync(options);
         Console.WriteLine($"Intake on {server.Address} (pid {server.ProcessId}), data in {server.DataDirectory}");
