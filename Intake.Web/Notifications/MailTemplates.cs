@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
+using SiteLanguages = Intake.Web.Localization.Languages;
 
 namespace Intake.Web.Notifications;
 
@@ -9,12 +10,13 @@ public sealed record MailTemplate(string Subject, string Body);
 
 /// <summary>
 /// The mail templates, embedded from <c>Notifications/Templates/{name}.{language}.txt</c>. A file starts with
-/// <c>Subject: …</c>, then an empty line, then the body. The languages are those that have the frame
-/// (<c>_mail.{language}.txt</c>): adding a language is adding its files. A missing template falls back to Swedish.
+/// <c>Subject: …</c>, then an empty line, then the body. Mails are written in every supported language
+/// (<see cref="SiteLanguages"/>): adding a language is adding its files, and a test fails until every template
+/// exists in it with the same placeholders. A missing template falls back to the default language.
 /// </summary>
 public sealed partial class MailTemplates
 {
-    public const string DefaultLanguage = "sv";
+    public static string DefaultLanguage => SiteLanguages.Default.Code;
     public const string Frame = "_mail";
     public const string FrameSeveral = "_mail-several";
     public const string DigestEmpty = "digest-empty";
@@ -34,17 +36,22 @@ public sealed partial class MailTemplates
         }
 
         _templates = templates.ToFrozenDictionary(StringComparer.Ordinal);
-        Languages = [.. _templates.Keys.Where(k => k.StartsWith(Frame + ".", StringComparison.Ordinal)).Select(k => k[(Frame.Length + 1)..]).Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>The languages mails can be written in (two-letter codes).</summary>
-    public IReadOnlyList<string> Languages { get; }
+    /// <summary>The languages mails can be written in (two-letter codes): the supported languages, in their order.</summary>
+    public IReadOnlyList<string> Languages { get; } = [.. SiteLanguages.Supported.Select(l => l.Code)];
+
+    /// <summary>The names of the templates (<c>report.new</c>, <c>_mail</c>, …), each once.</summary>
+    public IReadOnlyList<string> TemplateNames => [.. _templates.Keys.Select(k => k[..k.LastIndexOf('.')]).Distinct().Order(StringComparer.Ordinal)];
 
     public IEnumerable<string> Names => _templates.Keys;
 
     public bool Has(string name, string language) => _templates.ContainsKey(name + "." + language);
 
-    /// <summary>The template in the language, or in Swedish when the language has none.</summary>
+    /// <summary>The template exactly in the language, or null: for the tests that every language has every template.</summary>
+    public MailTemplate? Find(string name, string language) => _templates.GetValueOrDefault(name + "." + language);
+
+    /// <summary>The template in the language, or in the default language when the language has none.</summary>
     public MailTemplate Get(string name, string language) =>
         _templates.GetValueOrDefault(name + "." + language)
         ?? _templates.GetValueOrDefault(name + "." + DefaultLanguage)
@@ -59,6 +66,10 @@ public sealed partial class MailTemplates
             ? value
             : throw new InvalidOperationException($"The mail template has no value for '{{{match.Groups[1].Value}}}'."));
     }
+
+    /// <summary>The names of the placeholders a text uses (<c>Channel</c>, <c>Days</c>, …).</summary>
+    public static IReadOnlySet<string> Placeholders(string text) =>
+        Placeholder().Matches(text ?? string.Empty).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
     private static MailTemplate Parse(string resource, string text)
     {

@@ -26,8 +26,6 @@ public sealed class NotificationSettings(
 
     public bool MailConfigured => mail.Value.IsConfigured;
 
-    public IReadOnlyList<string> Languages => templates.Languages;
-
     public async Task<NotificationProfile> GetAsync(Guid userId, CancellationToken cancellationToken = default) =>
         await db.NotificationProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.StaffUserId == userId, cancellationToken)
         ?? new NotificationProfile { StaffUserId = userId };

@@ -97,6 +97,34 @@ public sealed class AddressAndChoicesTests : NotificationTestBase
     }
 
     [Fact]
+    public async Task FinnishSpeakingMember_GetsTheNoticeInFinnish_WithTheChannelsFinnishName()
+    {
+        using (var second = await SignInAsync(SecondHandler))
+        {
+            using var get = await second.Http.GetAsync(new Uri(Page, UriKind.Relative));
+            var choices = (await Html.ParseAsync(get)).QuerySelectorAll("select[name=Language] option").Select(o => o.TextContent.Trim()).ToList();
+            Assert.Equal(["Svenska", "English", "Suomi"], choices);
+            using var saved = await SavePreferencesAsync(second, "fi", ["NewReports"]);
+        }
+
+        Assert.Equal("fi", (await ProfileAsync(SecondHandler)).Language);
+        await SendDueAsync();
+        var before = Smtp.Received.Count;
+        await SubmitWhistleblowingAsync("Rapport.");
+        await SendDueAsync();
+
+        var mails = Smtp.Received.Skip(before).ToList();
+        var finnish = Assert.Single(mails, m => m.Recipient == AddressOf(SecondHandler));
+        Assert.Equal("Uusi ilmoitus kanavassa Väärinkäytösten ilmoittaminen", finnish.Subject);
+        Assert.StartsWith("Hei,", finnish.Body, StringComparison.Ordinal);
+        Assert.Contains("Kanavaan Väärinkäytösten ilmoittaminen on saapunut uusi ilmoitus.", finnish.Body, StringComparison.Ordinal);
+        Assert.Contains("Kirjaudu sisään nähdäksesi lisää: https://intake.kommun.example/Staff/SignIn", finnish.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("anmälan", finnish.Body, StringComparison.OrdinalIgnoreCase);
+        var swedish = Assert.Single(mails, m => m.Recipient == AddressOf(StaffWorld.WhistleblowingHandler));
+        Assert.Equal("Ny anmälan i kanalen Visselblåsning", swedish.Subject);
+    }
+
+    [Fact]
     public async Task DailyDigest_HoldsNotices_ThenSendsOneMailEveryDay_EvenWhenEmpty()
     {
         using (var handler = await SignInAsync(StaffWorld.WhistleblowingHandler))

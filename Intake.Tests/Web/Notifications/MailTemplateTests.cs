@@ -1,3 +1,4 @@
+using Intake.Web.Localization;
 using Intake.Web.Notifications;
 using Microsoft.Extensions.Options;
 
@@ -22,15 +23,41 @@ public sealed class MailTemplateTests
         return data;
     }
 
-    [Fact]
-    public void Languages_AreSwedishAndEnglish_AndEachHasEveryTemplate()
+    /// <summary>Every template in every supported language: one case per template and language.</summary>
+    public static TheoryData<string, string> TemplatesAndLanguages()
     {
-        Assert.Equal(["en", "sv"], _templates.Languages);
-        var names = _templates.Names.Select(n => n[..n.LastIndexOf('.')]).Distinct().ToList();
-        foreach (var language in _templates.Languages)
+        var data = new TheoryData<string, string>();
+        foreach (var language in Languages.Supported)
         {
-            Assert.All(names, name => Assert.True(_templates.Has(name, language), $"{name}.{language}.txt is missing"));
+            foreach (var name in _templates.TemplateNames)
+            {
+                data.Add(name, language.Code);
+            }
         }
+
+        return data;
+    }
+
+    [Fact]
+    public void MailLanguages_AreTheSupportedLanguages()
+    {
+        Assert.Equal(Languages.Supported.Select(l => l.Code), _templates.Languages);
+        Assert.Contains("fi", _templates.Languages);
+        Assert.Contains(NoticeKinds.NewReport, _templates.TemplateNames);
+    }
+
+    [Theory]
+    [MemberData(nameof(TemplatesAndLanguages))]
+    public void EveryTemplate_ExistsInEveryLanguage_WithTheDefaultLanguagesPlaceholders(string name, string language)
+    {
+        var template = _templates.Find(name, language);
+        var original = _templates.Find(name, Languages.Default.Code);
+
+        Assert.True(template is not null, $"Notifications/Templates/{name}.{language}.txt is missing");
+        Assert.True(original is not null, $"Notifications/Templates/{name}.{Languages.Default.Code}.txt is missing");
+        Assert.Equal(MailTemplates.Placeholders(original.Subject).Order(), MailTemplates.Placeholders(template.Subject).Order());
+        Assert.Equal(MailTemplates.Placeholders(original.Body).Order(), MailTemplates.Placeholders(template.Body).Order());
+        Assert.False(string.IsNullOrWhiteSpace(template.Subject), $"{name}.{language}.txt has no subject");
     }
 
     [Theory]
@@ -50,7 +77,7 @@ public sealed class MailTemplateTests
     [Fact]
     public void UnknownLanguage_FallsBackToSwedish()
     {
-        var (subject, _) = Composer().Render("fi", [new NoticeLine(NoticeKinds.NewReport, "Visselblåsning")]);
+        var (subject, _) = Composer().Render("de", [new NoticeLine(NoticeKinds.NewReport, "Visselblåsning")]);
 
         Assert.Equal("Ny anmälan i kanalen Visselblåsning", subject);
     }

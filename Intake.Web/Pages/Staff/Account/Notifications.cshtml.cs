@@ -1,4 +1,5 @@
 using Intake.Web.Accounts;
+using Intake.Web.Localization;
 using Intake.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,7 +28,8 @@ public sealed class NotificationsModel(NotificationSettings settings, IStringLoc
 
     public bool MailConfigured => settings.MailConfigured;
 
-    public IReadOnlyList<string> Languages => settings.Languages;
+    /// <summary>The languages mails are written in, each named in itself as the language switcher does.</summary>
+    public IReadOnlyList<Language> Languages => Intake.Web.Localization.Languages.Supported;
 
     public string? Message { get; private set; }
 
