@@ -12,6 +12,9 @@ public enum NoticeTopics
     ThreatDuties = 16,
     Grants = 32,
     Security = 64,
+
+    /// <summary>A sign-in from a browser new to my account: a security notice that, unlike the others, can be muted.</summary>
+    NewDevices = 128,
 }
 
 /// <summary>
@@ -41,6 +44,9 @@ public static class NoticeKinds
     public const string AuthenticatorChanged = "security.authenticator-changed";
     public const string EmailChanged = "security.email-changed";
 
+    /// <summary>My account was signed in to from a browser it had not been used from (never where, never which).</summary>
+    public const string NewDevice = "security.new-device";
+
     /// <summary>The daily digest: sent every day to those who chose it, also when nothing happened.</summary>
     public const string Digest = "digest";
 
@@ -54,7 +60,7 @@ public static class NoticeKinds
     [
         NewReport, NewThreatReport, ReporterMessage, MeetingRequest, AcknowledgementSoon, AcknowledgementOverdue,
         FeedbackSoon, FeedbackOverdue, WorkEnvironmentReportPending, FollowUpReached, GrantWaiting, AccountReset,
-        PassphraseChanged, AuthenticatorChanged, EmailChanged, Digest,
+        PassphraseChanged, AuthenticatorChanged, EmailChanged, NewDevice, Digest,
     ];
 
     public static IReadOnlyList<string> All { get; } = [.. Queued, Test, ConfirmAddress];
@@ -69,7 +75,11 @@ public static class NoticeKinds
         WorkEnvironmentReportPending or FollowUpReached => NoticeTopics.ThreatDuties,
         GrantWaiting => NoticeTopics.Grants,
         AccountReset or PassphraseChanged or AuthenticatorChanged or EmailChanged => NoticeTopics.Security,
+        NewDevice => NoticeTopics.NewDevices,
         _ when kind.StartsWith("threat.", StringComparison.Ordinal) => NoticeTopics.ThreatDuties,
         _ => NoticeTopics.None,
     };
+
+    /// <summary>A notice about my own account: sent at once (never held for the digest) and to any role.</summary>
+    public static bool IsSecurity(string kind) => TopicOf(kind) is NoticeTopics.Security or NoticeTopics.NewDevices;
 }

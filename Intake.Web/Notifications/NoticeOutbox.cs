@@ -58,7 +58,7 @@ public sealed class NoticeOutbox(
             .Join(db.StaffUsers.Where(u => !u.IsDisabled), p => p.StaffUserId, u => u.Id, (p, u) => new { Profile = p, u.Role })
             .ToListAsync(cancellationToken);
         var wanting = profiles
-            .Where(p => p.Profile.Wants(kind) && (channelId is null || NoticeKinds.TopicOf(kind) == NoticeTopics.Security || p.Role == StaffRole.Handler))
+            .Where(p => p.Profile.Wants(kind) && (channelId is null || NoticeKinds.IsSecurity(kind) || p.Role == StaffRole.Handler))
             .Select(p => p.Profile).ToList();
         if (dedupeKey is not null && wanting.Count > 0)
         {
@@ -80,7 +80,7 @@ public sealed class NoticeOutbox(
                 CaseId = caseId,
                 DedupeKey = dedupeKey is null ? null : KeyFor(dedupeKey, profile.StaffUserId),
                 CreatedAtMs = now,
-                DueAtMs = profile.DailyDigest && NoticeKinds.TopicOf(kind) != NoticeTopics.Security && kind != NoticeKinds.Digest ? HeldForDigest : now + RandomDelayMs(),
+                DueAtMs = profile.DailyDigest && !NoticeKinds.IsSecurity(kind) && kind != NoticeKinds.Digest ? HeldForDigest : now + RandomDelayMs(),
                 NextAttemptAtMs = now,
                 State = OutboxState.Waiting,
             });

@@ -6,6 +6,6 @@ public static class NotificationTopics
     public static IReadOnlyList<NoticeTopics> All { get; } =
     [
         NoticeTopics.NewReports, NoticeTopics.ReporterMessages, NoticeTopics.AcknowledgementDeadlines, NoticeTopics.FeedbackDeadlines,
-        NoticeTopics.ThreatDuties, NoticeTopics.Grants, NoticeTopics.Security,
+        NoticeTopics.ThreatDuties, NoticeTopics.Grants, NoticeTopics.Security, NoticeTopics.NewDevices,
     ];
 }

@@ -24,6 +24,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
 
+    public DbSet<KnownDevice> KnownDevices => Set<KnownDevice>();
+
     public DbSet<Channel> Channels => Set<Channel>();
 
     public DbSet<ChannelKey> ChannelKeys => Set<ChannelKey>();

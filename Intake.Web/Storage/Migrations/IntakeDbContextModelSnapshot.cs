@@ -17,6 +17,33 @@ namespace Intake.Web.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("Intake.Web.Accounts.KnownDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSignInAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSignInAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffUserId", "TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("KnownDevices", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Web.Accounts.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -636,6 +663,15 @@ namespace Intake.Web.Storage.Migrations
                         .IsUnique();
 
                     b.ToTable("Instance", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Web.Accounts.KnownDevice", b =>
+                {
+                    b.HasOne("Intake.Web.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Intake.Web.Cases.CaseAttachment", b =>
