@@ -6,6 +6,7 @@ using Intake.Web.Notifications;
 using Intake.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
 
 namespace Intake.Tests.Web.Notifications;
 
@@ -156,6 +157,27 @@ public sealed class NewDeviceNoticeTests : NotificationTestBase
 
         var warning = Assert.Single(NewDeviceMails());
         Assert.Equal(AddressOf(StaffWorld.AdminName), warning.Recipient);
+    }
+
+    [Fact]
+    public async Task ANewAuthenticatorOnTheAccountPage_IsToldOf_UnlikeActivation()
+    {
+        using var browser = Browser();
+        await SignedInAsync(browser, StaffWorld.ThreatHandler);
+        Assert.Empty(await OutboxAsync());
+
+        using var get = await browser.Http.GetAsync(new Uri("/Staff/Account/Totp", UriKind.Relative));
+        var page = await Html.ParseAsync(get);
+        var secret = Base32Encoding.ToBytes(page.QuerySelector("#totp-secret")!.TextContent.Trim());
+        App.Clock.Advance(TimeSpan.FromSeconds(30));
+        var code = App.Services.GetRequiredService<TotpCodes>().CodeFor(secret, App.Clock.GetUtcNow());
+        using var changed = await browser.PostFormAsync(get, page, new() { ["Code"] = code }, "main form.form");
+        Assert.True(changed.IsSuccessStatusCode, changed.StatusCode.ToString());
+        await SendDueAsync();
+
+        var mail = Assert.Single(Smtp.Received);
+        Assert.Equal(AddressOf(StaffWorld.ThreatHandler), mail.Recipient);
+        Assert.Equal("Din autentiseringsapp i Intake har bytts", mail.Subject);
     }
 
     [Fact]
