@@ -26,6 +26,12 @@ public sealed class SignInService(
 {
     public async Task<PassphraseStep> CheckPassphraseAsync(string? username, string? passphrase, CancellationToken cancellationToken = default)
     {
+        if (string.IsNullOrEmpty(passphrase) || string.IsNullOrWhiteSpace(username))
+        {
+            // Nothing to check: no passphrase can be empty (PassphrasePolicy), and this says nothing about the user.
+            return new PassphraseStep(PassphraseStepOutcome.Missing);
+        }
+
         var name = StaffUsernames.Normalize(username);
         var wait = throttle.RetryAfter(name);
         if (wait > TimeSpan.Zero)
@@ -77,12 +83,26 @@ public sealed class SignInService(
     public async Task<CodeStep> CheckCodeAsync(string? pendingId, string? code, CancellationToken cancellationToken = default)
     {
         var entry = pending.Get(pendingId);
-        if (entry is null)
+        var user = entry is null ? null : await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == entry.UserId, cancellationToken);
+        if (entry is null || user is null)
         {
             return new CodeStep(CodeStepOutcome.Expired);
         }
 
-        var user = await db.StaffUsers.SingleAsync(u => u.Id == entry.UserId, cancellationToken);
+        try
+        {
+            return await CheckCodeAsync(pendingId!, entry, user, code, cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The pending sign-in was removed while its code was checked (it expired, or a second tab used up its
+            // attempts): start again, as after any expiry.
+            return new CodeStep(CodeStepOutcome.Expired);
+        }
+    }
+
+    private async Task<CodeStep> CheckCodeAsync(string pendingId, PendingSignIn entry, StaffUser user, string? code, CancellationToken cancellationToken)
+    {
         var enrolling = !user.TotpEnrolled && entry.EnrolmentSecret is not null;
         if (!user.TotpEnrolled && !enrolling)
         {
@@ -109,7 +129,7 @@ public sealed class SignInService(
 
         if (step is null)
         {
-            return await FailCodeAsync(pendingId!, entry, user, cancellationToken);
+            return await FailCodeAsync(pendingId, entry, user, cancellationToken);
         }
 
         user.LastTotpStep = step.Value;

@@ -36,6 +36,7 @@ public sealed class ReportIntake(
             fields => IsBrowserMode(fields) ? new BrowserFileSealer() : new ServerFileSealer(server.Recipients),
             data.Attachments,
             [FileField, SealedReportField, SealedAttachmentsField],
+            caseId: null,
             cancellationToken);
 
         var form = ReportForms.For(channelCode);
@@ -71,10 +72,19 @@ public sealed class ReportIntake(
             return ReportOutcome.Rejected(SealingMode.Browser, new FormAnswers(), parsed.Problems, upload.Refused, [], upload.AntiforgeryFailed);
         }
 
-        var record = await submission.CommitAsync(new SealedSubmission(
-            channel, keyVersion, form, parsed.Triage, parsed.SealedReport!, parsed.Attachments, parsed.LookupId!, parsed.Recipient!, SealingMode.Browser,
-            DeclineAcknowledgement: !parsed.Triage.Has(CommonFields.AllowAcknowledgement),
-            WantsMeeting: parsed.Triage.Has(CommonFields.WantsMeeting)), cancellationToken);
+        CaseRecord record;
+        try
+        {
+            record = await submission.CommitAsync(new SealedSubmission(
+                channel, keyVersion, form, parsed.Triage, parsed.SealedReport!, parsed.Attachments, parsed.LookupId!, parsed.Recipient!, SealingMode.Browser,
+                DeclineAcknowledgement: !parsed.Triage.Has(CommonFields.AllowAcknowledgement),
+                WantsMeeting: parsed.Triage.Has(CommonFields.WantsMeeting)), cancellationToken);
+        }
+        catch (MailboxTakenException)
+        {
+            return ReportOutcome.Rejected(SealingMode.Browser, new FormAnswers(), [new FieldProblem(string.Empty, "Report.Error.MailboxTaken")], [], [], false);
+        }
+
         return ReportOutcome.Accept(new Receipt(string.Empty, record.CaseNumber, record.ReceivedOn, channel.Code, SealingMode.Browser, clock.GetUtcNow()));
     }
 }

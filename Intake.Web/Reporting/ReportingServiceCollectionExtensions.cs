@@ -8,6 +8,8 @@ public static class ReportingServiceCollectionExtensions
     {
         services.Configure<UploadOptions>(configuration.GetSection(UploadOptions.SectionName));
         services.AddScoped<MultipartUploadReader>();
+        services.AddSingleton<StorageGuard>();
+        services.AddHostedService<AttachmentSweepJob>();
         services.AddScoped<ReportSubmission>();
         services.AddScoped<ReportIntake>();
         services.AddSingleton<BrowserSealedFields>();

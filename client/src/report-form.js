@@ -293,6 +293,8 @@ class ReportPage {
     body.append("sealingMode", "browser");
     body.append("mailboxLookupId", sealed.lookupIdHex);
     body.append("mailboxRecipient", sealed.recipient);
+    // How many files the sealed report describes: the server takes no more (docs/report-format.md).
+    body.append("attachmentCount", String(sealed.attachments.length));
     for (const wrapper of this.form.querySelectorAll('[data-field][data-clear="true"]')) {
       const name = wrapper.getAttribute("data-field");
       for (const value of fieldValues(wrapper)) {

@@ -52,7 +52,7 @@ public sealed class MailboxApiTests : OrganisationTestBase
 
         var entries = root.GetProperty("entries").EnumerateArray().ToList();
         Assert.Equal(["report", "receiptConfirmation", "handlerMessage"], entries.Select(e => e.GetProperty("kind").GetString()));
-        Assert.Equal(entries.Select(e => e.GetProperty("position").GetInt32()).Order(), entries.Select(e => e.GetProperty("position").GetInt32()));
+        Assert.Equal([1, 2, 3], entries.Select(e => e.GetProperty("number").GetInt32()));
         var report = Open(entries[0], keys);
         Assert.Contains(canary, report, StringComparison.Ordinal);
         Assert.Contains("notes.txt", report, StringComparison.Ordinal);

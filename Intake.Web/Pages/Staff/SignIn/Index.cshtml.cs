@@ -40,6 +40,10 @@ public sealed class IndexModel(SignInService signIn, IStringLocalizer<SharedReso
                 Error = string.Format(CultureInfo.CurrentCulture, text["SignIn.Error.Throttled"], Math.Ceiling(step.RetryAfter.TotalSeconds));
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 return Page();
+            case PassphraseStepOutcome.Missing:
+                Error = text["SignIn.Error.Missing"];
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
             case PassphraseStepOutcome.Busy:
                 Error = text["SignIn.Error.Busy"];
                 Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
