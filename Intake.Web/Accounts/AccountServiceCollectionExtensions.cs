@@ -22,8 +22,11 @@ public static class AccountServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<KeyOptions>>().Value;
-            return new PassphraseWorkLimiter(options.PassphraseConcurrency, options.PassphraseQueueTimeout);
+            return new SignInLanes(
+                new PassphraseWorkLimiter(options.PassphraseConcurrency, options.PassphraseQueueTimeout),
+                new PassphraseWorkLimiter(options.KnownDeviceConcurrency, options.KnownDeviceQueueTimeout));
         });
+        services.AddSingleton<SignInDevices>();
         services.AddHostedService<KeySessionSweeper>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ChannelKeys>();

@@ -15,7 +15,7 @@ public sealed class SignInService(
     IntakeDbContext db,
     StaffKeys staffKeys,
     DecoySealedIdentity decoy,
-    PassphraseWorkLimiter limiter,
+    SignInLanes lanes,
     SignInThrottle throttle,
     PendingSignIns pending,
     TotpCodes totp,
@@ -24,7 +24,12 @@ public sealed class SignInService(
     AuditLog audit,
     IOptions<SessionOptions> sessionOptions)
 {
-    public async Task<PassphraseStep> CheckPassphraseAsync(string? username, string? passphrase, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks the passphrase. <paramref name="device"/> is the browser's device cookie, if any: when it is one of this
+    /// user's, the work runs in the reserved lane and failures count against this device alone; otherwise in the
+    /// shared lane, with failures counted against the username from unknown devices (docs/availability.md).
+    /// </summary>
+    public async Task<PassphraseStep> CheckPassphraseAsync(string? username, string? passphrase, KnownDevice? device = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(passphrase) || string.IsNullOrWhiteSpace(username))
         {
@@ -33,15 +38,17 @@ public sealed class SignInService(
         }
 
         var name = StaffUsernames.Normalize(username);
-        var wait = throttle.RetryAfter(name);
+        var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Username == name, cancellationToken);
+        var known = device is not null && user is not null && device.UserId == user.Id ? device : null;
+        var wait = throttle.RetryAfter(name, known?.DeviceId);
         if (wait > TimeSpan.Zero)
         {
             return new PassphraseStep(PassphraseStepOutcome.Throttled, RetryAfter: wait);
         }
 
-        var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Username == name, cancellationToken);
         var sealedIdentity = user is { IsDisabled: false } ? user.SealedIdentity : decoy.Value;
-        var (ran, identity) = await limiter.TryRunAsync(() => staffKeys.TryOpen(sealedIdentity, passphrase ?? string.Empty), cancellationToken);
+        var lane = known is null ? lanes.Shared : lanes.Reserved;
+        var (ran, identity) = await lane.TryRunAsync(() => staffKeys.TryOpen(sealedIdentity, passphrase ?? string.Empty), cancellationToken);
         if (!ran)
         {
             return new PassphraseStep(PassphraseStepOutcome.Busy);
@@ -50,13 +57,13 @@ public sealed class SignInService(
         if (user is null || user.IsDisabled || identity is null)
         {
             identity?.Dispose();
-            throttle.RecordFailure(name);
+            throttle.RecordFailure(name, known?.DeviceId);
             // The typed username is not recorded: people type passphrases into the wrong field.
             await audit.AppendAsync(AuditKinds.SignInFailed, subjectId: user?.Id, detail: "passphrase", cancellationToken: cancellationToken);
             return new PassphraseStep(PassphraseStepOutcome.Failed);
         }
 
-        var pendingId = pending.Create(user.Id, identity);
+        var pendingId = pending.Create(user.Id, identity, known?.DeviceId);
         return new PassphraseStep(user.TotpEnrolled ? PassphraseStepOutcome.CodeRequired : PassphraseStepOutcome.EnrolmentRequired, pendingId);
     }
 
@@ -141,7 +148,7 @@ public sealed class SignInService(
         await audit.AppendAsync(AuditKinds.SignInSucceeded, user.Id, user.Id, cancellationToken: cancellationToken);
         var keyring = await channelKeys.UnlockAsync(user.Id, entry.TakeIdentity(), cancellationToken);
         pending.Remove(pendingId);
-        throttle.RecordSuccess(user.Username);
+        throttle.RecordSuccess(user.Username, entry.DeviceId);
         var session = sessionOptions.Value;
         var sessionId = keyStore.Open(keyring, session.IdleTimeout, session.AbsoluteTimeout);
         return new CodeStep(CodeStepOutcome.SignedIn, user, sessionId);
@@ -159,7 +166,7 @@ public sealed class SignInService(
     private async Task<CodeStep> FailCodeAsync(string pendingId, PendingSignIn entry, StaffUser user, CancellationToken cancellationToken)
     {
         entry.CodeAttempts++;
-        throttle.RecordFailure(user.Username);
+        throttle.RecordFailure(user.Username, entry.DeviceId);
         await audit.AppendAsync(AuditKinds.SignInFailed, subjectId: user.Id, detail: "totp", cancellationToken: cancellationToken);
         if (entry.CodeAttempts >= PendingSignIns.MaxCodeAttempts)
         {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Intake.Web.Pages.Staff.SignIn;
 
 /// <summary>Sign-in step 1: username and passphrase.</summary>
-public sealed class IndexModel(SignInService signIn, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(SignInService signIn, SignInDevices devices, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public string? Username { get; set; }
@@ -26,7 +26,7 @@ public sealed class IndexModel(SignInService signIn, IStringLocalizer<SharedReso
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var step = await signIn.CheckPassphraseAsync(Username, Passphrase, HttpContext.RequestAborted);
+        var step = await signIn.CheckPassphraseAsync(Username, Passphrase, devices.Recognise(HttpContext), HttpContext.RequestAborted);
         Passphrase = null;
         switch (step.Outcome)
         {
