@@ -24,7 +24,8 @@ public sealed class BrowserSealingClient(ReporterClient reporter)
     /// <paramref name="token"/>) and posts them; <paramref name="declaredCount"/> defaults to the number of files.
     /// </summary>
     public async Task<HttpResponseMessage> SubmitSealedReportAsync(
-        string document, IReadOnlyList<byte[]>? files = null, MailboxToken? token = null, int? declaredCount = null, string path = "/report/whistleblowing")
+        string document, IReadOnlyList<byte[]>? files = null, MailboxToken? token = null, int? declaredCount = null, string path = "/report/whistleblowing",
+        (string Challenge, string Nonce)? proof = null)
     {
         files ??= [];
         using var form = await reporter.Http.GetAsync(new Uri(path, UriKind.Relative));
@@ -36,13 +37,19 @@ public sealed class BrowserSealingClient(ReporterClient reporter)
         {
             { new StringContent(TokenOn(page)), "__RequestVerificationToken" },
             { new StringContent("browser"), "sealingMode" },
+            { new StringContent(proof?.Challenge ?? page.QuerySelector("form.report-form input[name=formStamp]")!.GetAttribute("value")!), "formStamp" },
             { new StringContent(keys.LookupIdHex), "mailboxLookupId" },
             { new StringContent(keys.Recipient.ToString()), "mailboxRecipient" },
             { new StringContent((declaredCount ?? files.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)), "attachmentCount" },
             { new StringContent("fraud"), "category" },
             { new StringContent("true"), "allowAcknowledgement" },
-            { new ByteArrayContent(AgeFile.Encrypt(Encoding.UTF8.GetBytes(document), recipients)), "sealedReport", "report.age" },
         };
+        if (proof is { } solved)
+        {
+            content.Add(new StringContent(solved.Nonce), "proofNonce");
+        }
+
+        content.Add(new ByteArrayContent(AgeFile.Encrypt(Encoding.UTF8.GetBytes(document), recipients)), "sealedReport", "report.age");
         for (var i = 0; i < files.Count; i++)
         {
             content.Add(new ByteArrayContent(AgeFile.Encrypt(files[i], recipients)), "sealedAttachments", $"{i}.age");
