@@ -81,13 +81,48 @@ public sealed record KnownDevice(string DeviceId, Guid UserId);
 
 /// <summary>
 /// The two lanes passphrase work runs in: one reserved for sign-ins from a known device of the user signing in,
-/// one shared by everything else, so a flood of sign-ins with made-up names cannot keep a handler out.
+/// one shared by everything else, so a flood of sign-ins with made-up names cannot keep a handler out. While a
+/// known device's sign-in waits or runs, the shared lane starts no new work (for at most
+/// <see cref="MaxYield"/>), so the two do not split the processor between them.
 /// </summary>
 public sealed class SignInLanes(PassphraseWorkLimiter shared, PassphraseWorkLimiter reserved) : IDisposable
 {
+    public static readonly TimeSpan MaxYield = TimeSpan.FromSeconds(10);
+
+    private int _known;
+
     public PassphraseWorkLimiter Shared { get; } = shared;
 
     public PassphraseWorkLimiter Reserved { get; } = reserved;
+
+    /// <summary>Runs passphrase work in the lane of a known device or the shared one.</summary>
+    public async Task<(bool Ran, T? Result)> RunAsync<T>(bool knownDevice, Func<T> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (!knownDevice)
+        {
+            return await Shared.TryRunAsync(() =>
+            {
+                var until = DateTime.UtcNow + MaxYield;
+                while (Volatile.Read(ref _known) > 0 && DateTime.UtcNow < until)
+                {
+                    Thread.Sleep(20);
+                }
+
+                return work();
+            }, cancellationToken);
+        }
+
+        Interlocked.Increment(ref _known);
+        try
+        {
+            return await Reserved.TryRunAsync(work, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _known);
+        }
+    }
 
     public void Dispose()
     {

@@ -47,8 +47,7 @@ public sealed class SignInService(
         }
 
         var sealedIdentity = user is { IsDisabled: false } ? user.SealedIdentity : decoy.Value;
-        var lane = known is null ? lanes.Shared : lanes.Reserved;
-        var (ran, identity) = await lane.TryRunAsync(() => staffKeys.TryOpen(sealedIdentity, passphrase ?? string.Empty), cancellationToken);
+        var (ran, identity) = await lanes.RunAsync(known is not null, () => staffKeys.TryOpen(sealedIdentity, passphrase ?? string.Empty), cancellationToken);
         if (!ran)
         {
             return new PassphraseStep(PassphraseStepOutcome.Busy);
