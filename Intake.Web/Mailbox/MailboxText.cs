@@ -1,5 +1,5 @@
 using Intake.Web.Cases;
-using static Intake.Web.Localization.Bilingual;
+using Microsoft.Extensions.Localization;
 
 namespace Intake.Web.Mailbox;
 
@@ -15,35 +15,35 @@ public static class MailboxText
     public static IReadOnlyList<EntryKind> ReaderKinds { get; } =
         [EntryKind.Report, EntryKind.ReporterMessage, EntryKind.HandlerMessage, EntryKind.ReceiptConfirmation, EntryKind.MeetingRequest];
 
-    public static string Status(CaseStatus status) => status switch
+    public static string Status(IStringLocalizer T, CaseStatus status) => status switch
     {
-        CaseStatus.Received => L("Mottagen: rapporten har kommit fram och väntar på att läsas.", "Received: the report has arrived and is waiting to be read."),
-        CaseStatus.Acknowledged => L("Bekräftad: en handläggare har tagit emot rapporten.", "Acknowledged: a case handler has taken up the report."),
-        CaseStatus.UnderInvestigation => L("Utreds: handläggaren undersöker det du rapporterat.", "Being investigated: the case handler is looking into what you reported."),
-        CaseStatus.FeedbackGiven => L("Återkoppling lämnad: läs handläggarens svar nedan.", "Feedback given: read the case handler's reply below."),
-        _ => L("Avslutad: ärendet är avslutat.", "Closed: the case is closed."),
+        CaseStatus.Received => T["MailboxText.ReceivedReportHasArrivedWaiting"],
+        CaseStatus.Acknowledged => T["MailboxText.AcknowledgedCaseHandlerHasTaken"],
+        CaseStatus.UnderInvestigation => T["MailboxText.BeingInvestigatedCaseHandlerLooking"],
+        CaseStatus.FeedbackGiven => T["MailboxText.FeedbackGivenReadCaseHandlers"],
+        _ => T["MailboxText.ClosedCaseClosed"],
     };
 
-    public static string Kind(EntryKind kind) => kind switch
+    public static string Kind(IStringLocalizer T, EntryKind kind) => kind switch
     {
-        EntryKind.Report => L("Din rapport", "Your report"),
-        EntryKind.ReporterMessage => L("Du skrev", "You wrote"),
-        EntryKind.HandlerMessage => L("Handläggaren skrev", "The case handler wrote"),
-        EntryKind.ReceiptConfirmation => L("Bekräftelse", "Confirmation"),
-        _ => L("Mötesförfrågan", "Meeting request"),
+        EntryKind.Report => T["MailboxText.Report"],
+        EntryKind.ReporterMessage => T["MailboxText.Wrote"],
+        EntryKind.HandlerMessage => T["MailboxText.CaseHandlerWrote"],
+        EntryKind.ReceiptConfirmation => T["MailboxText.Confirmation"],
+        _ => T["Common.MeetingRequest"],
     };
 
-    public static string Unreadable => L("Det här meddelandet kunde inte öppnas.", "This message could not be opened.");
+    public static string Unreadable(IStringLocalizer T) => T["MailboxText.ThisMessageCouldNotOpened"];
 
-    public static string ReceiptConfirmation =>
-        L("Din rapport har kommit fram och sparats krypterad. Bara kanalens handläggare kan läsa den.", "Your report has arrived and is stored encrypted. Only the channel's case handlers can read it.");
+    public static string ReceiptConfirmation(IStringLocalizer T) =>
+        T["MailboxText.ReportHasArrivedStoredEncrypted"];
 
-    public static string MeetingRequested =>
-        L("Du har bett om ett möte. Handläggaren svarar här med förslag.", "You asked for a meeting. The case handler replies here with a proposal.");
+    public static string MeetingRequested(IStringLocalizer T) =>
+        T["MailboxText.AskedForMeetingCaseHandler"];
 
-    public static string ShowReport => L("Visa det du rapporterade", "Show what you reported");
+    public static string ShowReport(IStringLocalizer T) => T["MailboxText.ShowWhatReported"];
 
-    public static string Sent => L("Ditt meddelande är skickat och krypterat.", "Your message is sent and encrypted.");
+    public static string Sent(IStringLocalizer T) => T["MailboxText.MessageSentEncrypted"];
 
-    public static string NotSent => L("Meddelandet är inte skickat än.", "The message has not been sent yet.");
+    public static string NotSent(IStringLocalizer T) => T["MailboxText.MessageHasNotBeenSent"];
 }

@@ -1,10 +1,10 @@
+using Microsoft.Extensions.Localization;
 using Intake.Web.Accounts;
 using Intake.Web.Audit;
 using Intake.Web.Cases;
 using Intake.Web.Keys;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using static Intake.Web.Localization.Bilingual;
 
 namespace Intake.Web.Pages.Staff.Cases;
 
@@ -19,7 +19,7 @@ namespace Intake.Web.Pages.Staff.Cases;
 [Hosting.SmallFormsOnly]
 public sealed class DetailsModel(
     CaseAccess access, CaseReader reader, CaseWorkflow workflow, CaseTriage triage,
-    CaseReplyTemplates templates, AuditLog audit, CaseCalendar calendar) : PageModel
+    CaseReplyTemplates templates, AuditLog audit, CaseCalendar calendar, IStringLocalizer<SharedResource> text) : PageModel
 {
     private readonly List<(string Anchor, string Message)> _errors = [];
 
@@ -122,10 +122,10 @@ public sealed class DetailsModel(
         if (problem != WorkflowProblem.None)
         {
             _errors.Add(problem == WorkflowProblem.Disposed
-                ? ("new-status", L("Ärendets innehåll är gallrat; statusen kan inte ändras.", "The case's content has been disposed of; its status cannot change."))
+                ? ("new-status", text["Staff.Cases.Details.CasesContentHasBeenDisposed"])
                 : NewStatus is null
-                    ? ("new-status", L("Välj en status.", "Choose a status."))
-                    : ("outcome", L("Välj hur ärendet avslutades.", "Choose how the case ended.")));
+                    ? ("new-status", text["Staff.Cases.Details.ChooseStatus"])
+                    : ("outcome", text["Staff.Cases.Details.ChooseHowCaseEnded"]));
             return await ShowAgainAsync(record, keyring, "status");
         }
 
@@ -141,7 +141,7 @@ public sealed class DetailsModel(
 
         if (await workflow.AssignAsync(record, keyring.UserId, AssigneeId, Aborted) != WorkflowProblem.None)
         {
-            _errors.Add(("assignee", L("Välj en handläggare som är medlem i kanalen.", "Choose a case handler who is a member of the channel.")));
+            _errors.Add(("assignee", text["Staff.Cases.Details.ChooseCaseHandlerWhoMember"]));
             return await ShowAgainAsync(record, keyring, "assign");
         }
 
@@ -158,7 +158,7 @@ public sealed class DetailsModel(
         var channelCode = await ChannelCodeAsync(record);
         if (await workflow.CategoriseAsync(record, keyring.UserId, channelCode, Categories, Aborted) != WorkflowProblem.None)
         {
-            _errors.Add(("categories", L("Välj bland kategorierna i listan.", "Choose from the categories listed.")));
+            _errors.Add(("categories", text["Staff.Cases.Details.ChooseFromCategoriesListed"]));
             return await ShowAgainAsync(record, keyring, "categories");
         }
 
@@ -177,7 +177,7 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        var input = Triage.Parse(Today, _errors);
+        var input = Triage.Parse(Today, text, _errors);
         if (input is null)
         {
             return await ShowAgainAsync(record, keyring, "triage");
@@ -236,15 +236,15 @@ public sealed class DetailsModel(
 
     private RedirectToPageResult Done(string what) => RedirectToPage("Details", new { id = Id, done = what });
 
-    private static string? DoneMessage(string? done) => done switch
+    private string? DoneMessage(string? done) => done switch
     {
-        "replied" => L("Svaret är skickat till rapportörens brevlåda.", "The reply has been sent to the reporter's mailbox."),
-        "noted" => L("Den interna anteckningen är sparad.", "The internal note has been saved."),
-        "status" => L("Statusen är ändrad.", "The status has been changed."),
-        "closed" => L("Ärendet är avslutat.", "The case has been closed."),
-        "assigned" => L("Ansvarig handläggare är ändrad.", "The assignee has been changed."),
-        "categorised" => L("Kategorierna är sparade.", "The categories have been saved."),
-        "triage" => L("Bedömningen är sparad.", "The triage has been saved."),
+        "replied" => text["Staff.Cases.Details.ReplyHasBeenSentReporters"].Value,
+        "noted" => text["Staff.Cases.Details.InternalNoteHasBeenSaved"].Value,
+        "status" => text["Staff.Cases.Details.StatusHasBeenChanged"].Value,
+        "closed" => text["Staff.Cases.Details.CaseHasBeenClosed"].Value,
+        "assigned" => text["Staff.Cases.Details.AssigneeHasBeenChanged"].Value,
+        "categorised" => text["Staff.Cases.Details.CategoriesHaveBeenSaved"].Value,
+        "triage" => text["Staff.Cases.Details.TriageHasBeenSaved"].Value,
         _ => null,
     };
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Intake.Web.Cases;
-using static Intake.Web.Localization.Bilingual;
+using Microsoft.Extensions.Localization;
 
 namespace Intake.Web.Pages.Staff.Cases;
 
@@ -41,51 +41,52 @@ public sealed class TriageForm
     }
 
     /// <summary>The input, or null with the problems added (anchor, message).</summary>
-    public TriageInput? Parse(DateOnly today, List<(string Anchor, string Message)> errors)
+    public TriageInput? Parse(DateOnly today, IStringLocalizer text, List<(string Anchor, string Message)> errors)
     {
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(errors);
         var before = errors.Count;
-        var awe = ParseDay(WorkEnvironmentReportedOn, "triage-awe-on", today, pastOnly: true, errors);
-        var fk = ParseDay(SocialInsuranceReportedOn, "triage-fk-on", today, pastOnly: true, errors);
-        var followUp = ParseDay(FollowUpOn, "triage-follow-up", today, pastOnly: false, errors);
+        var awe = ParseDay(WorkEnvironmentReportedOn, "triage-awe-on", today, pastOnly: true, text, errors);
+        var fk = ParseDay(SocialInsuranceReportedOn, "triage-fk-on", today, pastOnly: true, text, errors);
+        var followUp = ParseDay(FollowUpOn, "triage-follow-up", today, pastOnly: false, text, errors);
         if ((PoliceReportNumber?.Trim().Length ?? 0) > CaseTriage.MaxPoliceNumber)
         {
-            errors.Add(("triage-police", TooLong(CaseTriage.MaxPoliceNumber)));
+            errors.Add(("triage-police", TooLong(text, CaseTriage.MaxPoliceNumber)));
         }
 
         if ((ProtectiveMeasures?.Trim().Length ?? 0) > CaseTriage.MaxMeasures)
         {
-            errors.Add(("triage-measures", TooLong(CaseTriage.MaxMeasures)));
+            errors.Add(("triage-measures", TooLong(text, CaseTriage.MaxMeasures)));
         }
 
         return errors.Count > before ? null : new TriageInput(
             WorkEnvironmentReportNeeded, awe, SocialInsuranceReportNeeded, fk, RiskAssessmentUpdated, followUp, PoliceReportNumber, ProtectiveMeasures);
     }
 
-    private static DateOnly? ParseDay(string? text, string anchor, DateOnly today, bool pastOnly, List<(string, string)> errors)
+    private static DateOnly? ParseDay(string? typed, string anchor, DateOnly today, bool pastOnly, IStringLocalizer text, List<(string, string)> errors)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(typed))
         {
             return null;
         }
 
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!DateOnly.TryParseExact(typed.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            errors.Add((anchor, L("Skriv datumet som åååå-mm-dd.", "Write the date as yyyy-mm-dd.")));
+            errors.Add((anchor, text["Staff.Cases.TriageForm.WriteDateAsYyyyMm"]));
             return null;
         }
 
         if (pastOnly && day > today)
         {
-            errors.Add((anchor, L("Datumet kan inte ligga i framtiden.", "The date cannot be in the future.")));
+            errors.Add((anchor, text["Staff.Cases.TriageForm.DateCannotInFuture"]));
             return null;
         }
 
         return day;
     }
 
-    private static string TooLong(int max) =>
-        L($"Texten är för lång: högst {max} tecken.", $"The text is too long: at most {max} characters.");
+    private static string TooLong(IStringLocalizer text, int max) =>
+        text["Common.TextTooLongAtMost", max];
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Intake.Web.Reporting.Uploads;
 using Microsoft.Extensions.Localization;
-using static Intake.Web.Localization.Bilingual;
 
 namespace Intake.Web.Pages.Staff.Cases;
 
@@ -19,15 +18,13 @@ public static class UploadProblems
         var problems = new List<string>();
         if (upload.AntiforgeryFailed)
         {
-            problems.Add(L("Formuläret hade gått ut. Det du skrev finns kvar; välj filerna igen och skicka.",
-                "The form had expired. What you wrote is still there; choose the files again and send."));
+            problems.Add(text["Staff.Cases.UploadProblems.FormHadExpiredWhatWrote"]);
         }
 
         foreach (var (name, key) in upload.Refused.Where(r => !(upload.AntiforgeryFailed && r.MessageKey == "Upload.Error.Resend")))
         {
             var message = key == "Upload.Error.TooMany"
-                ? L($"Högst {limits.MaxFiles} filer åt gången. Lägg till resten i ett nytt svar eller en ny anteckning.",
-                    $"At most {limits.MaxFiles} files at a time. Add the rest in another reply or note.")
+                ? text["Staff.Cases.UploadProblems.AtMostFilesAtTime", limits.MaxFiles]
                 : string.Format(CultureInfo.CurrentCulture, text[key], limits.MaxFileBytes / 1_000_000, limits.MaxSubmissionBytes / 1_000_000);
             problems.Add(name.Length > 0 ? name + ": " + message : message);
         }

@@ -8,7 +8,6 @@ using Intake.Web.Reporting.Uploads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using static Intake.Web.Localization.Bilingual;
 
 namespace Intake.Web.Pages.Staff.Cases;
 
@@ -61,7 +60,7 @@ public sealed class WriteModel(CaseAccess access, CaseMessages messages, CaseRep
         var typed = upload.Fields.Get("ReplyText");
         var purposeOk = Enum.TryParse<ReplyPurpose>(upload.Fields.Get("ReplyPurpose"), ignoreCase: false, out var purpose) && Enum.IsDefined(purpose);
         var errors = new List<(string, string)>();
-        var textError = TextProblem(record, typed.Trim(), upload, L("Skriv svaret innan du skickar.", "Write the reply before you send it."));
+        var textError = TextProblem(record, typed.Trim(), upload, text["Staff.Cases.Write.WriteReplyBeforeSendIt"]);
         if (textError is not null)
         {
             errors.Add(("reply-text", textError));
@@ -70,7 +69,7 @@ public sealed class WriteModel(CaseAccess access, CaseMessages messages, CaseRep
         string? purposeError = null;
         if (!purposeOk)
         {
-            purposeError = L("Välj vad svaret gäller.", "Choose what the reply is.");
+            purposeError = text["Staff.Cases.Write.ChooseWhatReply"];
             errors.Add(("reply-purpose", purposeError));
         }
 
@@ -105,7 +104,7 @@ public sealed class WriteModel(CaseAccess access, CaseMessages messages, CaseRep
         using var upload = await ReadAsync(record, recipients);
         var typed = upload.Fields.Get("NoteText");
         var errors = new List<(string, string)>();
-        var textError = TextProblem(record, typed.Trim(), upload, L("Skriv anteckningen innan du sparar.", "Write the note before you save it."));
+        var textError = TextProblem(record, typed.Trim(), upload, text["Staff.Cases.Write.WriteNoteBeforeSaveIt"]);
         if (textError is not null)
         {
             errors.Add(("note-text", textError));
@@ -148,16 +147,16 @@ public sealed class WriteModel(CaseAccess access, CaseMessages messages, CaseRep
         return record is null || keyring is null ? null : (record, keyring);
     }
 
-    private static string? TextProblem(CaseRecord record, string typed, UploadResult upload, string missing)
+    private string? TextProblem(CaseRecord record, string typed, UploadResult upload, string missing)
     {
         if (record.DisposedOn is not null)
         {
-            return L("Ärendets innehåll är gallrat; inget kan läggas till.", "The case's content has been disposed of; nothing can be added.");
+            return text["Staff.Cases.Write.CasesContentHasBeenDisposed"];
         }
 
         if (upload.TextTooLarge || typed.Length > CaseReplies.MaxLength)
         {
-            return L($"Texten är för lång: högst {CaseReplies.MaxLength} tecken.", $"The text is too long: at most {CaseReplies.MaxLength} characters.");
+            return text["Common.TextTooLongAtMost", CaseReplies.MaxLength];
         }
 
         return typed.Length == 0 ? missing : null;
