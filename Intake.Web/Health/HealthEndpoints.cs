@@ -12,9 +12,9 @@ public static class HealthEndpoints
     }
 
     /// <summary>
-/// <c>/healthz</c>: 200 "Healthy" when the database is reachable, 200 "Degraded" when attachment storage nears its
-/// quota or the disk its reserve, 503 "Unhealthy" when the database is not reachable.
-/// </summary>
+    /// <c>/healthz</c>: 200 "Healthy" when the database is reachable, 200 "Degraded" when attachment storage nears its
+    /// quota or the disk its reserve, 503 "Unhealthy" when the database is not reachable.
+    /// </summary>
     public static IEndpointRouteBuilder MapIntakeHealthChecks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions

@@ -1,10 +1,10 @@
-using Microsoft.Extensions.Localization;
 using Intake.Web.Accounts;
 using Intake.Web.Audit;
 using Intake.Web.Cases;
 using Intake.Web.Keys;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Intake.Web.Pages.Staff.Cases;
 
