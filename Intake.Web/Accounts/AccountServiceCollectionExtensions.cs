@@ -27,6 +27,9 @@ public static class AccountServiceCollectionExtensions
                 new PassphraseWorkLimiter(options.KnownDeviceConcurrency, options.KnownDeviceQueueTimeout));
         });
         services.AddSingleton<SignInDevices>();
+
+        // Passphrase work of signed-in staff (changing a passphrase, exporting an identity) uses the reserved lane.
+        services.AddSingleton(provider => provider.GetRequiredService<SignInLanes>().Reserved);
         services.AddHostedService<KeySessionSweeper>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ChannelKeys>();

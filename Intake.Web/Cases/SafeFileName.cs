@@ -45,7 +45,7 @@ public static class SafeFileName
     public static string From(string? name)
     {
         var builder = new StringBuilder();
-        foreach (var rune in Path.GetFileName((name ?? string.Empty).Replace('\\', '/')).EnumerateRunes())
+        foreach (var rune in (name ?? string.Empty).EnumerateRunes())
         {
             builder.Append(IsInvisible(rune) || rune == Rune.ReplacementChar || (rune.IsBmp && _reserved.Contains((char)rune.Value)) ? "_" : rune.ToString());
         }

@@ -83,7 +83,9 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
         }
 
         var messages = upload.Files.Where(f => f.Field == SealedMessageField).ToList();
-        if (messages.Count != 1 || messages[0].Info.Size > MaxSealedMessageBytes || Reporting.BrowserSealedFields.DeclaredCount(upload.Fields) != attachments.Count)
+        // The declared count is checked once every file was taken: a refused file has its own message.
+        if (messages.Count != 1 || messages[0].Info.Size > MaxSealedMessageBytes
+            || (problems.Count == 0 && Reporting.BrowserSealedFields.DeclaredCount(upload.Fields) != attachments.Count))
         {
             problems.Add(new(null, "Mailbox.Error.Sealed"));
         }

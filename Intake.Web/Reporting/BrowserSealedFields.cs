@@ -63,7 +63,7 @@ public sealed class BrowserSealedFields
         }
 
         var attachments = upload.Files.Where(f => f.Field == ReportIntake.SealedAttachmentsField).ToList();
-        if (DeclaredCount(upload.Fields) != attachments.Count)
+        if (upload.Refused.Count == 0 && DeclaredCount(upload.Fields) != attachments.Count)
         {
             problems.Add(new(string.Empty, "Report.Error.Sealed"));
         }

@@ -29,8 +29,7 @@ export function cleanFileName(raw) {
  * document says, invisible and reserved characters become "_", no leading dots, at most 120 characters.
  */
 export function safeFileName(raw) {
-  const parts = String(raw ?? "").replace(/\\/g, "/").split("/");
-  let name = parts[parts.length - 1].replace(INVISIBLE, "_").replace(RESERVED, "_").replace(TRIM, "").replace(/^\.+/, "").replace(TRIM, "");
+  let name = String(raw ?? "").replace(INVISIBLE, "_").replace(RESERVED, "_").replace(TRIM, "").replace(/^\.+/, "").replace(TRIM, "");
   if (name.length === 0 || /^_+$/.test(name)) {
     return "attachment";
   }

@@ -15,7 +15,7 @@ const vectors = [
   ["line separator", "a\u2028b.pdf", "ab.pdf", "a_b.pdf"],
   ["paragraph separator", "a\u2029b.pdf", "ab.pdf", "a_b.pdf"],
   ["control", "a\u0007b.pdf", "ab.pdf", "a_b.pdf"],
-  ["path", "C:\\Users\\x\\report.pdf", "report.pdf", "report.pdf"],
+  ["path", "C:\\Users\\x\\report.pdf", "report.pdf", "C__Users_x_report.pdf"],
   ["plain", "Rapport 2026.pdf", "Rapport 2026.pdf", "Rapport 2026.pdf"],
 ];
 
