@@ -3,6 +3,7 @@ using Intake.Tests.Infrastructure;
 using Intake.Web.Accounts;
 using Intake.Web.Audit;
 using Intake.Web.Cases;
+using Intake.Web.Localization;
 using Intake.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,14 +19,8 @@ namespace Intake.Tests.Browser;
 /// </summary>
 public sealed class HandlerDayBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    public async Task InitializeAsync()
-    {
-        await using var scope = browser.App.CreateScope();
-        if (!await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Channels.AnyAsync())
-        {
-            using var world = await StaffWorld.CreateAsync(browser.App);
-        }
-    }
+    // The fixture's application is shared by the class: set the organisation up once.
+    public Task InitializeAsync() => browser.App.EnsureSetUpAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -39,7 +34,7 @@ public sealed class HandlerDayBrowserTests(BrowserFixture browser) : IClassFixtu
 
         await browser.RunAsync("handler-day", javaScript: false, async page =>
         {
-            await SignInAsync(page, StaffWorld.WhistleblowingHandler);
+            await browser.SignInAsync(page, StaffWorld.WhistleblowingHandler);
 
             await page.GotoAsync("/Staff/Cases");
             var row = page.Locator("table.inbox tbody tr", new() { HasText = caseNumber });
@@ -49,7 +44,7 @@ public sealed class HandlerDayBrowserTests(BrowserFixture browser) : IClassFixtu
 
             Assert.Contains(reportText, await page.TextContentAsync("main"), StringComparison.Ordinal);
 
-            await page.SelectOptionAsync("#template", CaseReplyTemplates.AcknowledgementSv);
+            await page.SelectOptionAsync("#template", CaseReplyTemplates.Code(ReplyPurpose.Acknowledgement, Languages.Default));
             await page.ClickAsync("form.template-picker button[type=submit]");
             var acknowledgement = await page.InputValueAsync("#reply-text");
             Assert.False(string.IsNullOrWhiteSpace(acknowledgement));
@@ -105,23 +100,6 @@ public sealed class HandlerDayBrowserTests(BrowserFixture browser) : IClassFixtu
             Assert.DoesNotContain(reportText, await page.ContentAsync(), StringComparison.Ordinal);
             Assert.EndsWith("/mailbox", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         });
-    }
-
-    private async Task SignInAsync(IPage page, string username)
-    {
-        await page.GotoAsync("/Staff/SignIn");
-        await page.FillAsync("#Username", username);
-        await page.FillAsync("#Passphrase", StaffWorld.Passphrase);
-        await page.ClickAsync("main form button[type=submit]");
-        var totp = browser.App.Services.GetRequiredService<TotpCodes>();
-        if (page.Url.EndsWith("/Staff/SignIn/Enrol", StringComparison.Ordinal))
-        {
-            var secret = Base32Encoding.ToBytes((await page.TextContentAsync("#totp-secret"))!.Trim());
-            await page.FillAsync("#Code", totp.CodeFor(secret, browser.App.Clock.GetUtcNow()));
-            await page.ClickAsync("main form button[type=submit]");
-        }
-
-        Assert.EndsWith("/Staff", page.Url, StringComparison.Ordinal);
     }
 
     private async Task<string> OpenMailboxAsync(string token)

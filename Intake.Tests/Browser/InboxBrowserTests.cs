@@ -17,14 +17,8 @@ public sealed class InboxBrowserTests(BrowserFixture browser) : IClassFixture<Br
 {
     private static readonly string[] _paths = ["/Staff/Cases", "/en/Staff/Cases?overdue=true&sort=Deadline", "/Staff"];
 
-    public async Task InitializeAsync()
-    {
-        await using var scope = browser.App.CreateScope();
-        if (!await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Channels.AnyAsync())
-        {
-            using var world = await StaffWorld.CreateAsync(browser.App);
-        }
-    }
+    // The fixture's application is shared by the class: set the organisation up once.
+    public Task InitializeAsync() => browser.App.EnsureSetUpAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -39,7 +33,7 @@ public sealed class InboxBrowserTests(BrowserFixture browser) : IClassFixture<Br
                 c.Category = "procurement";
                 c.UnreadReporterMessages = c.Sequence % 3;
             });
-            await SignInAsync(page, StaffWorld.WhistleblowingHandler);
+            await browser.SignInAsync(page, StaffWorld.WhistleblowingHandler);
 
             foreach (var path in _paths)
             {
@@ -61,16 +55,4 @@ public sealed class InboxBrowserTests(BrowserFixture browser) : IClassFixture<Br
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "inbox-320-top.png") });
             await page.Locator(".table-scroll").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "inbox-320-table.png") });
         }, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 640 } });
-
-    private async Task SignInAsync(IPage page, string username)
-    {
-        await page.GotoAsync("/Staff/SignIn");
-        await page.FillAsync("#Username", username);
-        await page.FillAsync("#Passphrase", StaffWorld.Passphrase);
-        await page.ClickAsync("main form button[type=submit]");
-        var secret = Base32Encoding.ToBytes((await page.TextContentAsync("#totp-secret"))!.Trim());
-        await page.FillAsync("#Code", browser.App.Services.GetRequiredService<TotpCodes>().CodeFor(secret, browser.App.Clock.GetUtcNow()));
-        await page.ClickAsync("main form button[type=submit]");
-        Assert.EndsWith("/Staff", page.Url, StringComparison.Ordinal);
-    }
 }

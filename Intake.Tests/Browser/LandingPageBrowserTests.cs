@@ -6,8 +6,12 @@ using Microsoft.Playwright;
 namespace Intake.Tests.Browser;
 
 /// <summary>The landing page in a real Chromium, with JavaScript on and off, on a phone-sized screen and zoomed.</summary>
-public sealed class LandingPageBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class LandingPageBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
+    public Task InitializeAsync() => browser.App.EnsureSetUpAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -29,11 +33,14 @@ public sealed class LandingPageBrowserTests(BrowserFixture browser) : IClassFixt
         browser.RunAsync("language-switch", javaScript, async page =>
         {
             await page.GotoAsync("/");
-            await page.ClickAsync(".language-switch a");
+            await page.ClickAsync(".language-switch a[hreflang=en]");
 
             Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
             Assert.EndsWith("/en/", page.Url, StringComparison.Ordinal);
-            await page.ClickAsync(".language-switch a");
+            await page.ClickAsync(".language-switch a[hreflang=fi]");
+            Assert.Equal("fi", await page.GetAttributeAsync("html", "lang"));
+            Assert.EndsWith("/fi/", page.Url, StringComparison.Ordinal);
+            await page.ClickAsync(".language-switch a[hreflang=sv]");
             Assert.Equal("sv", await page.GetAttributeAsync("html", "lang"));
             Assert.Empty(await page.Context.CookiesAsync());
         });
@@ -54,6 +61,7 @@ public sealed class LandingPageBrowserTests(BrowserFixture browser) : IClassFixt
     [Theory]
     [InlineData("/")]
     [InlineData("/en/")]
+    [InlineData("/fi/")]
     public Task Landing_HasNoSeriousOrCriticalAccessibilityViolation(string path) =>
         browser.RunAsync("axe", javaScript: true, async page =>
         {

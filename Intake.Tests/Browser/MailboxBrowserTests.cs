@@ -22,14 +22,8 @@ public sealed class MailboxBrowserTests(BrowserFixture browser) : IClassFixture<
 {
     private const string BundlePath = "Intake.Web/wwwroot/js/dist/intake-mailbox.js";
 
-    public async Task InitializeAsync()
-    {
-        await using var scope = browser.App.CreateScope();
-        if (!await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Channels.AnyAsync())
-        {
-            using var world = await StaffWorld.CreateAsync(browser.App);
-        }
-    }
+    // The fixture's application is shared by the class: set the organisation up once.
+    public Task InitializeAsync() => browser.App.EnsureSetUpAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

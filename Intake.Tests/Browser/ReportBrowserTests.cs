@@ -22,15 +22,8 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
 {
     private const string BundlePath = "Intake.Web/wwwroot/js/dist/intake-report.js";
 
-    public async Task InitializeAsync()
-    {
-        // The fixture's application is shared by the class: set the organisation up once.
-        await using var scope = browser.App.CreateScope();
-        if (!await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Channels.AnyAsync())
-        {
-            using var world = await StaffWorld.CreateAsync(browser.App);
-        }
-    }
+    // The fixture's application is shared by the class: set the organisation up once.
+    public Task InitializeAsync() => browser.App.EnsureSetUpAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

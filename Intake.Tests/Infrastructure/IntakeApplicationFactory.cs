@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 
@@ -60,6 +61,20 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
                 ?? throw new InvalidOperationException("The server is not listening: call UseKestrelOnLoopback and StartServer first.");
             return new Uri(address.TrimEnd('/') + "/");
         }
+    }
+
+    /// <summary>Sets the organisation up with <see cref="StaffWorld.Plan"/> unless it already is (for a fixture shared by a class).</summary>
+    public async Task EnsureSetUpAsync()
+    {
+        await using (var scope = CreateScope())
+        {
+            if (await CreateDbContext(scope).Channels.AnyAsync())
+            {
+                return;
+            }
+        }
+
+        using var world = await StaffWorld.CreateAsync(this);
     }
 
     /// <summary>A new scope with the application's services, for arranging and inspecting state.</summary>

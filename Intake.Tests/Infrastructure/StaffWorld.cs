@@ -10,13 +10,14 @@ namespace Intake.Tests.Infrastructure;
 
 /// <summary>
 /// An organisation set up through the real set-up service: administrator "admin", whistleblowing handler
-/// "wb-handler" and threats handler "tv-handler", each with a known passphrase. Keeps the recovery identity.
+/// "wb-handler", threats handler "tv-handler" and statistics account "stats", each with a known passphrase. Keeps the recovery identity.
 /// </summary>
 public sealed class StaffWorld : IDisposable
 {
     public const string AdminName = "admin";
     public const string WhistleblowingHandler = "wb-handler";
     public const string ThreatHandler = "tv-handler";
+    public const string StatisticsUser = "stats";
     public const string Passphrase = "correct-orbit-lantern-meadow";
 
     private StaffWorld(X25519Identity recovery) => Recovery = recovery;
@@ -26,8 +27,7 @@ public sealed class StaffWorld : IDisposable
     public static SetupPlan Plan(params string[] extraWhistleblowingHandlers) => new()
     {
         OrganisationName = "Exempelby kommun",
-        ContactTextSv = "Kontakta säkerhetsenheten.",
-        ContactTextEn = "Contact the security unit.",
+        ContactText = new() { ["sv"] = "Kontakta säkerhetsenheten.", ["en"] = "Contact the security unit." },
         Administrator = new AccountPlan { Username = AdminName, DisplayName = "Admin", Passphrase = Passphrase },
         Channels =
         [
@@ -39,6 +39,7 @@ public sealed class StaffWorld : IDisposable
             },
             new ChannelPlan { Code = ChannelCodes.Threat, Handlers = [new AccountPlan { Username = ThreatHandler, Passphrase = Passphrase }] },
         ],
+        Statistics = [new AccountPlan { Username = StatisticsUser, DisplayName = "Statistik", Passphrase = Passphrase }],
     };
 
     public static async Task<StaffWorld> CreateAsync(IntakeApplicationFactory app, params string[] extraWhistleblowingHandlers)

@@ -15,6 +15,11 @@ public sealed class AccountService(
     public async Task<(StaffUser User, string Passphrase)> CreateAsync(
         Guid administratorId, string username, string displayName, StaffRole role, CancellationToken cancellationToken = default)
     {
+        if (!Enum.IsDefined(role))
+        {
+            throw new AccountException("Account.Error");
+        }
+
         var name = StaffUsernames.Normalize(username);
         if (!StaffUsernames.IsValid(name))
         {
@@ -69,16 +74,21 @@ public sealed class AccountService(
         return passphrase;
     }
 
-    /// <summary>Changes a role. An administrator holds no channel key, so becoming one leaves every channel.</summary>
+    /// <summary>Changes a role. Only handlers hold channel keys, so becoming anything else leaves every channel.</summary>
     public async Task SetRoleAsync(Guid administratorId, Guid userId, StaffRole role, CancellationToken cancellationToken = default)
     {
+        if (!Enum.IsDefined(role))
+        {
+            throw new AccountException("Account.Error");
+        }
+
         var user = await db.StaffUsers.SingleAsync(u => u.Id == userId, cancellationToken);
         if (user.Role == role)
         {
             return;
         }
 
-        if (role == StaffRole.Administrator)
+        if (role != StaffRole.Handler)
         {
             foreach (var channelId in await db.ChannelMemberships.Where(m => m.UserId == userId).Select(m => m.ChannelId).ToListAsync(cancellationToken))
             {

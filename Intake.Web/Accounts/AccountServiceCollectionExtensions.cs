@@ -35,6 +35,9 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<ChannelKeys>();
         services.AddScoped<ChannelDirectory>();
         services.AddScoped<SetupService>();
+        services.AddScoped<SiteTexts>();
+        services.AddScoped<SiteTextEditor>();
+        services.AddScoped<OrganisationLogos>();
         services.AddScoped<SignInService>();
         services.AddScoped<AccountService>();
         services.AddSingleton<SetupCode>();

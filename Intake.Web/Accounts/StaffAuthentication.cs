@@ -19,6 +19,12 @@ public static class StaffAuthentication
     public const string HandlerPolicy = "Handler";
     public const string AdministratorPolicy = "Administrator";
 
+    /// <summary>Pages about channels, keys and the audit trail: handlers and the administrator, not the statistics role.</summary>
+    public const string ChannelStaffPolicy = "ChannelStaff";
+
+    /// <summary>The statistics pages: the statistics role, handlers (their channels) and the administrator.</summary>
+    public const string StatisticsPolicy = "Statistics";
+
     public static IServiceCollection AddIntakeStaffAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(Scheme).AddCookie(Scheme, _ => { });
@@ -41,7 +47,11 @@ public static class StaffAuthentication
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(SessionClaim))
             .AddPolicy(HandlerPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(SessionClaim).RequireRole(nameof(StaffRole.Handler)))
-            .AddPolicy(AdministratorPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(SessionClaim).RequireRole(nameof(StaffRole.Administrator)));
+            .AddPolicy(AdministratorPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(SessionClaim).RequireRole(nameof(StaffRole.Administrator)))
+            .AddPolicy(ChannelStaffPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(SessionClaim)
+                .RequireRole(nameof(StaffRole.Handler), nameof(StaffRole.Administrator)))
+            .AddPolicy(StatisticsPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(SessionClaim)
+                .RequireRole(nameof(StaffRole.Statistics), nameof(StaffRole.Handler), nameof(StaffRole.Administrator)));
         return services;
     }
 

@@ -4,6 +4,9 @@ public enum StaffRole
 {
     Handler = 0,
     Administrator = 1,
+
+    /// <summary>Sees the statistics of every channel and nothing else: no inbox, no case, no audit log, no key.</summary>
+    Statistics = 2,
 }
 
 /// <summary>

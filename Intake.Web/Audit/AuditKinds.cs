@@ -17,6 +17,8 @@ public static class AuditKinds
     public const string MembershipRevoked = "channel.member-revoked";
     public const string ChannelKeyRotated = "channel.key-rotated";
     public const string ChannelTextsChanged = "channel.texts-changed";
+    public const string OrganisationTextsChanged = "organisation.texts-changed";
+    public const string OrganisationLogoChanged = "organisation.logo-changed";
 
     // A handler downloaded the channel identity they hold, sealed with a passphrase (to open an export offline).
     public const string ChannelIdentityExported = "channel.identity-exported";

@@ -34,7 +34,8 @@ public sealed class CasePrintReader(IntakeDbContext db, CaseCalendar calendar)
             .Where(e => e.SubjectId == record.Id && HistoryKinds.Contains(e.Kind))
             .OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         return new CaseReadout(record, channelCode, items, history
-            .Select(h => new HistoryItem(calendar.DayOf(h.OccurredAt), h.Kind, h.Detail, h.ActorId is { } a ? names.GetValueOrDefault(a) : null))
+            .Select(h => new HistoryItem(calendar.DayOf(h.OccurredAt), h.Kind, h.Detail, h.ActorId is { } a ? names.GetValueOrDefault(a) : null,
+                Audit.AuditWords.PersonIn(h.Detail) is { } p ? names.GetValueOrDefault(p) : null))
             .ToList());
     }
 
@@ -52,4 +53,4 @@ public sealed record CaseReadout(CaseRecord Record, string ChannelCode, IReadOnl
 public sealed record ReadItem(CaseEntry Entry, string? Author, ReportJson? Report, MessageJson? Message, IReadOnlyList<Mailbox.AttachmentView> Attachments, bool Unreadable);
 
 /// <summary>A recorded event of the case, by Swedish calendar day.</summary>
-public sealed record HistoryItem(DateOnly Day, string Kind, string? Detail, string? Actor);
+public sealed record HistoryItem(DateOnly Day, string Kind, string? Detail, string? Actor, string? Person);

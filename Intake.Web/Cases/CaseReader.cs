@@ -1,4 +1,5 @@
 using Intake.Crypto.Age;
+using Intake.Web.Audit;
 using Intake.Web.Hosting;
 using Intake.Web.Keys;
 using Intake.Web.Mailbox;
@@ -45,7 +46,8 @@ public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, DataDirect
         var members = await MembersAsync(record.ChannelId, cancellationToken);
         var assignee = record.AssigneeId is { } assigneeId ? names.GetValueOrDefault(assigneeId) : null;
         var audit = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectId == record.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        var trail = audit.Select(e => new CaseAuditRow(e.Sequence, e.OccurredAt, e.Kind, e.ActorId is { } a ? names.GetValueOrDefault(a, "?") : null, e.Detail)).ToList();
+        var trail = audit.Select(e => new CaseAuditRow(e.Sequence, e.OccurredAt, e.Kind, e.ActorId is { } a ? names.GetValueOrDefault(a, "?") : null, e.Detail,
+            AuditWords.PersonIn(e.Detail) is { } p ? names.GetValueOrDefault(p) : null)).ToList();
         return new CaseView(record, channel, form, report, thread, assignee, members, triage.Open(record, keyring), trail);
     }
 

@@ -31,4 +31,5 @@ public sealed record CaseThreadItem(
 
 public sealed record CaseMember(Guid UserId, string DisplayName);
 
-public sealed record CaseAuditRow(long Sequence, DateTimeOffset OccurredAt, string Kind, string? Actor, string? Detail);
+/// <summary>A case event; <see cref="Person"/> names the staff member its detail refers to (an assignee), if any.</summary>
+public sealed record CaseAuditRow(long Sequence, DateTimeOffset OccurredAt, string Kind, string? Actor, string? Detail, string? Person);

@@ -39,40 +39,27 @@ public static class CaseWords
         _ => origin.ToString(),
     };
 
-    public static string AuditKind(IStringLocalizer T, string kind) => kind switch
-    {
-        AuditKinds.CaseRegistered => T["CaseWords.RegisteredCase"],
-        AuditKinds.CaseViewed => T["CaseWords.OpenedCase"],
-        AuditKinds.CaseIdentityRevealed => T["CaseWords.ShowedReportersIdentity"],
-        AuditKinds.CaseAttachmentDownloaded => T["CaseWords.DownloadedAttachment"],
-        AuditKinds.CaseExported => T["CaseWords.ExportedCase"],
-        AuditKinds.CasePrinted => T["CaseWords.PrintedCase"],
-        AuditKinds.CaseReplied => T["CaseWords.RepliedReporter"],
-        AuditKinds.CaseNoted => T["CaseWords.WroteInternalNote"],
-        AuditKinds.CaseStatusChanged => T["CaseWords.ChangedStatus"],
-        AuditKinds.CaseAssigned => T["CaseWords.ChangedAssignee"],
-        AuditKinds.CaseCategorised => T["CaseWords.ChangedCategories"],
-        AuditKinds.CaseTriageChanged => T["CaseWords.ChangedTriage"],
-        AuditKinds.CaseLegalHold => T["CaseWords.ChangedLegalHold"],
-        AuditKinds.CaseRegistryExported => T["CaseWords.MarkedAsExportedRegistry"],
-        AuditKinds.CaseDisposed => T["CaseWords.DisposedContent"],
-        _ => kind,
-    };
+    public static string AuditKind(IStringLocalizer T, string kind) => AuditWords.Kind(T, kind);
 
     /// <summary>The label of a category or incident-type code of a channel's form; the code itself when unknown.</summary>
     public static string Category(IStringLocalizer T, string channelCode, string code)
     {
-        var option = CategoryChoices(channelCode).FirstOrDefault(o => string.Equals(o.Code, code, StringComparison.Ordinal));
-        return option is null ? code : T[option.Sv];
+        foreach (var field in CategoryFields(channelCode))
+        {
+            if (field.Choices.Any(o => string.Equals(o.Code, code, StringComparison.Ordinal)))
+            {
+                return FormText.HandlerAnswer(T, field, code);
+            }
+        }
+
+        return code;
     }
 
-    private static IEnumerable<FieldOption> CategoryChoices(string channelCode)
+    private static IEnumerable<FormField> CategoryFields(string channelCode)
     {
         try
         {
-            return ReportForms.For(channelCode).Fields
-                .Where(f => f.Triage is TriageColumn.Category or TriageColumn.IncidentTypes)
-                .SelectMany(f => f.Choices);
+            return ReportForms.For(channelCode).Fields.Where(f => f.Triage is TriageColumn.Category or TriageColumn.IncidentTypes);
         }
         catch (ArgumentOutOfRangeException)
         {

@@ -96,11 +96,11 @@ public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, Ca
     }
 
     /// <summary>The codes a handler may categorise a case of this channel with: the form's category or type choices.</summary>
-    public static IReadOnlyList<FieldOption> CategoryChoices(string channelCode)
-    {
-        var form = ReportForms.For(channelCode);
-        return form.Fields.FirstOrDefault(f => f.Triage is TriageColumn.Category or TriageColumn.IncidentTypes)?.Choices ?? [];
-    }
+    public static IReadOnlyList<FieldOption> CategoryChoices(string channelCode) => CategoryField(channelCode)?.Choices ?? [];
+
+    /// <summary>The form field whose choices are the channel's categories (whistleblowing) or incident types (threats).</summary>
+    public static FormField? CategoryField(string channelCode) =>
+        ReportForms.For(channelCode).Fields.FirstOrDefault(f => f.Triage is TriageColumn.Category or TriageColumn.IncidentTypes);
 
     public static IReadOnlyList<string> CategoriesOf(CaseRecord record) =>
         string.IsNullOrEmpty(record?.HandlerCategories) ? [] : record.HandlerCategories.Split('|');

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace Intake.Web.Cases;
 
 /// <summary>Why a case is kept past its disposal day. Stable codes: they are written into the audit log.</summary>
@@ -20,13 +22,13 @@ public static class LegalHoldReasons
 
     public static IReadOnlyList<string> ToPlace { get; } = [Proceedings, CriminalInvestigation, AuthorityInquiry, PendingAccessOrArchiveDecision];
 
-    public static string Label(string code, bool english) => code switch
+    public static string Label(IStringLocalizer T, string code) => code switch
     {
-        Proceedings => english ? "Court proceedings or a dispute" : "Rättslig process eller tvist",
-        CriminalInvestigation => english ? "Police or prosecutor's investigation" : "Polisens eller åklagarens utredning",
-        AuthorityInquiry => english ? "Supervisory authority's inquiry" : "Tillsynsmyndighets granskning",
-        PendingAccessOrArchiveDecision => english ? "Request for the document or archive decision pending" : "Begäran om utlämnande eller arkivbeslut pågår",
-        Ended => english ? "The reason has ended" : "Skälet har upphört",
+        Proceedings => T["Case.LegalHold.Proceedings"],
+        CriminalInvestigation => T["Case.LegalHold.CriminalInvestigation"],
+        AuthorityInquiry => T["Case.LegalHold.AuthorityInquiry"],
+        PendingAccessOrArchiveDecision => T["Case.LegalHold.PendingAccessOrArchiveDecision"],
+        Ended => T["Case.LegalHold.Ended"],
         _ => code,
     };
 }

@@ -14,6 +14,9 @@ public static class SetupCommand
     {
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+
+        // A misspelt or retired member (such as a former per-language field) is an error, not silently ignored.
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
     public static async Task<int> RunAsync(IServiceProvider services, string file, TextWriter output)
@@ -90,22 +93,22 @@ public sealed class SetupFile
 {
     public string OrganisationName { get; set; } = string.Empty;
 
-    public string ContactTextSv { get; set; } = string.Empty;
-
-    public string ContactTextEn { get; set; } = string.Empty;
+    public Dictionary<string, string> ContactText { get; set; } = [];
 
     public AccountPlan Administrator { get; set; } = new();
 
     public List<ChannelPlan> Channels { get; set; } = [];
+
+    public List<AccountPlan> Statistics { get; set; } = [];
 
     public string RecoveryIdentityPath { get; set; } = string.Empty;
 
     public SetupPlan ToPlan() => new()
     {
         OrganisationName = OrganisationName,
-        ContactTextSv = ContactTextSv,
-        ContactTextEn = ContactTextEn,
+        ContactText = ContactText,
         Administrator = Administrator,
         Channels = Channels,
+        Statistics = Statistics,
     };
 }

@@ -11,6 +11,12 @@ public sealed class IntakeOptions
     /// </summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// The address reporters reach the service at (<c>https://visselblasning.exempelby.se/</c>), printed on the
+    /// receipt so a reporter knows where to come back. Empty: the receipt names the address of the request.
+    /// </summary>
+    public string PublicUrl { get; set; } = string.Empty;
+
     /// <summary>The SQLite database file name inside <see cref="DataDirectory"/>.</summary>
     public string DatabaseFileName { get; set; } = "intake.db";
 }

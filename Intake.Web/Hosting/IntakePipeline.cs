@@ -2,6 +2,7 @@ using Intake.Web.Health;
 using Intake.Web.Localization;
 using Intake.Web.Logging;
 using Intake.Web.Mailbox;
+using Intake.Web.Organisation;
 using Intake.Web.Security;
 
 namespace Intake.Web.Hosting;
@@ -40,6 +41,7 @@ public static class IntakePipeline
         app.UseAntiforgery();
         app.MapIntakeHealthChecks();
         app.MapRazorPages();
+        app.MapOrganisationLogo();
         app.MapMailboxApi();
         return app;
     }

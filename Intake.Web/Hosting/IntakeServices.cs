@@ -3,6 +3,7 @@ using Intake.Web.Cases;
 using Intake.Web.Health;
 using Intake.Web.Logging;
 using Intake.Web.Reporting;
+using Intake.Web.Statistics;
 using Intake.Web.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -42,6 +43,7 @@ public static class IntakeServices
         builder.Services.AddIntakeReporting(builder.Configuration);
         builder.Services.AddIntakeRetention();
         builder.Services.AddIntakeCaseHandling();
+        builder.Services.AddIntakeStatistics(builder.Configuration);
         builder.Services.AddIntakeStaffAuthentication();
 
         builder.Services.AddLocalization(localization => localization.ResourcesPath = "Resources");
@@ -52,7 +54,12 @@ public static class IntakeServices
                 pages.Conventions.AuthorizeFolder("/Staff/Admin", StaffAuthentication.AdministratorPolicy);
                 pages.Conventions.AuthorizeFolder("/Staff/Channels", StaffAuthentication.HandlerPolicy);
                 pages.Conventions.AuthorizeFolder("/Staff/Cases", StaffAuthentication.HandlerPolicy);
+                pages.Conventions.AuthorizePage("/Staff/Audit", StaffAuthentication.ChannelStaffPolicy);
+                pages.Conventions.AuthorizePage("/Staff/Recovery", StaffAuthentication.ChannelStaffPolicy);
+                pages.Conventions.AuthorizeFolder("/Staff/Statistics", StaffAuthentication.StatisticsPolicy);
             })
+            // Prose partials are found by culture suffix: _Landing.fi.cshtml, then _Landing.cshtml.
+            .AddViewLocalization(Microsoft.AspNetCore.Mvc.Razor.LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(annotations =>
                 annotations.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddAntiforgery(antiforgery =>

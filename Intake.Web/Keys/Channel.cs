@@ -1,7 +1,8 @@
 namespace Intake.Web.Keys;
 
 /// <summary>
-/// A reporting channel (whistleblowing, or threats and violence) with its texts and its current public key.
+/// A reporting channel (whistleblowing, or threats and violence) with its current public key; its names and
+/// introductions are <see cref="Organisation.SiteText"/> rows.
 /// The channel identity is never stored in clear: see <see cref="ChannelKey"/> and <see cref="ChannelKeyWrap"/>.
 /// </summary>
 public sealed class Channel
@@ -10,14 +11,6 @@ public sealed class Channel
 
     /// <summary>Stable code used in URLs and in the triage tables: <see cref="ChannelCodes"/>.</summary>
     public string Code { get; set; } = string.Empty;
-
-    public string NameSv { get; set; } = string.Empty;
-
-    public string NameEn { get; set; } = string.Empty;
-
-    public string IntroSv { get; set; } = string.Empty;
-
-    public string IntroEn { get; set; } = string.Empty;
 
     /// <summary>The version of the key new content is sealed to.</summary>
     public int CurrentKeyVersion { get; set; }

@@ -27,9 +27,6 @@ public sealed class ChannelDirectory(IntakeDbContext db)
         await db.StaffUsers.AsNoTracking().OrderBy(u => u.Role).ThenBy(u => u.Username).ToListAsync(cancellationToken);
 }
 
-public sealed record ChannelView(Channel Channel, string Recipient, string Fingerprint, int KeyVersion, IReadOnlyList<MemberView> Members)
-{
-    public string Name(bool english) => english ? Channel.NameEn : Channel.NameSv;
-}
+public sealed record ChannelView(Channel Channel, string Recipient, string Fingerprint, int KeyVersion, IReadOnlyList<MemberView> Members);
 
 public sealed record MemberView(Guid ChannelId, Guid UserId, string Username, string DisplayName, MembershipState State);

@@ -13,10 +13,6 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         entity.Property(c => c.Id).ValueGeneratedNever();
         entity.Property(c => c.Code).HasMaxLength(32).IsRequired();
         entity.HasIndex(c => c.Code).IsUnique();
-        entity.Property(c => c.NameSv).HasMaxLength(128).IsRequired();
-        entity.Property(c => c.NameEn).HasMaxLength(128).IsRequired();
-        entity.Property(c => c.IntroSv).HasMaxLength(4000);
-        entity.Property(c => c.IntroEn).HasMaxLength(4000);
         entity.HasMany(c => c.Keys).WithOne().HasForeignKey(k => k.ChannelId).OnDelete(DeleteBehavior.Restrict);
         entity.HasMany(c => c.Members).WithOne().HasForeignKey(m => m.ChannelId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,18 +1,18 @@
 namespace Intake.Web.Localization;
 
-/// <summary>Builds the link to the same page in the other language, keeping the query string.</summary>
+/// <summary>Builds the links to the same page in the other languages, keeping the query string.</summary>
 public static class LanguageSwitch
 {
-    public static string OtherLanguageUrl(HttpRequest request)
+    public static string UrlFor(HttpRequest request, Language target)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var pathBase = request.PathBase;
-        var isEnglish = pathBase.Value?.EndsWith(Languages.EnglishPrefix, StringComparison.OrdinalIgnoreCase) == true;
-        var rootBase = isEnglish
-            ? new PathString(pathBase.Value![..^Languages.EnglishPrefix.Length])
-            : pathBase;
-        var targetBase = isEnglish ? rootBase : rootBase.Add(Languages.EnglishPrefix);
+        ArgumentNullException.ThrowIfNull(target);
+        var targetBase = LanguagePrefixMiddleware.RootPathBase(request.PathBase).Add(target.Prefix);
         var path = request.Path.HasValue ? request.Path : new PathString("/");
         return targetBase.Add(path).ToUriComponent() + request.QueryString.ToUriComponent();
     }
+
+    /// <summary>Every supported language but the current one, with the link to this page in it.</summary>
+    public static IEnumerable<(Language Language, string Url)> Others(HttpRequest request) =>
+        Languages.Supported.Where(l => l != Languages.Current).Select(l => (l, UrlFor(request, l)));
 }

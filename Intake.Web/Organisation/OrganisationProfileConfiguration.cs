@@ -10,9 +10,6 @@ internal sealed class OrganisationProfileConfiguration : IEntityTypeConfiguratio
         entity.ToTable("Organisation");
         entity.HasKey(o => o.Id);
         entity.Property(o => o.Id).ValueGeneratedNever();
-        entity.Property(o => o.Name).HasMaxLength(200).IsRequired();
-        entity.Property(o => o.ContactTextSv).HasMaxLength(2000);
-        entity.Property(o => o.ContactTextEn).HasMaxLength(2000);
         entity.Property(o => o.RecoveryRecipient).HasMaxLength(128).IsRequired();
     }
 }

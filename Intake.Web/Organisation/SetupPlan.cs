@@ -5,13 +5,15 @@ public sealed class SetupPlan
 {
     public string OrganisationName { get; set; } = string.Empty;
 
-    public string ContactTextSv { get; set; } = string.Empty;
-
-    public string ContactTextEn { get; set; } = string.Empty;
+    /// <summary>Who to contact about the service, by language code (<c>sv</c>, <c>en</c>, <c>fi</c>).</summary>
+    public Dictionary<string, string> ContactText { get; set; } = [];
 
     public AccountPlan Administrator { get; set; } = new();
 
     public List<ChannelPlan> Channels { get; set; } = [];
+
+    /// <summary>Accounts that see the statistics of every channel and nothing else (optional).</summary>
+    public List<AccountPlan> Statistics { get; set; } = [];
 }
 
 public sealed class AccountPlan
@@ -28,13 +30,11 @@ public sealed class ChannelPlan
 {
     public string Code { get; set; } = string.Empty;
 
-    public string? NameSv { get; set; }
+    /// <summary>The channel's name by language code, where it should differ from the built-in one.</summary>
+    public Dictionary<string, string> Name { get; set; } = [];
 
-    public string? NameEn { get; set; }
-
-    public string? IntroSv { get; set; }
-
-    public string? IntroEn { get; set; }
+    /// <summary>The channel's introduction by language code, where it should differ from the built-in one.</summary>
+    public Dictionary<string, string> Intro { get; set; } = [];
 
     public List<AccountPlan> Handlers { get; set; } = [];
 }

@@ -2,6 +2,7 @@ using Intake.Crypto.Age;
 using Intake.Web.Accounts;
 using Intake.Web.Audit;
 using Intake.Web.Keys;
+using Intake.Web.Localization;
 using Intake.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,7 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
             problems.Add(new("OrganisationName", "Setup.Error.OrganisationName"));
         }
 
+        CheckLanguages(plan.ContactText, "ContactText", problems);
         CheckAccount(plan.Administrator, "Administrator", problems);
         foreach (var code in ChannelCodes.All)
         {
@@ -36,10 +38,17 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
                 continue;
             }
 
+            CheckLanguages(channel.Name, $"Channels[{code}].Name", problems);
+            CheckLanguages(channel.Intro, $"Channels[{code}].Intro", problems);
             foreach (var handler in channel.Handlers)
             {
                 CheckAccount(handler, $"Channels[{code}].Handlers", problems);
             }
+        }
+
+        for (var i = 0; i < plan.Statistics.Count; i++)
+        {
+            CheckAccount(plan.Statistics[i], $"Statistics[{i}]", problems);
         }
 
         var unknown = plan.Channels.Where(c => !ChannelCodes.All.Contains(c.Code)).Select(c => c.Code);
@@ -48,6 +57,13 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
         if (handlerNames.Contains(StaffUsernames.Normalize(plan.Administrator.Username)))
         {
             problems.Add(new("Administrator.Username", "Setup.Error.AdministratorIsHandler"));
+        }
+
+        var statisticsNames = plan.Statistics.Select(s => StaffUsernames.Normalize(s.Username)).ToList();
+        if (statisticsNames.Distinct(StringComparer.Ordinal).Count() != statisticsNames.Count
+            || statisticsNames.Any(n => handlerNames.Contains(n) || n == StaffUsernames.Normalize(plan.Administrator.Username)))
+        {
+            problems.Add(new("Statistics", "Setup.Error.StatisticsAccountTaken"));
         }
 
         return problems;
@@ -79,7 +95,7 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
     {
         ArgumentNullException.ThrowIfNull(plan);
         var generated = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var account in plan.Channels.SelectMany(c => c.Handlers).Prepend(plan.Administrator))
+        foreach (var account in plan.Channels.SelectMany(c => c.Handlers).Prepend(plan.Administrator).Concat(plan.Statistics))
         {
             var name = StaffUsernames.Normalize(account.Username);
             if (string.IsNullOrEmpty(account.Passphrase))
@@ -111,12 +127,17 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
         {
             db.Organisation.Add(new OrganisationProfile
             {
-                Name = plan.OrganisationName.Trim(),
-                ContactTextSv = plan.ContactTextSv.Trim(),
-                ContactTextEn = plan.ContactTextEn.Trim(),
                 RecoveryRecipient = recovery.Recipient.ToString(),
                 SetUpOn = today,
             });
+            db.SiteTexts.Add(new SiteText
+            {
+                Owner = SiteTextOwners.Organisation,
+                Field = SiteTextFields.Name,
+                Language = Languages.Default.Code,
+                Value = plan.OrganisationName.Trim(),
+            });
+            AddTexts(SiteTextOwners.Organisation, SiteTextFields.Contact, plan.ContactText);
             var administrator = CreateAccount(plan.Administrator, StaffRole.Administrator, today, generated);
             var handlers = new Dictionary<string, StaffUser>(StringComparer.Ordinal);
             foreach (var channelPlan in plan.Channels)
@@ -126,18 +147,16 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
                         ? known
                         : handlers[StaffUsernames.Normalize(h.Username)] = CreateAccount(h, StaffRole.Handler, today, generated))
                     .Distinct().ToList();
-                var defaults = ChannelDefaults.For(channelPlan.Code);
-                var channel = new Channel
-                {
-                    Id = Guid.NewGuid(),
-                    Code = channelPlan.Code,
-                    NameSv = Or(channelPlan.NameSv, defaults.NameSv),
-                    NameEn = Or(channelPlan.NameEn, defaults.NameEn),
-                    IntroSv = Or(channelPlan.IntroSv, defaults.IntroSv),
-                    IntroEn = Or(channelPlan.IntroEn, defaults.IntroEn),
-                };
+                var channel = new Channel { Id = Guid.NewGuid(), Code = channelPlan.Code };
                 db.Channels.Add(channel);
+                AddTexts(SiteTextOwners.Channel(channel.Code), SiteTextFields.Name, channelPlan.Name);
+                AddTexts(SiteTextOwners.Channel(channel.Code), SiteTextFields.Intro, channelPlan.Intro);
                 channelKeys.CreateFirstKey(channel, members, recovery.Recipient.ToString());
+            }
+
+            foreach (var account in plan.Statistics)
+            {
+                CreateAccount(account, StaffRole.Statistics, today, generated);
             }
 
             await audit.AppendAsync(AuditKinds.SetupCompleted, administrator.Id, cancellationToken: cancellationToken);
@@ -183,7 +202,17 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
         }
     }
 
-    private static string Or(string? value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value.Trim();
+    private void AddTexts(string owner, string field, IReadOnlyDictionary<string, string> byLanguage)
+    {
+        foreach (var (language, value) in byLanguage.Where(t => !string.IsNullOrWhiteSpace(t.Value)))
+        {
+            db.SiteTexts.Add(new SiteText { Owner = owner, Field = field, Language = Languages.Find(language)!.Code, Value = value.Trim() });
+        }
+    }
+
+    private static void CheckLanguages(IReadOnlyDictionary<string, string> byLanguage, string field, List<SetupProblem> problems) =>
+        problems.AddRange(byLanguage.Keys.Where(code => Languages.Find(code) is null)
+            .Select(code => new SetupProblem($"{field}[{code}]", "Setup.Error.UnknownLanguage")));
 }
 
 public sealed record SetupProblem(string Field, string MessageKey);

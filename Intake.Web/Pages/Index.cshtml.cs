@@ -23,6 +23,9 @@ public sealed class IndexModel(Storage.IntakeDbContext db) : PageModel
 
     public string? SignInUrl { get; private set; }
 
+    /// <summary>False until set-up has created the channels: the page then says so instead of showing half a page.</summary>
+    public bool IsOpen { get; private set; }
+
     public async Task OnGetAsync()
     {
         // The reporting channels exist only once the organisation is set up.
@@ -31,5 +34,6 @@ public sealed class IndexModel(Storage.IntakeDbContext db) : PageModel
         ThreatUrl = channels.Contains(Keys.ChannelCodes.Threat) ? Url.Page(ThreatPage) : null;
         MailboxUrl = channels.Count > 0 ? Url.Page(MailboxPage) : null;
         SignInUrl = Url.Page(SignInPage);
+        IsOpen = channels.Count > 0;
     }
 }

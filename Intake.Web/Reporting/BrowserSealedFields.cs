@@ -35,7 +35,7 @@ public sealed class BrowserSealedFields
             var valid = field.Kind == FieldKind.Checkbox ? values.All(v => v == "true") : values.All(v => field.Choices.Any(o => o.Code == v));
             if (!valid || (field.Required && values.Count == 0))
             {
-                problems.Add(new(field.Name, values.Count == 0 ? "Report.Error.Choose" : "Report.Error.Option"));
+                problems.Add(new(field.Name, values.Count == 0 ? FormValidator.MissingKey(field) : "Report.Error.Option"));
                 continue;
             }
 

@@ -28,7 +28,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         {
             var ctx = (HttpContext)state;
             var headers = ctx.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = ctx.Items[ContentSecurityPolicyItemKey] as string ?? ContentSecurityPolicy;
             headers["Referrer-Policy"] = "no-referrer";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
@@ -56,6 +56,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     /// <summary>Set by the static file middleware on the responses it serves.</summary>
     internal const string StaticAssetItemKey = "Intake.StaticAsset";
+
+    /// <summary>A stricter policy for one response (the logo), set by the endpoint that serves it.</summary>
+    internal const string ContentSecurityPolicyItemKey = "Intake.ContentSecurityPolicy";
 
     private static bool IsStaticAsset(HttpContext context) => context.Items.ContainsKey(StaticAssetItemKey);
 }

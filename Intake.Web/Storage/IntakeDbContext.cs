@@ -17,6 +17,10 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 
     public DbSet<OrganisationProfile> Organisation => Set<OrganisationProfile>();
 
+    public DbSet<SiteText> SiteTexts => Set<SiteText>();
+
+    public DbSet<OrganisationLogo> OrganisationLogo => Set<OrganisationLogo>();
+
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
 
     public DbSet<Channel> Channels => Set<Channel>();

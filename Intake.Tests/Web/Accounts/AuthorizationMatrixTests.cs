@@ -5,10 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Intake.Tests.Web.Accounts;
 
-/// <summary>Every staff page against anonymous, administrator, and a handler of each channel.</summary>
+/// <summary>Every staff page against anonymous, administrator, a handler of each channel and the statistics role.</summary>
 public sealed class AuthorizationMatrixTests : OrganisationTestBase
 {
-    private static readonly string[] _staffPages = ["/Staff", "/Staff/Account", "/Staff/Account/Totp", "/Staff/Audit", "/Staff/Recovery"];
+    private static readonly string[] _staffPages = ["/Staff", "/Staff/Account", "/Staff/Account/Totp", "/Staff/Audit", "/Staff/Recovery", "/Staff/Statistics", "/Staff/Statistics/Annual"];
     private static readonly string[] _adminPages = ["/Staff/Admin/Users", "/Staff/Admin/Channels"];
     private static readonly string[] _handlerPages = ["/Staff/Cases", "/Staff/Cases/Register"];
 
@@ -68,6 +68,31 @@ public sealed class AuthorizationMatrixTests : OrganisationTestBase
     }
 
     [Fact]
+    public async Task StatisticsRole_ReachesStatisticsAndItsAccountOnly()
+    {
+        using var client = new StaffBrowserClient(App);
+        await client.SignInAsync(StaffWorld.StatisticsUser);
+
+        foreach (var page in new[] { "/Staff/Statistics", "/Staff/Statistics/Annual", "/Staff/Account", "/Staff/Account/Totp" })
+        {
+            using var response = await client.Http.GetAsync(new Uri(page, UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.OK && response.RequestMessage!.RequestUri!.AbsolutePath == page, $"{page}: {(int)response.StatusCode}");
+        }
+
+        // No inbox, no case, no registration, no audit log, no key recovery, no administration.
+        foreach (var page in _handlerPages.Concat(_adminPages).Concat(["/Staff/Audit", "/Staff/Recovery"]))
+        {
+            using var response = await client.Http.GetAsync(new Uri(page, UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{page}: {(int)response.StatusCode}");
+        }
+
+        using var start = await client.Http.GetAsync(new Uri("/Staff", UriKind.Relative));
+        Assert.Equal("/Staff/Statistics", start.RequestMessage!.RequestUri!.AbsolutePath);
+        var nav = (await Html.ParseAsync(start)).QuerySelector("nav.staff-nav")!;
+        Assert.Empty(nav.QuerySelectorAll("a[href*='/Staff/Cases'], a[href*='/Staff/Audit'], a[href*='/Staff/Recovery'], a[href*='/Staff/Admin']"));
+    }
+
+    [Fact]
     public async Task Handler_CannotPostAdministratorActions()
     {
         using var client = new StaffBrowserClient(App);
@@ -92,6 +117,11 @@ public sealed class AuthorizationMatrixTests : OrganisationTestBase
         var handler = await StaffWorld.UserAsync(scope, StaffWorld.WhistleblowingHandler);
         var store = App.Services.GetRequiredService<UnlockedKeyStore>();
         Assert.Empty(store.SessionsOf(admin.Id).SelectMany(k => k.ChannelKeys));
+        using var statisticsClient = new StaffBrowserClient(App);
+        await statisticsClient.SignInAsync(StaffWorld.StatisticsUser);
+        var statistics = await StaffWorld.UserAsync(scope, StaffWorld.StatisticsUser);
+        Assert.NotEmpty(store.SessionsOf(statistics.Id));
+        Assert.Empty(store.SessionsOf(statistics.Id).SelectMany(k => k.ChannelKeys));
         Assert.NotEmpty(store.SessionsOf(handler.Id).SelectMany(k => k.ChannelKeys));
     }
 }

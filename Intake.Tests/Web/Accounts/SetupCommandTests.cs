@@ -89,8 +89,7 @@ public sealed class SetupCommandTests : IAsyncLifetime
         var json = new
         {
             organisationName = "Exempelby kommun",
-            contactTextSv = "Säkerhetsenheten",
-            contactTextEn = "The security unit",
+            contactText = new Dictionary<string, string> { ["sv"] = "Säkerhetsenheten", ["en"] = "The security unit" },
             administrator = new { username = "admin", passphrase = StaffWorld.Passphrase },
             channels = new object[]
             {

@@ -101,8 +101,8 @@ public sealed class SetupWizardTests : IAsyncLifetime
     {
         ["Input.SetupCode"] = code,
         ["Input.OrganisationName"] = "Exempelby kommun",
-        ["Input.ContactTextSv"] = "Säkerhetsenheten",
-        ["Input.ContactTextEn"] = "The security unit",
+        ["Input.ContactText[sv]"] = "Säkerhetsenheten",
+        ["Input.ContactText[en]"] = "The security unit",
         ["Input.Administrator.Username"] = "admin",
         ["Input.Administrator.Passphrase"] = StaffWorld.Passphrase,
         ["Input.WhistleblowingHandler.Username"] = "first-wb",

@@ -12,7 +12,7 @@ namespace Intake.Tests.Web.Cases;
 /// <summary>
 /// "By any URL": every page the application routes under <c>/Staff/Cases/{id}</c>, found from its own endpoint
 /// table rather than a hand-kept list, with GET and every POST handler its page model declares, is tried on a
-/// whistleblowing case by the threats handler and by the administrator. Each answer must be 404, exactly as for a
+/// whistleblowing case by the threats handler, the administrator and the statistics role. Each answer must be 404, exactly as for a
 /// case that does not exist, and nothing may change or be recorded.
 /// </summary>
 public sealed class CaseRoutesAuthorizationTests : CaseTestBase
@@ -34,7 +34,7 @@ public sealed class CaseRoutesAuthorizationTests : CaseTestBase
         Assert.Contains(routes, r => r.Handlers.Contains(("Get", "Attachment")));
         var before = await SnapshotAsync(caseId);
 
-        foreach (var username in new[] { StaffWorld.ThreatHandler, StaffWorld.AdminName })
+        foreach (var username in new[] { StaffWorld.ThreatHandler, StaffWorld.AdminName, StaffWorld.StatisticsUser })
         {
             using var client = await SignInAsync(username);
             var token = await AntiforgeryTokenAsync(client);

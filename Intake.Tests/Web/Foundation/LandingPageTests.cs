@@ -3,8 +3,12 @@ using Intake.Tests.Infrastructure;
 
 namespace Intake.Tests.Web.Foundation;
 
-public sealed class LandingPageTests(IntakeApplicationFactory app) : IClassFixture<IntakeApplicationFactory>
+public sealed class LandingPageTests(IntakeApplicationFactory app) : IClassFixture<IntakeApplicationFactory>, IAsyncLifetime
 {
+    public Task InitializeAsync() => app.EnsureSetUpAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task Root_ServesSwedishLandingPage()
     {

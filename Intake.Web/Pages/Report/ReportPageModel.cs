@@ -36,8 +36,6 @@ public abstract class ReportPageModel(
     /// <summary>The channel's current public key, for sealing in the browser.</summary>
     public string? Recipient { get; private set; }
 
-    public bool English => Languages.IsEnglish(CultureInfo.CurrentUICulture);
-
     /// <summary>The form's stamp (docs/availability.md): kept from the form first shown, so waiting counts.</summary>
     public string Stamp { get; private set; } = string.Empty;
 
@@ -64,7 +62,7 @@ public abstract class ReportPageModel(
             return NotFound();
         }
 
-        var outcome = await reports.SubmitAsync(HttpContext, ChannelCode, English ? "en" : "sv", HttpContext.RequestAborted);
+        var outcome = await reports.SubmitAsync(HttpContext, ChannelCode, Languages.Current.Code, HttpContext.RequestAborted);
         if (outcome.Mode == Cases.SealingMode.Browser)
         {
             return BrowserResult(outcome);

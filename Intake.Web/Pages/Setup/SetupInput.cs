@@ -1,4 +1,5 @@
 using Intake.Web.Keys;
+using Intake.Web.Localization;
 using Intake.Web.Organisation;
 
 namespace Intake.Web.Pages.Setup;
@@ -10,9 +11,8 @@ public sealed class SetupInput
 
     public string? OrganisationName { get; set; }
 
-    public string? ContactTextSv { get; set; }
-
-    public string? ContactTextEn { get; set; }
+    /// <summary>Who to contact about the service, by language code.</summary>
+    public Dictionary<string, string> ContactText { get; set; } = [];
 
     public AccountInput Administrator { get; set; } = new();
 
@@ -23,8 +23,7 @@ public sealed class SetupInput
     public SetupPlan ToPlan() => new()
     {
         OrganisationName = OrganisationName ?? string.Empty,
-        ContactTextSv = ContactTextSv ?? string.Empty,
-        ContactTextEn = ContactTextEn ?? string.Empty,
+        ContactText = ContactText.Where(t => Languages.Find(t.Key) is not null).ToDictionary(t => t.Key, t => t.Value ?? string.Empty),
         Administrator = Administrator.ToPlan(),
         Channels =
         [

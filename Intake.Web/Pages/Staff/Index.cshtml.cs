@@ -22,12 +22,22 @@ public sealed class IndexModel(
 
     public string? Message { get; private set; }
 
-    public async Task OnGetAsync() => await LoadAsync();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        // The statistics role has nothing here (no channel, no case): its start page is the statistics.
+        if (User.IsInRole(nameof(StaffRole.Statistics)))
+        {
+            return RedirectToPage("/Staff/Statistics/Index");
+        }
+
+        await LoadAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostGrantAsync(Guid channelId, Guid userId)
     {
         var keyring = HttpContext.Keyring();
-        if (keyring is null || IsAdministrator)
+        if (keyring is null || IsAdministrator || User.IsInRole(nameof(StaffRole.Statistics)))
         {
             return Forbid();
         }

@@ -11,6 +11,13 @@ public enum FieldKind
     Date,
 }
 
+/// <summary>Who reads a form's words: the reporter (addressed as "you") or a case handler (third person).</summary>
+public enum FormAudience
+{
+    Reporter,
+    Handler,
+}
+
 /// <summary>Which case column a field's code is kept in, in clear, for triage and statistics.</summary>
 public enum TriageColumn
 {
@@ -23,35 +30,41 @@ public enum TriageColumn
     PoliceReported,
 }
 
-public sealed record FieldOption(string Code, string Sv, string En);
+/// <summary>One choice of a field: its code is what the sealed document and the clear triage columns keep; its
+/// words are the resource <c>{field key}.{code}</c> (see <see cref="FormText"/>).</summary>
+public sealed record FieldOption(string Code);
 
 /// <summary>
 /// One question on a report form. The same definition renders the form, validates the answers, names the
-/// fields in the sealed JSON document, and later labels the answers for the case handler.
+/// fields in the sealed JSON document, and later labels the answers for the case handler. Its words are resources
+/// under <see cref="Key"/>: the question as the reporter reads it, optionally <c>.Handler</c> for the case handler's
+/// third-person wording, <c>.Hint</c> when <see cref="HasHint"/>, and <c>.{code}</c> for each option.
 /// </summary>
 public sealed record FormField(
     string Name,
+    string Key,
     FieldKind Kind,
-    string LabelSv,
-    string LabelEn,
     bool Required = false,
     IReadOnlyList<FieldOption>? Options = null,
-    string? HintSv = null,
-    string? HintEn = null,
+    bool HasHint = false,
     TriageColumn Triage = TriageColumn.None,
     int MaxLength = 8000)
 {
     public IReadOnlyList<FieldOption> Choices => Options ?? [];
 
-    public string Label(bool english) => english ? LabelEn : LabelSv;
+    public string HintKey => Key + ".Hint";
 
-    public string? Hint(bool english) => english ? HintEn : HintSv;
+    public string HandlerKey => Key + ".Handler";
+
+    public string OptionKey(FieldOption option)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        return Key + "." + option.Code;
+    }
 }
 
-public sealed record FormSection(string Id, string TitleSv, string TitleEn, IReadOnlyList<FormField> Fields)
-{
-    public string Title(bool english) => english ? TitleEn : TitleSv;
-}
+/// <summary>A part of a form, titled by the resource <see cref="Key"/>.</summary>
+public sealed record FormSection(string Id, string Key, IReadOnlyList<FormField> Fields);
 
 /// <summary>A channel's report form: its sections in order.</summary>
 public sealed record ReportForm(string ChannelCode, IReadOnlyList<FormSection> Sections)

@@ -17,7 +17,7 @@ public static class FormValidator
             var values = answers.GetAll(field.Name).Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
             if (field.Required && values.Count == 0)
             {
-                problems.Add(new(field.Name, field.Kind is FieldKind.Checkboxes or FieldKind.Radio or FieldKind.Select ? "Report.Error.Choose" : "Report.Error.Required"));
+                problems.Add(new(field.Name, MissingKey(field)));
                 continue;
             }
 
@@ -68,5 +68,17 @@ public static class FormValidator
         }
 
         return problems;
+    }
+
+    /// <summary>The message for a required field left empty: a tick-all group asks for at least one choice.</summary>
+    public static string MissingKey(FormField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.Kind switch
+        {
+            FieldKind.Checkboxes => "Report.Error.ChooseAtLeastOne",
+            FieldKind.Radio or FieldKind.Select => "Report.Error.Choose",
+            _ => "Report.Error.Required",
+        };
     }
 }

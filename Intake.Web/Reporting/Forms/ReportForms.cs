@@ -4,6 +4,8 @@ namespace Intake.Web.Reporting.Forms;
 
 public static class ReportForms
 {
+    public static IReadOnlyList<ReportForm> All { get; } = [WhistleblowingForm.Form, ThreatForm.Form];
+
     public static ReportForm For(string channelCode) => channelCode switch
     {
         ChannelCodes.Whistleblowing => WhistleblowingForm.Form,

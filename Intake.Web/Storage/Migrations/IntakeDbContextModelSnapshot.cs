@@ -362,26 +362,6 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<int>("CurrentKeyVersion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("IntroEn")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IntroSv")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameEn")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameSv")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -475,25 +455,32 @@ namespace Intake.Web.Storage.Migrations
                     b.ToTable("ChannelMemberships", (string)null);
                 });
 
-            modelBuilder.Entity("Intake.Web.Organisation.OrganisationProfile", b =>
+            modelBuilder.Entity("Intake.Web.Organisation.OrganisationLogo", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ContactTextEn")
+                    b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ContactTextSv")
-                        .IsRequired()
-                        .HasMaxLength(2000)
+                    b.Property<Guid>("Version")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                    b.HasKey("Id");
+
+                    b.ToTable("OrganisationLogo", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Web.Organisation.OrganisationProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RecoveryRecipient")
                         .IsRequired()
@@ -506,6 +493,30 @@ namespace Intake.Web.Storage.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Organisation", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Web.Organisation.SiteText", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Owner", "Field", "Language");
+
+                    b.ToTable("SiteTexts", (string)null);
                 });
 
             modelBuilder.Entity("Intake.Web.Storage.InstanceInfo", b =>

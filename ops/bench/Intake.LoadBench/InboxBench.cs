@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -91,51 +90,8 @@ internal static partial class InboxBench
             }
         }
 
-        var samples = scenarios.Select(_ => new List<double>(options.Requests)).ToList();
-        var bytes = new long[scenarios.Count];
-        var errors = new int[scenarios.Count];
-        for (var round = 0; round < options.Warmup + options.Requests; round++)
-        {
-            for (var s = 0; s < scenarios.Count; s++)
-            {
-                var start = Stopwatch.GetTimestamp();
-                using var response = await handler.GetAsync(new Uri(scenarios[s].Path, UriKind.Relative), HttpCompletionOption.ResponseContentRead);
-                var body = await response.Content.ReadAsByteArrayAsync();
-                var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                var ok = response.StatusCode == HttpStatusCode.OK && !response.RequestMessage!.RequestUri!.AbsolutePath.StartsWith("/Staff/SignIn", StringComparison.Ordinal);
-                if (!ok)
-                {
-                    errors[s]++;
-                }
-                else if (round >= options.Warmup)
-                {
-                    samples[s].Add(elapsed);
-                    bytes[s] = body.Length;
-                }
-            }
-        }
-
-        Console.WriteLine();
-        Console.WriteLine($"{options.Requests} requests per scenario after {options.Warmup} warm-up rounds, one client, scenarios interleaved");
-        Console.WriteLine();
-        Console.WriteLine("| scenario | p50 ms | p95 ms | p99 ms | max ms | KiB | errors | target p95 |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
-        var met = true;
-        for (var s = 0; s < scenarios.Count; s++)
-        {
-            var sorted = samples[s].Order().ToList();
-            var p95 = Percentile(sorted, 0.95);
-            var verdict = scenarios[s].Target is { } target ? (p95 < target ? $"< {target:0} ms: met" : $"< {target:0} ms: NOT met") : "-";
-            met &= scenarios[s].Target is not { } t || p95 < t;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {scenarios[s].Name} | {Percentile(sorted, 0.5):0.0} | {p95:0.0} | {Percentile(sorted, 0.99):0.0} | {(sorted.Count == 0 ? 0 : sorted[^1]):0.0} | {bytes[s] / 1024.0:0.0} | {errors[s]} | {verdict} |"));
-        }
-
-        return met && errors.All(e => e == 0) ? 0 : 3;
+        return await LatencyTable.MeasureAsync(handler, scenarios, options.Requests, options.Warmup) ? 0 : 3;
     }
-
-    private static double Percentile(List<double> sorted, double q) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static async Task<int> PageCountAsync(HttpClient client, string path)
     {

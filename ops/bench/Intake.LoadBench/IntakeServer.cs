@@ -25,6 +25,7 @@ internal sealed class IntakeServer : IDisposable
 
     public const string WhistleblowingHandler = "wb-one";
     public const string HandlerPassphrase = "bench-handler-passphrase";
+    public const string StatisticsUser = "stats";
 
     /// <summary>Sets up a fresh data directory, lets <paramref name="beforeStart"/> fill it, then starts Intake.</summary>
     public static async Task<IntakeServer> StartAsync(LoadOptions options, Func<string, Task>? beforeStart = null)
@@ -37,6 +38,7 @@ internal sealed class IntakeServer : IDisposable
             {"organisationName":"Benchmark","administrator":{"username":"admin","passphrase":"bench-admin-passphrase"},
              "channels":[{"code":"whistleblowing","handlers":[{"username":"wb-one","passphrase":"bench-handler-passphrase"}]},
                          {"code":"threat","handlers":[{"username":"tv-one","passphrase":"bench-handler-passphrase"}]}],
+             "statistics":[{"username":"stats","passphrase":"bench-handler-passphrase"}],
              "recoveryIdentityPath":"{{Path.Combine(root, "recovery.txt")}}"}
             """);
         using (var command = Start(options, data, "setup", "--from", setup))

@@ -20,6 +20,11 @@ internal static class Program
             return await FloodBench.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "statistics")
+        {
+            return await StatisticsBench.RunAsync(args[1..]);
+        }
+
         // This measures throughput, not the flood defences: the report budget is set out of the way.
         var options = LoadOptions.Parse(args) with { Settings = ["--Intake:Admission:FreeBurst=100000000"] };
         using var server = await IntakeServer.StartAsync(options);

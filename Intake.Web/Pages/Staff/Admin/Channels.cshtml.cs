@@ -1,17 +1,16 @@
 using Intake.Web.Accounts;
 using Intake.Web.Audit;
 using Intake.Web.Keys;
-using Intake.Web.Storage;
+using Intake.Web.Organisation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Intake.Web.Pages.Staff.Admin;
 
-/// <summary>Channels: texts in both languages, propose a handler, remove a member (revokes and rotates the key).</summary>
+/// <summary>Channels: texts in every language, propose a handler, remove a member (revokes and rotates the key).</summary>
 public sealed class ChannelsModel(
-    ChannelDirectory directory, ChannelKeys keys, IntakeDbContext db, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
+    ChannelDirectory directory, ChannelKeys keys, SiteTextEditor texts, IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<ChannelView> Channels { get; private set; } = [];
 
@@ -21,21 +20,23 @@ public sealed class ChannelsModel(
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostTextsAsync(Guid channelId, string nameSv, string nameEn, string introSv, string introEn)
+    /// <summary>Saves a channel's names and introductions per language; an empty one shows the built-in wording.</summary>
+    public async Task<IActionResult> OnPostTextsAsync(Guid channelId, Dictionary<string, string?> name, Dictionary<string, string?> intro)
     {
-        var channel = await db.Channels.SingleAsync(c => c.Id == channelId, HttpContext.RequestAborted);
-        if (string.IsNullOrWhiteSpace(nameSv) || string.IsNullOrWhiteSpace(nameEn))
+        await LoadAsync();
+        var channel = Channels.FirstOrDefault(c => c.Channel.Id == channelId)?.Channel;
+        if (channel is null)
         {
-            Message = text["Admin.Error.ChannelName"];
-        }
-        else
-        {
-            (channel.NameSv, channel.NameEn, channel.IntroSv, channel.IntroEn) = (nameSv.Trim(), nameEn.Trim(), introSv?.Trim() ?? string.Empty, introEn?.Trim() ?? string.Empty);
-            await audit.AppendAsync(AuditKinds.ChannelTextsChanged, User.UserId(), channelId: channelId, cancellationToken: HttpContext.RequestAborted);
-            Message = text["Admin.Saved"];
+            return NotFound();
         }
 
-        await LoadAsync();
+        var fields = new Dictionary<string, IReadOnlyDictionary<string, string?>>(StringComparer.Ordinal)
+        {
+            [SiteTextFields.Name] = name ?? [],
+            [SiteTextFields.Intro] = intro ?? [],
+        };
+        await texts.SaveAsync(SiteTextOwners.Channel(channel.Code), fields, User.UserId(), channelId, AuditKinds.ChannelTextsChanged, HttpContext.RequestAborted);
+        Message = text["Admin.Saved"];
         return Page();
     }
 

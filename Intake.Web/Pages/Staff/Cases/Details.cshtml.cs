@@ -19,7 +19,7 @@ namespace Intake.Web.Pages.Staff.Cases;
 [Hosting.SmallFormsOnly]
 public sealed class DetailsModel(
     CaseAccess access, CaseReader reader, CaseWorkflow workflow, CaseTriage triage,
-    CaseReplyTemplates templates, AuditLog audit, CaseCalendar calendar, IStringLocalizer<SharedResource> text) : PageModel
+    CaseReplyTemplates templates, AuditLog audit, CaseCalendar calendar, CaseViewAudit viewAudit, IStringLocalizer<SharedResource> text) : PageModel
 {
     private readonly List<(string Anchor, string Message)> _errors = [];
 
@@ -64,8 +64,11 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        record.UnreadReporterMessages = 0;
-        await audit.AppendAsync(AuditKinds.CaseViewed, keyring.UserId, record.Id, record.ChannelId, cancellationToken: Aborted);
+        if (done is null || !await viewAudit.IsFollowUpOfOwnSaveAsync(keyring.UserId, record.Id, Aborted))
+        {
+            record.UnreadReporterMessages = 0;
+            await audit.AppendAsync(AuditKinds.CaseViewed, keyring.UserId, record.Id, record.ChannelId, cancellationToken: Aborted);
+        }
         if (templates.For(template, record) is { } ready)
         {
             Template = ready.Code;

@@ -5,6 +5,7 @@ using Intake.Web.Reporting;
 using Intake.Web.Reporting.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Intake.Web.Pages.Staff.Cases;
 
@@ -52,14 +53,14 @@ public sealed class PrintModel(CaseAccess access, CasePrintReader reader, AuditL
         };
     }
 
-    public static string KindLabel(EntryKind kind, bool english) => kind switch
+    public static string KindLabel(IStringLocalizer T, EntryKind kind) => kind switch
     {
-        EntryKind.Report => english ? "Report" : "Rapport",
-        EntryKind.ReporterMessage => english ? "Message from the reporter" : "Meddelande från anmälaren",
-        EntryKind.HandlerMessage => english ? "Reply from the case handler" : "Svar från handläggaren",
-        EntryKind.InternalNote => english ? "Internal note (not visible to the reporter)" : "Intern anteckning (syns inte för anmälaren)",
-        EntryKind.ReceiptConfirmation => english ? "Receipt confirmed" : "Mottagandet bekräftat",
-        EntryKind.MeetingRequest => english ? "The reporter asked for a meeting" : "Anmälaren bad om ett möte",
+        EntryKind.Report => T["Staff.Cases.Print.Kind.Report"],
+        EntryKind.ReporterMessage => T["Staff.Cases.Print.Kind.ReporterMessage"],
+        EntryKind.HandlerMessage => T["Staff.Cases.Print.Kind.HandlerMessage"],
+        EntryKind.InternalNote => T["Staff.Cases.Print.Kind.InternalNote"],
+        EntryKind.ReceiptConfirmation => T["Staff.Cases.Print.Kind.ReceiptConfirmation"],
+        EntryKind.MeetingRequest => T["Staff.Cases.Print.Kind.MeetingRequest"],
         _ => kind.ToString(),
     };
 

@@ -59,7 +59,6 @@ public sealed class RegisterModel(
     /// <summary>True on the page after a registration, whether or not the code could still be shown.</summary>
     public bool ReceiptAsked { get; private set; }
 
-    public bool English => Languages.IsEnglish(CultureInfo.CurrentUICulture);
 
     public ReportForm? Form => Channel is null ? null : ReportForms.For(Channel.Code);
 
@@ -131,7 +130,7 @@ public sealed class RegisterModel(
             }
 
             var outcome = await registration.RegisterAsync(
-                keys, HttpContext.Keyring()!.UserId, Origin ?? CaseOrigin.Online, Answers, English ? "en" : "sv", upload.Files, HttpContext.RequestAborted);
+                keys, HttpContext.Keyring()!.UserId, Origin ?? CaseOrigin.Online, Answers, Languages.Current.Code, upload.Files, HttpContext.RequestAborted);
             if (!outcome.Succeeded)
             {
                 return Refused(outcome.Problems, upload);
