@@ -51,7 +51,7 @@ public sealed class KnownDevices(IntakeDbContext db, TimeProvider clock)
 
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(TokenBytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         db.KnownDevices.RemoveRange(kept.OrderByDescending(d => d.LastSignInAtMs).Skip(MaxPerAccount - 1));
-        db.KnownDevices.Add(new KnownDevice
+        db.KnownDevices.Add(new AccountDevice
         {
             Id = Guid.NewGuid(),
             StaffUserId = userId,

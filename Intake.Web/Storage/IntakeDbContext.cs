@@ -24,7 +24,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
 
-    public DbSet<KnownDevice> KnownDevices => Set<KnownDevice>();
+    public DbSet<AccountDevice> KnownDevices => Set<AccountDevice>();
 
     public DbSet<Channel> Channels => Set<Channel>();
 

@@ -17,7 +17,7 @@ namespace Intake.Web.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
-            modelBuilder.Entity("Intake.Web.Accounts.KnownDevice", b =>
+            modelBuilder.Entity("Intake.Web.Accounts.AccountDevice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -665,7 +665,7 @@ namespace Intake.Web.Storage.Migrations
                     b.ToTable("Instance", (string)null);
                 });
 
-            modelBuilder.Entity("Intake.Web.Accounts.KnownDevice", b =>
+            modelBuilder.Entity("Intake.Web.Accounts.AccountDevice", b =>
                 {
                     b.HasOne("Intake.Web.Accounts.StaffUser", null)
                         .WithMany()

@@ -4,7 +4,7 @@ namespace Intake.Web.Accounts;
 /// A browser that has signed in to an account: only the SHA-256 of the random value in its device cookie, bound to
 /// the account, and when it first and last signed in. Nothing that describes the browser or where it is.
 /// </summary>
-public sealed class KnownDevice
+public sealed class AccountDevice
 {
     public Guid Id { get; set; }
 

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Intake.Web.Accounts;
 
-internal sealed class KnownDeviceConfiguration : IEntityTypeConfiguration<KnownDevice>
+internal sealed class AccountDeviceConfiguration : IEntityTypeConfiguration<AccountDevice>
 {
-    public void Configure(EntityTypeBuilder<KnownDevice> entity)
+    public void Configure(EntityTypeBuilder<AccountDevice> entity)
     {
         entity.ToTable("KnownDevices");
         entity.HasKey(d => d.Id);
