@@ -39,6 +39,7 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<SiteTextEditor>();
         services.AddScoped<OrganisationLogos>();
         services.AddScoped<SignInService>();
+        services.AddScoped<KnownDevices>();
         services.AddScoped<AccountService>();
         services.AddSingleton<SetupCode>();
         services.AddSingleton<PendingSetup>();

@@ -30,4 +30,5 @@ public enum CodeStepOutcome
     SignedIn,
 }
 
-public sealed record CodeStep(CodeStepOutcome Outcome, StaffUser? User = null, string? SessionId = null);
+/// <param name="DeviceToken">After a sign-in: the value of the browser's device cookie for the account, to set (again).</param>
+public sealed record CodeStep(CodeStepOutcome Outcome, StaffUser? User = null, string? SessionId = null, string? DeviceToken = null);

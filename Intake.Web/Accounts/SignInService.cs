@@ -22,6 +22,7 @@ public sealed class SignInService(
     ChannelKeys channelKeys,
     UnlockedKeyStore keyStore,
     AuditLog audit,
+    KnownDevices devices,
     IOptions<SessionOptions> sessionOptions)
 {
     /// <summary>
@@ -85,8 +86,13 @@ public sealed class SignInService(
         return (entry.EnrolmentSecret, user.Username);
     }
 
-    /// <summary>Checks the TOTP code (confirming enrolment if one is under way) and signs in.</summary>
-    public async Task<CodeStep> CheckCodeAsync(string? pendingId, string? code, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks the TOTP code (confirming enrolment if one is under way) and signs in. <paramref name="deviceCookie"/>
+    /// reads the browser's device cookie for the account: a browser new to an account that has others is recorded
+    /// in the sign-in's audit entry ("new-device"), which sends its owner a security notice in the same transaction.
+    /// </summary>
+    public async Task<CodeStep> CheckCodeAsync(
+        string? pendingId, string? code, Func<Guid, string?>? deviceCookie = null, CancellationToken cancellationToken = default)
     {
         var entry = pending.Get(pendingId);
         var user = entry is null ? null : await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == entry.UserId, cancellationToken);
@@ -97,7 +103,7 @@ public sealed class SignInService(
 
         try
         {
-            return await CheckCodeAsync(pendingId!, entry, user, code, cancellationToken);
+            return await CheckCodeAsync(pendingId!, entry, user, code, deviceCookie, cancellationToken);
         }
         catch (ObjectDisposedException)
         {
@@ -107,7 +113,7 @@ public sealed class SignInService(
         }
     }
 
-    private async Task<CodeStep> CheckCodeAsync(string pendingId, PendingSignIn entry, StaffUser user, string? code, CancellationToken cancellationToken)
+    private async Task<CodeStep> CheckCodeAsync(string pendingId, PendingSignIn entry, StaffUser user, string? code, Func<Guid, string?>? deviceCookie, CancellationToken cancellationToken)
     {
         var enrolling = !user.TotpEnrolled && entry.EnrolmentSecret is not null;
         if (!user.TotpEnrolled && !enrolling)
@@ -141,16 +147,18 @@ public sealed class SignInService(
         user.LastTotpStep = step.Value;
         if (enrolling)
         {
-            await audit.AppendAsync(AuditKinds.TotpEnrolled, user.Id, user.Id, cancellationToken: cancellationToken);
+            await audit.AppendAsync(AuditKinds.TotpEnrolled, user.Id, user.Id, detail: AuditDetails.Activation, cancellationToken: cancellationToken);
         }
 
-        await audit.AppendAsync(AuditKinds.SignInSucceeded, user.Id, user.Id, cancellationToken: cancellationToken);
+        var device = await devices.RecogniseAsync(user.Id, deviceCookie?.Invoke(user.Id), cancellationToken);
+        await audit.AppendAsync(
+            AuditKinds.SignInSucceeded, user.Id, user.Id, detail: device.Warn ? AuditDetails.NewDevice : null, cancellationToken: cancellationToken);
         var keyring = await channelKeys.UnlockAsync(user.Id, entry.TakeIdentity(), cancellationToken);
         pending.Remove(pendingId);
         throttle.RecordSuccess(user.Username, entry.DeviceId);
         var session = sessionOptions.Value;
         var sessionId = keyStore.Open(keyring, session.IdleTimeout, session.AbsoluteTimeout);
-        return new CodeStep(CodeStepOutcome.SignedIn, user, sessionId);
+        return new CodeStep(CodeStepOutcome.SignedIn, user, sessionId, device.Token);
     }
 
     public async Task SignOutAsync(string? sessionId, Guid? userId, CancellationToken cancellationToken = default)
