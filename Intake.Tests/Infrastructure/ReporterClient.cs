@@ -34,9 +34,13 @@ public sealed class ReporterClient(IntakeApplicationFactory app) : IDisposable
         ["allowAcknowledgement"] = ["true"],
     };
 
-    /// <summary>Posts a report; returns the final response (the receipt, or the form again) and its parsed page.</summary>
+    /// <summary>
+    /// Posts a report; returns the final response (the receipt, or the form again) and its parsed page. The form's
+    /// stamp goes with it as the page renders it, unless <paramref name="withFormStamp"/> is false (then the fields
+    /// may carry one of their own).
+    /// </summary>
     public async Task<(HttpResponseMessage Response, IDocument Page)> SubmitAsync(
-        string path, Dictionary<string, string[]> fields, IEnumerable<(string Name, byte[] Content)>? files = null)
+        string path, Dictionary<string, string[]> fields, IEnumerable<(string Name, byte[] Content)>? files = null, bool withFormStamp = true)
     {
         using var form = await Http.GetAsync(new Uri(path, UriKind.Relative));
         form.EnsureSuccessStatusCode();
@@ -44,6 +48,11 @@ public sealed class ReporterClient(IntakeApplicationFactory app) : IDisposable
         var token = page.QuerySelector("form.report-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var content = new MultipartFormDataContent();
         content.Add(new StringContent(token), "__RequestVerificationToken");
+        if (withFormStamp)
+        {
+            content.Add(new StringContent(page.QuerySelector("form.report-form input[name=formStamp]")!.GetAttribute("value")!), "formStamp");
+        }
+
         foreach (var (name, values) in fields)
         {
             foreach (var value in values)
@@ -75,6 +84,31 @@ public sealed class ReporterClient(IntakeApplicationFactory app) : IDisposable
         });
         var response = await Http.PostAsync(new Uri("/mailbox", UriKind.Relative), content);
         return (response, await Html.ParseAsync(response));
+    }
+
+    /// <summary>Opens the mailbox with the token and sends a follow-up message from it (multipart, no files).</summary>
+    public async Task<HttpResponseMessage> SendFollowUpAsync(string token, string text)
+    {
+        var (_, mailbox) = await OpenMailboxAsync(token);
+        var form = mailbox.QuerySelector("form[enctype='multipart/form-data']")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new StringContent(text), "message" },
+        };
+        return await Http.PostAsync(new Uri("/mailbox/open?handler=Message", UriKind.Relative), content);
+    }
+
+    /// <summary>Opens the mailbox with the token and asks for a meeting.</summary>
+    public async Task<HttpResponseMessage> RequestMeetingAsync(string token)
+    {
+        var (_, mailbox) = await OpenMailboxAsync(token);
+        var meeting = mailbox.QuerySelector("form[action*='handler=Meeting']")!;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = meeting.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        });
+        return await Http.PostAsync(new Uri(meeting.GetAttribute("action")!, UriKind.Relative), content);
     }
 
     public static string TokenOn(IDocument receipt) => receipt.QuerySelector("#mailbox-token")!.TextContent.Trim();

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using Intake.Web.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 
@@ -20,6 +21,17 @@ public sealed class StaffBrowserClient : IDisposable
     {
         _app = app;
         Http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+    }
+
+    /// <summary>
+    /// A browser at <paramref name="baseAddress"/> (https, so that Secure cookies are set and sent) whose
+    /// <paramref name="observers"/> see every response as it comes from the server, redirects included.
+    /// </summary>
+    public StaffBrowserClient(IntakeApplicationFactory app, Uri baseAddress, params DelegatingHandler[] observers)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        _app = app;
+        Http = app.CreateDefaultClient(baseAddress, [new RedirectHandler(), new CookieContainerHandler(), .. observers]);
     }
 
     public HttpClient Http { get; }
@@ -78,6 +90,17 @@ public sealed class StaffBrowserClient : IDisposable
         return activated.RequestMessage!.RequestUri!.AbsolutePath.EndsWith("/Enrol", StringComparison.Ordinal)
             ? await EnrolAsync(activated, username)
             : activated;
+    }
+
+    /// <summary>Signs out with the navigation's button; the browser keeps its other cookies (its device cookie).</summary>
+    public Task<HttpResponseMessage> SignOutAsync() => SubmitAsync("/Staff", [], "form[action$='/Staff/SignOut']");
+
+    /// <summary>True when the last response of a sign-in landed on a signed-in staff page.</summary>
+    public static bool IsSignedIn(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var path = response.RequestMessage!.RequestUri!.AbsolutePath;
+        return response.StatusCode == HttpStatusCode.OK && path.StartsWith("/Staff", StringComparison.Ordinal) && !path.Contains("/SignIn", StringComparison.Ordinal);
     }
 
     /// <summary>GETs a page, fills its first form (or the one matching <paramref name="formSelector"/>) and posts it.</summary>

@@ -9,7 +9,8 @@ namespace Intake.Web.Accounts;
 /// <summary>Account changes by the administrator and by staff themselves. Every change is audited.</summary>
 public sealed class AccountService(
     IntakeDbContext db, StaffKeys staffKeys, ChannelKeys channelKeys, TotpCodes totp, UnlockedKeyStore keyStore,
-    PassphraseWorkLimiter limiter, AccountActivation activation, MembershipImpact impact, AuditLog audit, UnitOfWork work, TimeProvider clock)
+    PassphraseWorkLimiter limiter, AccountActivation activation, MembershipImpact impact, AuditLog audit, UnitOfWork work,
+    KnownDevices devices, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -84,6 +85,7 @@ public sealed class AccountService(
             membership.ApprovedBy = null;
         }
 
+        await devices.ForgetAllAsync(userId, cancellationToken);
         audit.Record(AuditKinds.AccountReset, administratorId, userId, detail: compromised ? "compromised" : null);
         if (compromised)
         {
@@ -156,6 +158,7 @@ public sealed class AccountService(
             await channelKeys.RecordRevokeAsync(channelId, userId, administratorId, cancellationToken);
         }
 
+        await devices.ForgetAllAsync(userId, cancellationToken);
         user.IsDisabled = true;
         user.DeactivatedOn = Today;
         user.ActivationCodeHash = null;

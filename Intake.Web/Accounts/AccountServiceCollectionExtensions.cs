@@ -23,8 +23,14 @@ public static class AccountServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<KeyOptions>>().Value;
-            return new PassphraseWorkLimiter(options.PassphraseConcurrency, options.PassphraseQueueTimeout);
+            return new SignInLanes(
+                new PassphraseWorkLimiter(options.PassphraseConcurrency, options.PassphraseQueueTimeout),
+                new PassphraseWorkLimiter(options.KnownDeviceConcurrency, options.KnownDeviceQueueTimeout));
         });
+        services.AddSingleton<SignInDevices>();
+
+        // Passphrase work of signed-in staff (changing a passphrase, exporting an identity) uses the reserved lane.
+        services.AddSingleton(provider => provider.GetRequiredService<SignInLanes>().Reserved);
         services.AddHostedService<KeySessionSweeper>();
         services.AddSingleton<AuditChain>();
         services.AddScoped<AuditLog>();
@@ -37,6 +43,7 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<SiteTextEditor>();
         services.AddScoped<OrganisationLogos>();
         services.AddScoped<SignInService>();
+        services.AddScoped<KnownDevices>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountActivation>();
         services.AddScoped<MembershipImpact>();

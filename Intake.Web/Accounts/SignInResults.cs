@@ -8,6 +8,9 @@ public enum PassphraseStepOutcome
     /// <summary>Too many failures for this username: wait <see cref="PassphraseStep.RetryAfter"/>.</summary>
     Throttled,
 
+    /// <summary>No username or no passphrase was typed: nothing was checked.</summary>
+    Missing,
+
     /// <summary>Every passphrase slot is taken: try again shortly.</summary>
     Busy,
 
@@ -27,4 +30,5 @@ public enum CodeStepOutcome
     SignedIn,
 }
 
-public sealed record CodeStep(CodeStepOutcome Outcome, StaffUser? User = null, string? SessionId = null);
+/// <param name="DeviceToken">After a sign-in: the value of the browser's device cookie for the account, to set (again).</param>
+public sealed record CodeStep(CodeStepOutcome Outcome, StaffUser? User = null, string? SessionId = null, string? DeviceToken = null);

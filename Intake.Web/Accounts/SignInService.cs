@@ -15,7 +15,7 @@ public sealed class SignInService(
     IntakeDbContext db,
     StaffKeys staffKeys,
     DecoySealedIdentity decoy,
-    PassphraseWorkLimiter limiter,
+    SignInLanes lanes,
     SignInThrottle throttle,
     PendingSignIns pending,
     TotpCodes totp,
@@ -23,21 +23,34 @@ public sealed class SignInService(
     UnlockedKeyStore keyStore,
     AuditLog audit,
     UnitOfWork work,
+    KnownDevices devices,
     IOptions<SessionOptions> sessionOptions)
 {
-    public async Task<PassphraseStep> CheckPassphraseAsync(string? username, string? passphrase, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks the passphrase. <paramref name="device"/> is the browser's device cookie, if any: when it is one of this
+    /// user's, the work runs in the reserved lane and failures count against this device alone; otherwise in the
+    /// shared lane, with failures counted against the username from unknown devices (docs/availability.md).
+    /// </summary>
+    public async Task<PassphraseStep> CheckPassphraseAsync(string? username, string? passphrase, KnownDevice? device = null, CancellationToken cancellationToken = default)
     {
+        if (string.IsNullOrEmpty(passphrase) || string.IsNullOrWhiteSpace(username))
+        {
+            // Nothing to check: no passphrase can be empty (PassphrasePolicy), and this says nothing about the user.
+            return new PassphraseStep(PassphraseStepOutcome.Missing);
+        }
+
         var name = StaffUsernames.Normalize(username);
-        var wait = throttle.RetryAfter(name);
+        var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Username == name, cancellationToken);
+        var known = device is not null && user is not null && device.UserId == user.Id ? device : null;
+        var wait = throttle.RetryAfter(name, known?.DeviceId);
         if (wait > TimeSpan.Zero)
         {
             return new PassphraseStep(PassphraseStepOutcome.Throttled, RetryAfter: wait);
         }
 
-        var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Username == name, cancellationToken);
         // An account not yet activated by its owner is sealed with its activation code: it cannot sign in.
         var sealedIdentity = user is { IsDisabled: false, IsActivated: true } ? user.SealedIdentity : decoy.Value;
-        var (ran, identity) = await limiter.TryRunAsync(() => staffKeys.TryOpen(sealedIdentity, passphrase ?? string.Empty), cancellationToken);
+        var (ran, identity) = await lanes.RunAsync(known is not null, () => staffKeys.TryOpen(sealedIdentity, passphrase ?? string.Empty), cancellationToken);
         if (!ran)
         {
             return new PassphraseStep(PassphraseStepOutcome.Busy);
@@ -46,13 +59,13 @@ public sealed class SignInService(
         if (user is null || user.IsDisabled || !user.IsActivated || identity is null)
         {
             identity?.Dispose();
-            throttle.RecordFailure(name);
+            throttle.RecordFailure(name, known?.DeviceId);
             // The typed username is not recorded: people type passphrases into the wrong field.
             await audit.AppendAsync(AuditKinds.SignInFailed, subjectId: user?.Id, detail: "passphrase", cancellationToken: cancellationToken);
             return new PassphraseStep(PassphraseStepOutcome.Failed);
         }
 
-        var pendingId = pending.Create(user.Id, identity);
+        var pendingId = pending.Create(user.Id, identity, known?.DeviceId);
         return new PassphraseStep(user.TotpEnrolled ? PassphraseStepOutcome.CodeRequired : PassphraseStepOutcome.EnrolmentRequired, pendingId);
     }
 
@@ -75,16 +88,35 @@ public sealed class SignInService(
         return (entry.EnrolmentSecret, user.Username);
     }
 
-    /// <summary>Checks the TOTP code (confirming enrolment if one is under way) and signs in.</summary>
-    public async Task<CodeStep> CheckCodeAsync(string? pendingId, string? code, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks the TOTP code (confirming enrolment if one is under way) and signs in. <paramref name="deviceCookie"/>
+    /// reads the browser's device cookie for the account: a browser new to an account that has others is recorded
+    /// in the sign-in's audit entry ("new-device"), which sends its owner a security notice in the same transaction.
+    /// </summary>
+    public async Task<CodeStep> CheckCodeAsync(
+        string? pendingId, string? code, Func<Guid, string?>? deviceCookie = null, CancellationToken cancellationToken = default)
     {
         var entry = pending.Get(pendingId);
-        if (entry is null)
+        var user = entry is null ? null : await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == entry.UserId, cancellationToken);
+        if (entry is null || user is null)
         {
             return new CodeStep(CodeStepOutcome.Expired);
         }
 
-        var user = await db.StaffUsers.SingleAsync(u => u.Id == entry.UserId, cancellationToken);
+        try
+        {
+            return await CheckCodeAsync(pendingId!, entry, user, code, deviceCookie, cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The pending sign-in was removed while its code was checked (it expired, or a second tab used up its
+            // attempts): start again, as after any expiry.
+            return new CodeStep(CodeStepOutcome.Expired);
+        }
+    }
+
+    private async Task<CodeStep> CheckCodeAsync(string pendingId, PendingSignIn entry, StaffUser user, string? code, Func<Guid, string?>? deviceCookie, CancellationToken cancellationToken)
+    {
         var enrolling = !user.TotpEnrolled && entry.EnrolmentSecret is not null;
         if (!user.TotpEnrolled && !enrolling)
         {
@@ -111,7 +143,7 @@ public sealed class SignInService(
 
         if (step is null)
         {
-            return await FailCodeAsync(pendingId!, entry, user, cancellationToken);
+            return await FailCodeAsync(pendingId, entry, user, cancellationToken);
         }
 
         // One use per step, decided by the database: of parallel requests with the same code, one wins the
@@ -121,22 +153,23 @@ public sealed class SignInService(
                 .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastTotpStep, usedStep), cancellationToken) == 0)
         {
             db.Entry(user).State = EntityState.Unchanged;
-            return await FailCodeAsync(pendingId!, entry, user, cancellationToken);
+            return await FailCodeAsync(pendingId, entry, user, cancellationToken);
         }
 
         if (enrolling)
         {
-            audit.Record(AuditKinds.TotpEnrolled, user.Id, user.Id);
+            audit.Record(AuditKinds.TotpEnrolled, user.Id, user.Id, detail: AuditDetails.Activation);
         }
 
-        audit.Record(AuditKinds.SignInSucceeded, user.Id, user.Id);
+        var device = await devices.RecogniseAsync(user.Id, deviceCookie?.Invoke(user.Id), cancellationToken);
+        audit.Record(AuditKinds.SignInSucceeded, user.Id, user.Id, detail: device.Warn ? AuditDetails.NewDevice : null);
         await work.SaveAsync(cancellationToken);
         var keyring = await channelKeys.UnlockAsync(user.Id, entry.TakeIdentity(), cancellationToken);
         pending.Remove(pendingId);
-        throttle.RecordSuccess(user.Username);
+        throttle.RecordSuccess(user.Username, entry.DeviceId);
         var session = sessionOptions.Value;
         var sessionId = keyStore.Open(keyring, session.IdleTimeout, session.AbsoluteTimeout);
-        return new CodeStep(CodeStepOutcome.SignedIn, user, sessionId);
+        return new CodeStep(CodeStepOutcome.SignedIn, user, sessionId, device.Token);
     }
 
     public async Task SignOutAsync(string? sessionId, Guid? userId, CancellationToken cancellationToken = default)
@@ -151,7 +184,7 @@ public sealed class SignInService(
     private async Task<CodeStep> FailCodeAsync(string pendingId, PendingSignIn entry, StaffUser user, CancellationToken cancellationToken)
     {
         entry.CodeAttempts++;
-        throttle.RecordFailure(user.Username);
+        throttle.RecordFailure(user.Username, entry.DeviceId);
         await audit.AppendAsync(AuditKinds.SignInFailed, subjectId: user.Id, detail: "totp", cancellationToken: cancellationToken);
         if (entry.CodeAttempts >= PendingSignIns.MaxCodeAttempts)
         {

@@ -4,15 +4,27 @@ using Microsoft.EntityFrameworkCore;
 namespace Intake.Web.Audit;
 
 /// <summary>
+/// Something that acts on audited events in the same transaction as the entry (for example the security notices
+/// a person is sent when their account changes): it adds to the context and must not save.
+/// </summary>
+public interface IAuditFollower
+{
+    Task FollowAsync(AuditEntry entry, CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// Records security events into the unit of work of the action they belong to. An entry is only recorded here;
 /// <see cref="UnitOfWork.SaveAsync"/> links it into the chain and commits it together with the change it
 /// describes, so the event and the change commit or fail together.
 /// </summary>
-public sealed class AuditLog(IntakeDbContext db, TimeProvider clock, AuditChain chain)
+public sealed class AuditLog(IntakeDbContext db, TimeProvider clock, AuditChain chain, IEnumerable<IAuditFollower> followers)
 {
     private readonly List<AuditEntry> _pending = [];
 
     internal AuditChain Chain => chain;
+
+    /// <summary>Those who act on an entry in its transaction; <see cref="UnitOfWork"/> calls them as it links each.</summary>
+    internal IEnumerable<IAuditFollower> Followers => followers;
 
     /// <summary>Adds an entry to the current unit of work; nothing is written until it is saved.</summary>
     public void Record(string kind, Guid? actorId = null, Guid? subjectId = null, Guid? channelId = null, string? detail = null)
@@ -29,18 +41,13 @@ public sealed class AuditLog(IntakeDbContext db, TimeProvider clock, AuditChain 
     }
 
     /// <summary>
-    /// Records an event that is an action of its own (a view, a download, a failed sign-in) and saves it at once.
-    /// Refuses when the context holds other changes: those belong to a unit of work that saves them explicitly.
+    /// Records an event and saves it at once, as one unit of work with whatever the context holds (the change the
+    /// event describes, if any): the event and the change commit or fail together.
     /// </summary>
     public async Task AppendAsync(
         string kind, Guid? actorId = null, Guid? subjectId = null, Guid? channelId = null, string? detail = null,
         CancellationToken cancellationToken = default)
     {
-        if (db.ChangeTracker.HasChanges() || _pending.Count > 0)
-        {
-            throw new InvalidOperationException("Pending changes are saved by their own unit of work, with the audit entry recorded into it.");
-        }
-
         Record(kind, actorId, subjectId, channelId, detail);
         await new UnitOfWork(db, this).SaveAsync(cancellationToken);
     }

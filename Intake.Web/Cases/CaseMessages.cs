@@ -48,13 +48,11 @@ public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, Ca
         var toReporter = kind == EntryKind.HandlerMessage;
         recipients ??= await RecipientsAsync(record, toReporter, cancellationToken);
         var json = ReportDocument.Message(text, files.Select(f => f.Info).ToList());
-        var position = (await db.CaseEntries.Where(e => e.CaseId == caseId).MaxAsync(e => (int?)e.Position, cancellationToken) ?? 0) + 1;
         var entry = new CaseEntry
         {
             Id = Guid.NewGuid(),
             CaseId = caseId,
             Kind = kind,
-            Position = position,
             AuthorId = handler.UserId,
             CreatedOn = calendar.Today,
             ReadableByReporter = toReporter,
@@ -76,7 +74,13 @@ public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, Ca
         }
 
         // Recorded into the caller's unit of work: the entry, the case's new dates and the audit entry commit together.
+        entry.Position = await CaseEntryPositions.NextAsync(db, caseId, cancellationToken);
         db.CaseEntries.Add(entry);
+        foreach (var file in files)
+        {
+            file.Committed();
+        }
+
         return entry;
     }
 }

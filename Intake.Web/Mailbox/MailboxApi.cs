@@ -93,11 +93,6 @@ public static class MailboxApi
     private static async Task<(CaseRecord? Record, IResult? Refusal)> OpenAsync(HttpContext context, bool checkAntiforgery, bool mayMoveLegacy = false)
     {
         var services = context.RequestServices;
-        if (!services.GetRequiredService<MailboxAttempts>().TryAttempt())
-        {
-            return (null, Error(context, StatusCodes.Status429TooManyRequests, "Mailbox.Error.Busy"));
-        }
-
         if (checkAntiforgery && !await services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
         {
             return (null, Error(context, StatusCodes.Status400BadRequest, "Report.Error.Expired"));

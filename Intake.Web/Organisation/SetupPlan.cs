@@ -27,6 +27,9 @@ public sealed class AccountPlan
     /// passphrase. Kept so that a file that still names one gets a clear error rather than a silent omission.
     /// </summary>
     public string? Passphrase { get; set; }
+
+    /// <summary>Optional address for notices, taken as confirmed (the set-up file is trusted).</summary>
+    public string? Email { get; set; }
 }
 
 public sealed class ChannelPlan

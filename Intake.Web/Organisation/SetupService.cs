@@ -160,6 +160,11 @@ public sealed class SetupService(IntakeDbContext db, AccountActivation activatio
         };
         codes[username] = activation.Issue(user);
         db.StaffUsers.Add(user);
+        if (Notifications.MailAddresses.Normalise(plan.Email) is { } address)
+        {
+            db.NotificationProfiles.Add(Notifications.NotificationSettings.Provisioned(user.Id, address));
+        }
+
         return user;
     }
 
@@ -174,6 +179,11 @@ public sealed class SetupService(IntakeDbContext db, AccountActivation activatio
         if (!string.IsNullOrEmpty(account.Passphrase))
         {
             problems.Add(new(field + ".Passphrase", "Setup.Error.NoPassphrase"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(account.Email) && Notifications.MailAddresses.Normalise(account.Email) is null)
+        {
+            problems.Add(new(field + ".Email", "Notifications.Error.InvalidAddress"));
         }
     }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Intake.Crypto.Age;
 using Intake.Web.Cases;
 using Intake.Web.Keys;
+using Intake.Web.Notifications;
 using Intake.Web.Reporting.Forms;
 using Intake.Web.Reporting.Uploads;
 using Intake.Web.Storage;
@@ -13,9 +14,10 @@ namespace Intake.Web.Reporting;
 /// <summary>
 /// Commits a sealed report as a new case: the sealed report, the automatic receipt confirmation and any meeting
 /// request in its thread, the staged attachments promoted to their final names, and the coarse codes in clear.
-/// Returns only after the transaction is durably committed (SQLite WAL with synchronous=FULL).
+/// The handlers' notices are written to the outbox in the same transaction. Returns only after the transaction is
+/// durably committed (SQLite WAL with synchronous=FULL).
 /// </summary>
-public sealed class ReportSubmission(IntakeDbContext db, UnitOfWork work, CaseCalendar calendar, CaseDeadlines deadlines)
+public sealed class ReportSubmission(IntakeDbContext db, UnitOfWork work, CaseCalendar calendar, CaseDeadlines deadlines, NoticeOutbox notices)
 {
     // Case numbers are allocated and committed one at a time; SQLite serialises writers anyway.
     private static readonly SemaphoreSlim _commitLock = new(1, 1);
@@ -72,18 +74,41 @@ public sealed class ReportSubmission(IntakeDbContext db, UnitOfWork work, CaseCa
         await _commitLock.WaitAsync(cancellationToken);
         try
         {
+            // A browser makes the mailbox token, so a replayed or forged submission can carry a lookup id that is
+            // already a case's: refused as such, never a second case behind one mailbox.
+            if (await db.Cases.AnyAsync(c => c.MailboxLookupId == submission.MailboxVerifier, cancellationToken))
+            {
+                throw new MailboxTakenException();
+            }
+
             var last = await db.Cases.Where(c => c.ChannelId == record.ChannelId && c.Year == record.Year)
                 .MaxAsync(c => (int?)c.Sequence, cancellationToken) ?? 0;
             record.Sequence = last + 1;
             record.CaseNumber = string.Create(CultureInfo.InvariantCulture,
                 $"{Prefix(submission.Channel.Code)}-{record.Year}-{record.Sequence:0000}");
             db.Cases.Add(record);
+            await notices.ForChannelAsync(
+                record.ChannelId, submission.Channel.Code == ChannelCodes.Threat ? NoticeKinds.NewThreatReport : NoticeKinds.NewReport, record.Id,
+                cancellationToken: cancellationToken);
             alsoRecord?.Invoke(record);
-            await work.SaveAsync(cancellationToken);
+            try
+            {
+                await work.SaveAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (StorageErrors.IsUniqueViolation(ex))
+            {
+                db.ChangeTracker.Clear();
+                throw new MailboxTakenException();
+            }
         }
         finally
         {
             _commitLock.Release();
+        }
+
+        foreach (var file in submission.Files)
+        {
+            file.Committed();
         }
 
         return record;
@@ -164,3 +189,22 @@ public sealed record SealedSubmission(
     bool DeclineAcknowledgement,
     bool WantsMeeting,
     CaseOrigin Origin = CaseOrigin.Online);
+
+/// <summary>The submission's mailbox lookup id is already a case's: nothing was committed.</summary>
+public sealed class MailboxTakenException : Exception
+{
+    public MailboxTakenException()
+        : base("The mailbox lookup id is already in use.")
+    {
+    }
+
+    public MailboxTakenException(string message)
+        : base(message)
+    {
+    }
+
+    public MailboxTakenException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

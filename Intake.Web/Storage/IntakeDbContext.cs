@@ -2,6 +2,7 @@ using Intake.Web.Accounts;
 using Intake.Web.Audit;
 using Intake.Web.Cases;
 using Intake.Web.Keys;
+using Intake.Web.Notifications;
 using Intake.Web.Organisation;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
 
+    public DbSet<AccountDevice> KnownDevices => Set<AccountDevice>();
+
     public DbSet<Channel> Channels => Set<Channel>();
 
     public DbSet<ChannelKey> ChannelKeys => Set<ChannelKey>();
@@ -39,6 +42,9 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 
     public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
 
+    public DbSet<NotificationProfile> NotificationProfiles => Set<NotificationProfile>();
+
+    public DbSet<OutboxNotice> Outbox => Set<OutboxNotice>();
     /// <summary>Refuses audit entries that did not pass through <see cref="UnitOfWork"/>, which links them into the chain.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -34,6 +34,10 @@ public sealed class UnitOfWork(IntakeDbContext db, AuditLog audit)
                 chain.Link(entry, sequence, hash);
                 (sequence, hash) = (entry.Sequence, entry.Hash);
                 db.AuditEntries.Add(entry);
+                foreach (var follower in audit.Followers)
+                {
+                    await follower.FollowAsync(entry, cancellationToken);
+                }
             }
 
             await db.SaveChangesAsync(cancellationToken);

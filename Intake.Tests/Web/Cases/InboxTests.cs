@@ -360,7 +360,7 @@ public sealed class InboxTests : OrganisationTestBase
         Assert.Equal(["VB-2026-0001", "HV-2026-0001", "HV-2026-0002"], both.Rows.Select(r => r.CaseNumber));
         Assert.Equal(["HV-2026-0001", "HV-2026-0002"], threats.Rows.Select(r => r.CaseNumber));
         Assert.Empty(notMine.Rows);
-        Assert.Equal(new InboxSummary(1, 1, 4), summary);
+        Assert.Equal(new InboxSummary(1, 1, 4, 3), summary);
     }
 
     // ---- Helpers --------------------------------------------------------------------------------------------

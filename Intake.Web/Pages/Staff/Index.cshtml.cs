@@ -1,9 +1,10 @@
 using Intake.Web.Accounts;
 using Intake.Web.Cases;
 using Intake.Web.Keys;
+using Intake.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Intake.Web.Pages.Staff;
 
@@ -11,7 +12,7 @@ namespace Intake.Web.Pages.Staff;
 /// The staff start page: my channels and their public keys, and proposals waiting for my grant (granted on
 /// <see cref="GrantModel"/>, which shows whom the key goes to).
 /// </summary>
-public sealed class IndexModel(ChannelDirectory directory, CaseAccess access, InboxQuery inbox) : PageModel
+public sealed class IndexModel(ChannelDirectory directory, CaseAccess access, InboxQuery inbox, IOptions<MailOptions> mail) : PageModel
 {
     /// <summary>For handlers: overdue cases and unread reporter messages in their channels.</summary>
     public InboxSummary? Inbox { get; private set; }
@@ -21,6 +22,9 @@ public sealed class IndexModel(ChannelDirectory directory, CaseAccess access, In
     public Guid Me { get; private set; }
 
     public bool IsAdministrator => User.IsInRole(nameof(StaffRole.Administrator));
+
+    /// <summary>Without a mail server nobody is told of new reports or deadlines: the page says so.</summary>
+    public bool MailConfigured => mail.Value.IsConfigured;
 
     public async Task<IActionResult> OnGetAsync()
     {
