@@ -102,7 +102,7 @@ public static class MailboxApi
         var authenticator = ParseHex32(context.Request.Headers[AuthenticatorHeader].ToString());
         if (authenticator is null)
         {
-            return (null, NotFound(context));
+            return (null, Failure(context));
         }
 
         var record = await mailboxes.FindByAuthenticatorAsync(authenticator, context.RequestAborted);
@@ -111,8 +111,18 @@ public static class MailboxApi
             return (record, null);
         }
 
-        return mayMoveLegacy ? await MoveLegacyAsync(context, mailboxes, authenticator) : (null, NotFound(context));
+        return mayMoveLegacy ? await MoveLegacyAsync(context, mailboxes, authenticator) : (null, Failure(context));
     }
+
+    /// <summary>
+    /// An authenticator or lookup id that opens nothing: counted against the one bound on failures, and answered
+    /// "not found", or "too many attempts" while failures are over it (docs/availability.md). A right one is never
+    /// limited.
+    /// </summary>
+    private static IResult Failure(HttpContext context) =>
+        context.RequestServices.GetRequiredService<MailboxAttempts>().TryRecordFailure()
+            ? NotFound(context)
+            : Error(context, StatusCodes.Status429TooManyRequests, "Mailbox.Error.Busy");
 
     /// <summary>
     /// A case from before the authenticator, named by its v1 lookup id: moved to the verifier of the presented
@@ -125,7 +135,7 @@ public static class MailboxApi
         var legacy = lookupId is null ? null : await mailboxes.FindLegacyAsync(lookupId, context.RequestAborted);
         if (legacy is null)
         {
-            return (null, NotFound(context));
+            return (null, Failure(context));
         }
 
         var challenges = context.RequestServices.GetRequiredService<MailboxChallenge>();

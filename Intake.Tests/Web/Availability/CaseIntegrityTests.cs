@@ -65,7 +65,7 @@ public sealed class CaseIntegrityTests : CaseTestBase
         using var __ = keys;
         var api = await new MailboxApiClient(reporter).LoadDoorAsync("/en/mailbox");
 
-        using var response = await api.MessageAsync(keys.LookupIdHex, SealedMessage(keys), [SealedMessage(keys)], declaredCount: 0);
+        using var response = await api.MessageAsync(keys.AuthenticatorHex, SealedMessage(keys), [SealedMessage(keys)], declaredCount: 0);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         await using var scope = App.CreateScope();

@@ -43,7 +43,7 @@ public sealed class RequestErrorTests : OrganisationTestBase
             recipients = [X25519Recipient.Parse(await db.ChannelKeys.Where(k => k.ChannelId == record.ChannelId).Select(k => k.Recipient).FirstAsync()), keys.Recipient];
         }
 
-        var sends = Enumerable.Range(0, 12).Select(i => api.MessageAsync(keys.LookupIdHex, AgeFile.Encrypt(Intake.Web.Reporting.ReportDocument.Message($"m{i}", []), recipients), [])).ToList();
+        var sends = Enumerable.Range(0, 12).Select(i => api.MessageAsync(keys.AuthenticatorHex, AgeFile.Encrypt(Intake.Web.Reporting.ReportDocument.Message($"m{i}", []), recipients), [])).ToList();
         var responses = await Task.WhenAll(sends);
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));

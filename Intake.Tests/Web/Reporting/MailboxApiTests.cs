@@ -179,9 +179,12 @@ public sealed class MailboxApiTests : OrganisationTestBase
         using var attachment = await api.AttachmentAsync(keys.AuthenticatorHex, await AttachmentIdAsync(api, keys));
         using var unknown = await api.ThreadAsync(new string('b', 64));
 
+        // Reporter routes are not request-logged at all (ReporterRoutes); the log itself is not empty.
         var logs = string.Join("\n", App.Logs.RenderAll());
-        Assert.Contains("/mailbox/api/thread", logs, StringComparison.Ordinal);
+        Assert.NotEmpty(App.Logs.RenderAll());
+        Assert.DoesNotContain("/mailbox/api/thread", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(keys.AuthenticatorHex, logs, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(keys.LookupIdHex, logs, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(new string('b', 64), logs, StringComparison.Ordinal);
     }
 
