@@ -30,5 +30,5 @@ public enum CodeStepOutcome
     SignedIn,
 }
 
-/// <param name="DeviceToken">After a sign-in: the value of the browser's device cookie for the account, to set (again).</param>
-public sealed record CodeStep(CodeStepOutcome Outcome, StaffUser? User = null, string? SessionId = null, string? DeviceToken = null);
+/// <param name="DeviceId">After a sign-in: the device id the browser's device cookie carries from now on.</param>
+public sealed record CodeStep(CodeStepOutcome Outcome, StaffUser? User = null, string? SessionId = null, string? DeviceId = null);

@@ -89,12 +89,13 @@ public sealed class SignInService(
     }
 
     /// <summary>
-    /// Checks the TOTP code (confirming enrolment if one is under way) and signs in. <paramref name="deviceCookie"/>
-    /// reads the browser's device cookie for the account: a browser new to an account that has others is recorded
-    /// in the sign-in's audit entry ("new-device"), which sends its owner a security notice in the same transaction.
+    /// Checks the TOTP code (confirming enrolment if one is under way) and signs in. The browser's device (from
+    /// the passphrase step's device cookie) is looked up among the account's known devices: a browser new to an account
+    /// that has others is recorded in the sign-in's audit entry ("new-device"), which sends its owner a security notice
+    /// in the same transaction.
     /// </summary>
     public async Task<CodeStep> CheckCodeAsync(
-        string? pendingId, string? code, Func<Guid, string?>? deviceCookie = null, CancellationToken cancellationToken = default)
+        string? pendingId, string? code, CancellationToken cancellationToken = default)
     {
         var entry = pending.Get(pendingId);
         var user = entry is null ? null : await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == entry.UserId, cancellationToken);
@@ -105,7 +106,7 @@ public sealed class SignInService(
 
         try
         {
-            return await CheckCodeAsync(pendingId!, entry, user, code, deviceCookie, cancellationToken);
+            return await CheckCodeAsync(pendingId!, entry, user, code, cancellationToken);
         }
         catch (ObjectDisposedException)
         {
@@ -115,7 +116,7 @@ public sealed class SignInService(
         }
     }
 
-    private async Task<CodeStep> CheckCodeAsync(string pendingId, PendingSignIn entry, StaffUser user, string? code, Func<Guid, string?>? deviceCookie, CancellationToken cancellationToken)
+    private async Task<CodeStep> CheckCodeAsync(string pendingId, PendingSignIn entry, StaffUser user, string? code, CancellationToken cancellationToken)
     {
         var enrolling = !user.TotpEnrolled && entry.EnrolmentSecret is not null;
         if (!user.TotpEnrolled && !enrolling)
@@ -161,7 +162,7 @@ public sealed class SignInService(
             audit.Record(AuditKinds.TotpEnrolled, user.Id, user.Id, detail: AuditDetails.Activation);
         }
 
-        var device = await devices.RecogniseAsync(user.Id, deviceCookie?.Invoke(user.Id), cancellationToken);
+        var device = await devices.RecogniseAsync(user.Id, entry.DeviceId, cancellationToken);
         audit.Record(AuditKinds.SignInSucceeded, user.Id, user.Id, detail: device.Warn ? AuditDetails.NewDevice : null);
         await work.SaveAsync(cancellationToken);
         var keyring = await channelKeys.UnlockAsync(user.Id, entry.TakeIdentity(), cancellationToken);
@@ -169,7 +170,7 @@ public sealed class SignInService(
         throttle.RecordSuccess(user.Username, entry.DeviceId);
         var session = sessionOptions.Value;
         var sessionId = keyStore.Open(keyring, session.IdleTimeout, session.AbsoluteTimeout);
-        return new CodeStep(CodeStepOutcome.SignedIn, user, sessionId, device.Token);
+        return new CodeStep(CodeStepOutcome.SignedIn, user, sessionId, device.DeviceId);
     }
 
     public async Task SignOutAsync(string? sessionId, Guid? userId, CancellationToken cancellationToken = default)

@@ -21,7 +21,7 @@ public sealed class CodeModel(SignInService signIn, IStringLocalizer<SharedResou
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await signIn.CheckCodeAsync(PendingCookie.Get(HttpContext), Code, user => DeviceCookie.Get(HttpContext, user), HttpContext.RequestAborted);
+        var result = await signIn.CheckCodeAsync(PendingCookie.Get(HttpContext), Code, HttpContext.RequestAborted);
         return await CodeResult.HandleAsync(this, result, ReturnUrl, text, error => Error = error);
     }
 }
@@ -36,8 +36,7 @@ internal static class CodeResult
         {
             case CodeStepOutcome.SignedIn:
                 PendingCookie.Clear(page.HttpContext);
-                DeviceCookie.Set(page.HttpContext, result.User!.Id, result.DeviceToken!);
-                page.HttpContext.RequestServices.GetRequiredService<SignInDevices>().Remember(page.HttpContext, result.User!.Id);
+                page.HttpContext.RequestServices.GetRequiredService<SignInDevices>().Remember(page.HttpContext, result.User!.Id, result.DeviceId!);
                 await page.HttpContext.SignInAsync(StaffAuthentication.Scheme, StaffAuthentication.PrincipalFor(result.User!, result.SessionId!));
                 return page.Url.IsLocalUrl(returnUrl) ? page.LocalRedirect(returnUrl!) : page.RedirectToPage("/Staff/Index");
             case CodeStepOutcome.Expired:

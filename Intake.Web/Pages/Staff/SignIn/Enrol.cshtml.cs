@@ -27,7 +27,7 @@ public sealed class EnrolModel(SignInService signIn, IStringLocalizer<SharedReso
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await signIn.CheckCodeAsync(PendingCookie.Get(HttpContext), Code, user => DeviceCookie.Get(HttpContext, user), HttpContext.RequestAborted);
+        var result = await signIn.CheckCodeAsync(PendingCookie.Get(HttpContext), Code, HttpContext.RequestAborted);
         if (result.Outcome == CodeStepOutcome.Failed)
         {
             await ShowAsync();
