@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Intake.Web.Storage.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261201201602_KeyModel")]
-    partial class KeyModel
+    [Migration("20261202010100_OwnerActivation")]
+    partial class OwnerActivation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -20,12 +20,51 @@ namespace Intake.Web.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("Intake.Web.Accounts.AccountDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSignInAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSignInAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffUserId", "TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("KnownDevices", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Web.Accounts.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ActivationCodeHash")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTimeOffset?>("ActivationExpiresAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeactivatedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -42,6 +81,9 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResetOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Role")
@@ -371,26 +413,6 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<int>("CurrentKeyVersion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("IntroEn")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IntroSv")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameEn")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameSv")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -465,6 +487,9 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ApprovedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("GrantedBy")
                         .HasColumnType("TEXT");
 
@@ -484,25 +509,132 @@ namespace Intake.Web.Storage.Migrations
                     b.ToTable("ChannelMemberships", (string)null);
                 });
 
-            modelBuilder.Entity("Intake.Web.Organisation.OrganisationProfile", b =>
+            modelBuilder.Entity("Intake.Web.Notifications.NotificationProfile", b =>
+                {
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DailyDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Muted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PendingEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PendingExpiresAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("PendingTokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("StaffUserId");
+
+                    b.ToTable("NotificationProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Web.Notifications.OutboxNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntilMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("RecipientId", "State");
+
+                    b.HasIndex("State", "DueAtMs");
+
+                    b.ToTable("NotificationOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Web.Organisation.OrganisationLogo", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ContactTextEn")
+                    b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ContactTextSv")
-                        .IsRequired()
-                        .HasMaxLength(2000)
+                    b.Property<Guid>("Version")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                    b.HasKey("Id");
+
+                    b.ToTable("OrganisationLogo", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Web.Organisation.OrganisationProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RecoveryRecipient")
                         .IsRequired()
@@ -515,6 +647,30 @@ namespace Intake.Web.Storage.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Organisation", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Web.Organisation.SiteText", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Owner", "Field", "Language");
+
+                    b.ToTable("SiteTexts", (string)null);
                 });
 
             modelBuilder.Entity("Intake.Web.Storage.InstanceInfo", b =>
@@ -534,6 +690,15 @@ namespace Intake.Web.Storage.Migrations
                         .IsUnique();
 
                     b.ToTable("Instance", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Web.Accounts.AccountDevice", b =>
+                {
+                    b.HasOne("Intake.Web.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Intake.Web.Cases.CaseAttachment", b =>
@@ -602,6 +767,24 @@ namespace Intake.Web.Storage.Migrations
                     b.HasOne("Intake.Web.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intake.Web.Notifications.NotificationProfile", b =>
+                {
+                    b.HasOne("Intake.Web.Accounts.StaffUser", null)
+                        .WithOne()
+                        .HasForeignKey("Intake.Web.Notifications.NotificationProfile", "StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intake.Web.Notifications.OutboxNotice", b =>
+                {
+                    b.HasOne("Intake.Web.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
