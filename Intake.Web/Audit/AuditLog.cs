@@ -60,6 +60,16 @@ public sealed class AuditLog(IntakeDbContext db, TimeProvider clock, AuditChain 
         return taken;
     }
 
+    /// <summary>The entries recorded since the last save, left in place.</summary>
+    internal List<AuditEntry> PeekPending() => [.. _pending];
+
+    /// <summary>Records again, unchanged, entries whose save failed and is to be retried (<see cref="UnitOfWork.SaveAsync(Cases.CaseEntry, CancellationToken)"/>).</summary>
+    internal void Restore(IReadOnlyList<AuditEntry> entries)
+    {
+        _pending.Clear();
+        _pending.AddRange(entries);
+    }
+
     /// <summary>Recomputes the whole chain, checks every entry's authentication and, when given, the anchored head.</summary>
     public async Task<AuditVerification> VerifyAsync(AuditHead? expected = null, CancellationToken cancellationToken = default)
     {

@@ -73,14 +73,10 @@ public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, Ca
             entry.Attachments.Add(new CaseAttachment { Id = id, EntryId = entry.Id, Index = i, FileName = name, SealedLength = files[i].SealedLength });
         }
 
-        // Recorded into the caller's unit of work: the entry, the case's new dates and the audit entry commit together.
-        entry.Position = await CaseEntryPositions.NextAsync(db, caseId, cancellationToken);
+        // Added to the caller's unit of work, which gives it its position as it saves (UnitOfWork.SaveAsync(entry)):
+        // the entry, the case's new dates and the audit entry commit together. The files are the caller's to mark
+        // committed once that save succeeded.
         db.CaseEntries.Add(entry);
-        foreach (var file in files)
-        {
-            file.Committed();
-        }
-
         return entry;
     }
 }

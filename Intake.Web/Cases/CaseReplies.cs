@@ -50,9 +50,10 @@ public sealed class CaseReplies(CaseMessages messages, CaseDeadlines deadlines, 
         deadlines.Apply(record);
         // The record is tracked by the same context: the message and the new dates are saved together.
         recipients ??= await messages.RecipientsAsync(record, toReporter: true, cancellationToken);
-        await messages.ReplyAsync(record.Id, keyring, text.Trim(), files, recipients, cancellationToken);
+        var entry = await messages.ReplyAsync(record.Id, keyring, text.Trim(), files, recipients, cancellationToken);
         audit.Record(AuditKinds.CaseReplied, keyring.UserId, record.Id, record.ChannelId, WithFiles(purpose.ToString(), files.Count));
-        await work.SaveAsync(cancellationToken);
+        await work.SaveAsync(entry, cancellationToken);
+        Committed(files);
     }
 
     public Task NoteAsync(CaseRecord record, UnlockedKeyring keyring, string text, CancellationToken cancellationToken = default) =>
@@ -67,15 +68,25 @@ public sealed class CaseReplies(CaseMessages messages, CaseDeadlines deadlines, 
         ArgumentNullException.ThrowIfNull(keyring);
         ArgumentNullException.ThrowIfNull(files);
         recipients ??= await messages.RecipientsAsync(record, toReporter: false, cancellationToken);
-        await messages.NoteAsync(record.Id, keyring, text.Trim(), files, recipients, cancellationToken);
+        var entry = await messages.NoteAsync(record.Id, keyring, text.Trim(), files, recipients, cancellationToken);
         audit.Record(AuditKinds.CaseNoted, keyring.UserId, record.Id, record.ChannelId, WithFiles(null, files.Count));
-        await work.SaveAsync(cancellationToken);
+        await work.SaveAsync(entry, cancellationToken);
+        Committed(files);
     }
 
     /// <summary>The audit detail of an entry with files: the kind, if any, and how many files (never their names).</summary>
     public static string? WithFiles(string? detail, int files) => files == 0
         ? detail
         : string.Create(CultureInfo.InvariantCulture, $"{(detail is null ? string.Empty : detail + " ")}files={files}");
+
+    /// <summary>The entry that references the files is saved: they stay.</summary>
+    private static void Committed(IReadOnlyList<StagedFile> files)
+    {
+        foreach (var file in files)
+        {
+            file.Committed();
+        }
+    }
 
     private static void SetStatusUnlessClosed(CaseRecord record, CaseStatus status)
     {

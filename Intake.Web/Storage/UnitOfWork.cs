@@ -1,4 +1,5 @@
 using Intake.Web.Audit;
+using Intake.Web.Cases;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intake.Web.Storage;
@@ -56,5 +57,29 @@ public sealed class UnitOfWork(IntakeDbContext db, AuditLog audit)
         {
             chain.WriteLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Saves an action that adds a thread entry to a case (<paramref name="entry"/>, already added to the context):
+    /// the entry takes the next position of its case when it is saved. When another action took that position first,
+    /// the unique index refuses the save; what the failed save added of its own (the linked audit entries and the
+    /// notices that follow them) is taken back, the audit entries are recorded again, and the save is retried with
+    /// the position read anew (<see cref="CaseEntryPositions"/>).
+    /// </summary>
+    public async Task SaveAsync(CaseEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var recorded = audit.PeekPending();
+        var ownChanges = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
+            .ToHashSet(ReferenceEqualityComparer.Instance);
+        await CaseEntryPositions.SaveAsync(db, entry, SaveAsync, () =>
+        {
+            foreach (var added in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && !ownChanges.Contains(e.Entity)).ToList())
+            {
+                added.State = EntityState.Detached;
+            }
+
+            audit.Restore(recorded);
+        }, cancellationToken);
     }
 }
