@@ -19,6 +19,7 @@ public static class AuditKinds
     public const string ChannelTextsChanged = "channel.texts-changed";
     public const string OrganisationTextsChanged = "organisation.texts-changed";
     public const string OrganisationLogoChanged = "organisation.logo-changed";
+    public const string OrganisationUnitsChanged = "organisation.units-changed";
 
     // A handler downloaded the channel identity they hold, sealed with a passphrase (to open an export offline).
     public const string ChannelIdentityExported = "channel.identity-exported";
@@ -38,6 +39,11 @@ public static class AuditKinds
     public const string CaseAssigned = "case.assigned";
     public const string CaseCategorised = "case.categorised";
     public const string CaseTriageChanged = "case.triage-changed";
+    public const string CaseUrgencyChanged = "case.urgency-changed";
+    public const string CaseStatutoryChanged = "case.statutory-changed";
+    public const string CaseMeasureAdded = "case.measure-added";
+    public const string CaseMeasureChanged = "case.measure-changed";
+    public const string CaseUnitChanged = "case.unit-changed";
     public const string CaseLegalHold = "case.legal-hold";
     public const string CaseRegistryExported = "case.registry-exported";
     public const string CaseDisposed = "case.disposed";

@@ -17,7 +17,8 @@ public sealed class CasePrintReader(IntakeDbContext db, CaseCalendar calendar)
     public static IReadOnlyList<string> HistoryKinds { get; } =
     [
         AuditKinds.CaseRegistered, AuditKinds.CaseStatusChanged, AuditKinds.CaseAssigned, AuditKinds.CaseCategorised,
-        AuditKinds.CaseTriageChanged, AuditKinds.CaseLegalHold, AuditKinds.CaseRegistryExported, AuditKinds.CaseDisposed,
+        AuditKinds.CaseTriageChanged, AuditKinds.CaseUrgencyChanged, AuditKinds.CaseStatutoryChanged, AuditKinds.CaseMeasureAdded,
+        AuditKinds.CaseMeasureChanged, AuditKinds.CaseUnitChanged, AuditKinds.CaseLegalHold, AuditKinds.CaseRegistryExported, AuditKinds.CaseDisposed,
     ];
 
     public async Task<CaseReadout> ReadAsync(CaseRecord record, UnlockedKeyring keyring, CancellationToken cancellationToken = default)

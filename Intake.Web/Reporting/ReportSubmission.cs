@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Intake.Crypto.Age;
 using Intake.Web.Cases;
+using Intake.Web.Channels;
 using Intake.Web.Keys;
 using Intake.Web.Reporting.Forms;
 using Intake.Web.Reporting.Uploads;
@@ -39,8 +40,10 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
             MeetingRequested = submission.WantsMeeting,
             Origin = submission.Origin,
         };
+        var kind = ChannelKinds.For(submission.Channel.Code);
         ApplyTriage(record, submission.Form, submission.Triage);
-        deadlines.Apply(record);
+        ApplyKind(record, kind);
+        deadlines.Apply(record, kind, []);
         var report = new CaseEntry
         {
             Id = Guid.NewGuid(),
@@ -72,7 +75,7 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
                 .MaxAsync(c => (int?)c.Sequence, cancellationToken) ?? 0;
             record.Sequence = last + 1;
             record.CaseNumber = string.Create(CultureInfo.InvariantCulture,
-                $"{Prefix(submission.Channel.Code)}-{record.Year}-{record.Sequence:0000}");
+                $"{kind.CasePrefix}-{record.Year}-{record.Sequence:0000}");
             db.Cases.Add(record);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -111,7 +114,26 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
             Origin: report.Origin), cancellationToken);
     }
 
-    public static string Prefix(string channelCode) => channelCode == ChannelCodes.Whistleblowing ? "VB" : "HV";
+    /// <summary>
+    /// What the channel kind derives from the clear codes at receipt: urgency from the incident types, the first
+    /// contact when a reporter who gave their name asked for a call, and the Försäkringskassan report when someone
+    /// was injured.
+    /// </summary>
+    public static void ApplyKind(CaseRecord record, ChannelKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(kind);
+        var types = Codes(record.IncidentTypes);
+        record.Urgent = kind.Has(CaseSections.Urgency) && types.Any(t => kind.UrgentIncidentTypes.Contains(t, StringComparer.Ordinal));
+        if (kind.Has(CaseSections.StatutoryReports))
+        {
+            record.FirstContactRequested = record.IdentityMode is CommonFields.Named or CommonFields.Confidential
+                && Codes(record.SupportWanted).Contains(ThreatForm.SupportCall);
+            record.SocialInsuranceReportNeeded = Codes(record.Consequences).Contains(ThreatForm.Injury);
+        }
+    }
+
+    private static string[] Codes(string? joined) => joined?.Split('|') ?? [];
 
     private static void ApplyTriage(CaseRecord record, ReportForm form, FormAnswers answers)
     {
@@ -127,6 +149,9 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
                 case TriageColumn.IncidentPlace: record.IncidentPlace = joined; break;
                 case TriageColumn.ContactChannels: record.ContactChannels = joined; break;
                 case TriageColumn.PoliceReported: record.PoliceReported = joined is null ? null : joined == "yes"; break;
+                case TriageColumn.Consequences: record.Consequences = joined; break;
+                case TriageColumn.SupportWanted: record.SupportWanted = joined; break;
+                case TriageColumn.IdentityMode: record.IdentityMode = joined; break;
             }
         }
     }
