@@ -42,7 +42,12 @@ public abstract class ReportPageModel(IntakeDbContext db, ReportIntake reports, 
             return NotFound();
         }
 
-        Answers.Add(CommonFields.IdentityMode, CommonFields.Anonymous);
+        // Threats reporters choose how they appear themselves: nothing is preselected for them.
+        if (Channels.ChannelKinds.For(ChannelCode).PreselectedIdentityMode is { } mode)
+        {
+            Answers.Add(CommonFields.IdentityMode, mode);
+        }
+
         Answers.Add(CommonFields.AllowAcknowledgement, "true");
         return Page();
     }
