@@ -22,12 +22,15 @@ public sealed class IntakeProcess : IDisposable
 
     public static string WebAssembly => Path.Combine(AppContext.BaseDirectory, "Intake.Web.dll");
 
-    /// <summary>Starts the server on a free loopback port and waits until /healthz answers 200.</summary>
-    public static async Task<IntakeProcess> StartAsync(string dataDirectory, TimeSpan? timeout = null)
+    /// <summary>
+    /// Starts the server on a free loopback port and waits until /healthz answers 200; <paramref name="settings"/>
+    /// are configuration switches such as <c>--Intake:Admission:FreeBurst=1000</c>.
+    /// </summary>
+    public static async Task<IntakeProcess> StartAsync(string dataDirectory, TimeSpan? timeout = null, params string[] settings)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var process = Start(dataDirectory, "--urls", address.ToString().TrimEnd('/'));
+        var process = Start(dataDirectory, ["--urls", address.ToString().TrimEnd('/'), .. settings]);
         var server = new IntakeProcess(process, address);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));

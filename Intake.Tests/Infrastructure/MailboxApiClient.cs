@@ -30,12 +30,17 @@ public sealed class MailboxApiClient(ReporterClient reporter)
 
     public Task<HttpResponseMessage> MeetingAsync(string? lookupId) => PostAsync(Prefix + "/mailbox/api/meeting", lookupId);
 
-    /// <summary>Posts a sealed follow-up: the antiforgery token first, the sealed message, the sealed files.</summary>
-    public Task<HttpResponseMessage> MessageAsync(string? lookupId, byte[] sealedMessage, IReadOnlyList<byte[]> sealedAttachments, string? antiforgery = null)
+    /// <summary>
+    /// Posts a sealed follow-up: the antiforgery token first, the number of files it declares (by default as many as
+    /// are sent), the sealed message, the sealed files.
+    /// </summary>
+    public Task<HttpResponseMessage> MessageAsync(
+        string? lookupId, byte[] sealedMessage, IReadOnlyList<byte[]> sealedAttachments, string? antiforgery = null, int? declaredCount = null)
     {
         var content = new MultipartFormDataContent
         {
             { new StringContent(antiforgery ?? Antiforgery), "__RequestVerificationToken" },
+            { new StringContent((declaredCount ?? sealedAttachments.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)), "attachmentCount" },
             { Binary(sealedMessage), "sealedMessage", "message.age" },
         };
         for (var i = 0; i < sealedAttachments.Count; i++)

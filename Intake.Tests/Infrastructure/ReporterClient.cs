@@ -34,9 +34,13 @@ public sealed class ReporterClient(IntakeApplicationFactory app) : IDisposable
         ["allowAcknowledgement"] = ["true"],
     };
 
-    /// <summary>Posts a report; returns the final response (the receipt, or the form again) and its parsed page.</summary>
+    /// <summary>
+    /// Posts a report; returns the final response (the receipt, or the form again) and its parsed page. The form's
+    /// stamp goes with it as the page renders it, unless <paramref name="withFormStamp"/> is false (then the fields
+    /// may carry one of their own).
+    /// </summary>
     public async Task<(HttpResponseMessage Response, IDocument Page)> SubmitAsync(
-        string path, Dictionary<string, string[]> fields, IEnumerable<(string Name, byte[] Content)>? files = null)
+        string path, Dictionary<string, string[]> fields, IEnumerable<(string Name, byte[] Content)>? files = null, bool withFormStamp = true)
     {
         using var form = await Http.GetAsync(new Uri(path, UriKind.Relative));
         form.EnsureSuccessStatusCode();
@@ -44,6 +48,11 @@ public sealed class ReporterClient(IntakeApplicationFactory app) : IDisposable
         var token = page.QuerySelector("form.report-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var content = new MultipartFormDataContent();
         content.Add(new StringContent(token), "__RequestVerificationToken");
+        if (withFormStamp)
+        {
+            content.Add(new StringContent(page.QuerySelector("form.report-form input[name=formStamp]")!.GetAttribute("value")!), "formStamp");
+        }
+
         foreach (var (name, values) in fields)
         {
             foreach (var value in values)

@@ -68,6 +68,17 @@ public sealed class StaffBrowserClient : IDisposable
         return afterPassphrase;
     }
 
+    /// <summary>Signs out with the navigation's button; the browser keeps its other cookies (its device cookie).</summary>
+    public Task<HttpResponseMessage> SignOutAsync() => SubmitAsync("/Staff", [], "form[action$='/Staff/SignOut']");
+
+    /// <summary>True when the last response of a sign-in landed on a signed-in staff page.</summary>
+    public static bool IsSignedIn(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var path = response.RequestMessage!.RequestUri!.AbsolutePath;
+        return response.StatusCode == HttpStatusCode.OK && path.StartsWith("/Staff", StringComparison.Ordinal) && !path.Contains("/SignIn", StringComparison.Ordinal);
+    }
+
     /// <summary>GETs a page, fills its first form (or the one matching <paramref name="formSelector"/>) and posts it.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string path, Dictionary<string, string> fields, string formSelector = "main form")
     {

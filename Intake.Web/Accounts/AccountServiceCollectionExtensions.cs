@@ -22,8 +22,14 @@ public static class AccountServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<KeyOptions>>().Value;
-            return new PassphraseWorkLimiter(options.PassphraseConcurrency, options.PassphraseQueueTimeout);
+            return new SignInLanes(
+                new PassphraseWorkLimiter(options.PassphraseConcurrency, options.PassphraseQueueTimeout),
+                new PassphraseWorkLimiter(options.KnownDeviceConcurrency, options.KnownDeviceQueueTimeout));
         });
+        services.AddSingleton<SignInDevices>();
+
+        // Passphrase work of signed-in staff (changing a passphrase, exporting an identity) uses the reserved lane.
+        services.AddSingleton(provider => provider.GetRequiredService<SignInLanes>().Reserved);
         services.AddHostedService<KeySessionSweeper>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ChannelKeys>();

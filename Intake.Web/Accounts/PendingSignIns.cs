@@ -15,10 +15,11 @@ public sealed class PendingSignIns(TimeProvider clock, IOptions<SessionOptions> 
 
     private readonly ConcurrentDictionary<string, PendingSignIn> _pending = new(StringComparer.Ordinal);
 
-    public string Create(Guid userId, X25519Identity identity)
+    /// <param name="deviceId">The known device the passphrase came from, if any: the code's failures count against it.</param>
+    public string Create(Guid userId, X25519Identity identity, string? deviceId = null)
     {
         var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        _pending[id] = new PendingSignIn(userId, identity, clock.GetUtcNow() + options.Value.SecondFactorTimeout);
+        _pending[id] = new PendingSignIn(userId, identity, clock.GetUtcNow() + options.Value.SecondFactorTimeout) { DeviceId = deviceId };
         return id;
     }
 
@@ -74,6 +75,9 @@ public sealed class PendingSignIn(Guid userId, X25519Identity identity, DateTime
     public DateTimeOffset Expires { get; } = expires;
 
     public int CodeAttempts { get; set; }
+
+    /// <summary>The known device of the user this sign-in came from, if any.</summary>
+    public string? DeviceId { get; init; }
 
     /// <summary>A TOTP secret being enrolled, held until the first code confirms it.</summary>
     public byte[]? EnrolmentSecret { get; set; }

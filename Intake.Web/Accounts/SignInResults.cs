@@ -8,6 +8,9 @@ public enum PassphraseStepOutcome
     /// <summary>Too many failures for this username: wait <see cref="PassphraseStep.RetryAfter"/>.</summary>
     Throttled,
 
+    /// <summary>No username or no passphrase was typed: nothing was checked.</summary>
+    Missing,
+
     /// <summary>Every passphrase slot is taken: try again shortly.</summary>
     Busy,
 

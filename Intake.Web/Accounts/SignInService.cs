@@ -15,7 +15,7 @@ public sealed class SignInService(
     IntakeDbContext db,
     StaffKeys staffKeys,
     DecoySealedIdentity decoy,
-    PassphraseWorkLimiter limiter,
+    SignInLanes lanes,
     SignInThrottle throttle,
     PendingSignIns pending,
     TotpCodes totp,
@@ -24,18 +24,30 @@ public sealed class SignInService(
     AuditLog audit,
     IOptions<SessionOptions> sessionOptions)
 {
-    public async Task<PassphraseStep> CheckPassphraseAsync(string? username, string? passphrase, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks the passphrase. <paramref name="device"/> is the browser's device cookie, if any: when it is one of this
+    /// user's, the work runs in the reserved lane and failures count against this device alone; otherwise in the
+    /// shared lane, with failures counted against the username from unknown devices (docs/availability.md).
+    /// </summary>
+    public async Task<PassphraseStep> CheckPassphraseAsync(string? username, string? passphrase, KnownDevice? device = null, CancellationToken cancellationToken = default)
     {
+        if (string.IsNullOrEmpty(passphrase) || string.IsNullOrWhiteSpace(username))
+        {
+            // Nothing to check: no passphrase can be empty (PassphrasePolicy), and this says nothing about the user.
+            return new PassphraseStep(PassphraseStepOutcome.Missing);
+        }
+
         var name = StaffUsernames.Normalize(username);
-        var wait = throttle.RetryAfter(name);
+        var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Username == name, cancellationToken);
+        var known = device is not null && user is not null && device.UserId == user.Id ? device : null;
+        var wait = throttle.RetryAfter(name, known?.DeviceId);
         if (wait > TimeSpan.Zero)
         {
             return new PassphraseStep(PassphraseStepOutcome.Throttled, RetryAfter: wait);
         }
 
-        var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Username == name, cancellationToken);
         var sealedIdentity = user is { IsDisabled: false } ? user.SealedIdentity : decoy.Value;
-        var (ran, identity) = await limiter.TryRunAsync(() => staffKeys.TryOpen(sealedIdentity, passphrase ?? string.Empty), cancellationToken);
+        var (ran, identity) = await lanes.RunAsync(known is not null, () => staffKeys.TryOpen(sealedIdentity, passphrase ?? string.Empty), cancellationToken);
         if (!ran)
         {
             return new PassphraseStep(PassphraseStepOutcome.Busy);
@@ -44,13 +56,13 @@ public sealed class SignInService(
         if (user is null || user.IsDisabled || identity is null)
         {
             identity?.Dispose();
-            throttle.RecordFailure(name);
+            throttle.RecordFailure(name, known?.DeviceId);
             // The typed username is not recorded: people type passphrases into the wrong field.
             await audit.AppendAsync(AuditKinds.SignInFailed, subjectId: user?.Id, detail: "passphrase", cancellationToken: cancellationToken);
             return new PassphraseStep(PassphraseStepOutcome.Failed);
         }
 
-        var pendingId = pending.Create(user.Id, identity);
+        var pendingId = pending.Create(user.Id, identity, known?.DeviceId);
         return new PassphraseStep(user.TotpEnrolled ? PassphraseStepOutcome.CodeRequired : PassphraseStepOutcome.EnrolmentRequired, pendingId);
     }
 
@@ -77,12 +89,26 @@ public sealed class SignInService(
     public async Task<CodeStep> CheckCodeAsync(string? pendingId, string? code, CancellationToken cancellationToken = default)
     {
         var entry = pending.Get(pendingId);
-        if (entry is null)
+        var user = entry is null ? null : await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == entry.UserId, cancellationToken);
+        if (entry is null || user is null)
         {
             return new CodeStep(CodeStepOutcome.Expired);
         }
 
-        var user = await db.StaffUsers.SingleAsync(u => u.Id == entry.UserId, cancellationToken);
+        try
+        {
+            return await CheckCodeAsync(pendingId!, entry, user, code, cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The pending sign-in was removed while its code was checked (it expired, or a second tab used up its
+            // attempts): start again, as after any expiry.
+            return new CodeStep(CodeStepOutcome.Expired);
+        }
+    }
+
+    private async Task<CodeStep> CheckCodeAsync(string pendingId, PendingSignIn entry, StaffUser user, string? code, CancellationToken cancellationToken)
+    {
         var enrolling = !user.TotpEnrolled && entry.EnrolmentSecret is not null;
         if (!user.TotpEnrolled && !enrolling)
         {
@@ -109,7 +135,7 @@ public sealed class SignInService(
 
         if (step is null)
         {
-            return await FailCodeAsync(pendingId!, entry, user, cancellationToken);
+            return await FailCodeAsync(pendingId, entry, user, cancellationToken);
         }
 
         user.LastTotpStep = step.Value;
@@ -121,7 +147,7 @@ public sealed class SignInService(
         await audit.AppendAsync(AuditKinds.SignInSucceeded, user.Id, user.Id, cancellationToken: cancellationToken);
         var keyring = await channelKeys.UnlockAsync(user.Id, entry.TakeIdentity(), cancellationToken);
         pending.Remove(pendingId);
-        throttle.RecordSuccess(user.Username);
+        throttle.RecordSuccess(user.Username, entry.DeviceId);
         var session = sessionOptions.Value;
         var sessionId = keyStore.Open(keyring, session.IdleTimeout, session.AbsoluteTimeout);
         return new CodeStep(CodeStepOutcome.SignedIn, user, sessionId);
@@ -139,7 +165,7 @@ public sealed class SignInService(
     private async Task<CodeStep> FailCodeAsync(string pendingId, PendingSignIn entry, StaffUser user, CancellationToken cancellationToken)
     {
         entry.CodeAttempts++;
-        throttle.RecordFailure(user.Username);
+        throttle.RecordFailure(user.Username, entry.DeviceId);
         await audit.AppendAsync(AuditKinds.SignInFailed, subjectId: user.Id, detail: "totp", cancellationToken: cancellationToken);
         if (entry.CodeAttempts >= PendingSignIns.MaxCodeAttempts)
         {

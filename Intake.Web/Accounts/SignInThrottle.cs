@@ -5,10 +5,13 @@ using System.Text;
 namespace Intake.Web.Accounts;
 
 /// <summary>
-/// Per-account exponential back-off after failed sign-ins. Keyed by a keyed hash of the typed username, so that
-/// unknown usernames are throttled exactly like real ones (the answer never tells which exists) and the
-/// usernames themselves are not kept in memory. After three failures each further failure doubles the wait,
-/// from 2 seconds up to 15 minutes; a success clears it.
+/// Exponential back-off after failed sign-ins, counted per username and device: a known device of the user (its
+/// device cookie, <see cref="SignInDevices"/>) has a count of its own, and every other browser shares the
+/// username's count for unknown devices. So failures typed anywhere else can never lock a user out of a device
+/// they signed in from before. Keyed by a keyed hash of the typed username (and device), so that unknown
+/// usernames are throttled exactly like real ones (the answer never tells which exists) and the usernames
+/// themselves are not kept in memory. After three failures each further failure doubles the wait, from 2
+/// seconds up to 15 minutes; a success clears it.
 /// </summary>
 public sealed class SignInThrottle(TimeProvider clock)
 {
@@ -20,9 +23,9 @@ public sealed class SignInThrottle(TimeProvider clock)
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>How long the account must wait before another attempt is even checked; zero if it may go.</summary>
-    public TimeSpan RetryAfter(string username)
+    public TimeSpan RetryAfter(string username, string? deviceId = null)
     {
-        if (!_entries.TryGetValue(KeyOf(username), out var entry))
+        if (!_entries.TryGetValue(KeyOf(username, deviceId), out var entry))
         {
             return TimeSpan.Zero;
         }
@@ -31,7 +34,7 @@ public sealed class SignInThrottle(TimeProvider clock)
         return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 
-    public void RecordFailure(string username)
+    public void RecordFailure(string username, string? deviceId = null)
     {
         if (_entries.Count >= MaxEntries)
         {
@@ -40,7 +43,7 @@ public sealed class SignInThrottle(TimeProvider clock)
 
         var now = clock.GetUtcNow();
         _entries.AddOrUpdate(
-            KeyOf(username),
+            KeyOf(username, deviceId),
             _ => new Entry(1, now),
             (_, old) =>
             {
@@ -49,7 +52,7 @@ public sealed class SignInThrottle(TimeProvider clock)
             });
     }
 
-    public void RecordSuccess(string username) => _entries.TryRemove(KeyOf(username), out _);
+    public void RecordSuccess(string username, string? deviceId = null) => _entries.TryRemove(KeyOf(username, deviceId), out _);
 
     internal static TimeSpan DelayAfter(int failures)
     {
@@ -75,8 +78,8 @@ public sealed class SignInThrottle(TimeProvider clock)
         }
     }
 
-    private string KeyOf(string username) =>
-        Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(StaffUsernames.Normalize(username))));
+    private string KeyOf(string username, string? deviceId) =>
+        Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(StaffUsernames.Normalize(username) + "\n" + (deviceId ?? string.Empty))));
 
     private sealed record Entry(int Failures, DateTimeOffset BlockedUntil);
 }

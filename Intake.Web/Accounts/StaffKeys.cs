@@ -31,7 +31,7 @@ public sealed class StaffKeys(IOptions<KeyOptions> options)
         {
             return SealedIdentity.Open(sealedIdentity, passphrase, _options.MaxScryptWorkFactor);
         }
-        catch (AgeException)
+        catch (Exception ex) when (ex is AgeException or ArgumentException)
         {
             return null;
         }

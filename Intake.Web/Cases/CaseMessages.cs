@@ -54,13 +54,11 @@ public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, Ca
         var toReporter = kind == EntryKind.HandlerMessage;
         recipients ??= await RecipientsAsync(record, toReporter, cancellationToken);
         var json = ReportDocument.Message(text, files.Select(f => f.Info).ToList());
-        var position = (await db.CaseEntries.Where(e => e.CaseId == caseId).MaxAsync(e => (int?)e.Position, cancellationToken) ?? 0) + 1;
         var entry = new CaseEntry
         {
             Id = Guid.NewGuid(),
             CaseId = caseId,
             Kind = kind,
-            Position = position,
             AuthorId = handler.UserId,
             CreatedOn = calendar.Today,
             ReadableByReporter = toReporter,
@@ -81,8 +79,12 @@ public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, Ca
             entry.Attachments.Add(new CaseAttachment { Id = id, EntryId = entry.Id, Index = i, FileName = name, SealedLength = files[i].SealedLength });
         }
 
-        db.CaseEntries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
+        await CaseEntryPositions.AddAndSaveAsync(db, entry, cancellationToken);
+        foreach (var file in files)
+        {
+            file.Committed();
+        }
+
         return entry;
     }
 }

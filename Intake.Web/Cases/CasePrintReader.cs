@@ -43,7 +43,7 @@ public sealed class CasePrintReader(IntakeDbContext db, CaseCalendar calendar, C
 
     private static ReadItem Decrypt(CaseEntry entry, IReadOnlyList<IIdentity> identities, string? author)
     {
-        var opened = SealedEntry.Open(entry, identities);
+        var opened = SealedEntry.Open(entry, identities, everyFile: true);
         return new ReadItem(entry, author, opened.Report, opened.Message, opened.Attachments, opened.Unreadable);
     }
 }

@@ -32,7 +32,7 @@ public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, CaseMeasur
         var thread = new List<CaseThreadItem>();
         foreach (var entry in entries)
         {
-            var opened = SealedEntry.Open(entry, identities);
+            var opened = SealedEntry.Open(entry, identities, everyFile: true);
             if (entry.Kind == EntryKind.Report)
             {
                 report ??= ToReport(opened, revealIdentity);
@@ -85,7 +85,7 @@ public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, CaseMeasur
         }
 
         var identities = keyring.IdentitiesFor(record.ChannelId);
-        var info = SealedEntry.Open(entry, identities).Attachments.FirstOrDefault(a => a.Id == attachmentId);
+        var info = SealedEntry.Open(entry, identities, everyFile: true).Attachments.FirstOrDefault(a => a.Id == attachmentId);
         var stored = entry.Attachments.Single(a => a.Id == attachmentId);
         var path = Path.Combine(data.Attachments, Path.GetFileName(stored.FileName));
         if (info is null || !File.Exists(path))

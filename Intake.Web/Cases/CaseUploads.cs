@@ -26,14 +26,14 @@ public sealed class CaseUploads(MultipartUploadReader reader, IAntiforgery antif
     public UploadOptions Limits => options.Value;
 
     public async Task<UploadResult> ReadAsync(
-        HttpContext context, Func<FormAnswers, IReadOnlyCollection<IRecipient>?> recipientsFor, CancellationToken cancellationToken)
+        HttpContext context, Func<FormAnswers, IReadOnlyCollection<IRecipient>?> recipientsFor, Guid? caseId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(recipientsFor);
         if (IsMedia(context.Request.ContentType, "multipart/form-data"))
         {
             return await reader.ReadAsync(
-                context, fields => recipientsFor(fields) is { } recipients ? new ServerFileSealer(recipients) : null, data.Attachments, [FileField], cancellationToken);
+                context, fields => recipientsFor(fields) is { } recipients ? new ServerFileSealer(recipients) : null, data.Attachments, [FileField], caseId, cancellationToken);
         }
 
         var result = new UploadResult();

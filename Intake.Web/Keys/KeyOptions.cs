@@ -18,9 +18,18 @@ public sealed class KeyOptions
     /// </summary>
     public int MaxScryptWorkFactor { get; set; } = 20;
 
-    /// <summary>How many passphrase derivations may run at once; the rest queue.</summary>
-    public int PassphraseConcurrency { get; set; } = 2;
+    /// <summary>
+    /// How many passphrase derivations sign-ins from unknown devices may run at once (the shared lane); the rest
+    /// queue (docs/availability.md).
+    /// </summary>
+    public int PassphraseConcurrency { get; set; } = 1;
 
-    /// <summary>How long a sign-in waits for a derivation slot before it is told the service is busy.</summary>
-    public TimeSpan PassphraseQueueTimeout { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>How long a sign-in from an unknown device waits for a slot before it is told the service is busy.</summary>
+    public TimeSpan PassphraseQueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Derivations reserved for sign-ins from a device the user signed in from before.</summary>
+    public int KnownDeviceConcurrency { get; set; } = 1;
+
+    /// <summary>How long a sign-in from a known device waits for a reserved slot.</summary>
+    public TimeSpan KnownDeviceQueueTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -10,8 +10,8 @@ namespace Intake.Web.Mailbox;
 /// <summary>
 /// The mailbox for the page's script (docs/report-format.md, "The mailbox with JavaScript"). Every request proves
 /// knowledge of the token with the mailbox lookup id in the <see cref="LookupHeader"/> header, never in the address
-/// (addresses reach logs and history), takes one attempt from <see cref="MailboxAttempts"/> like the token form,
-/// and gets one answer for every id that opens nothing. Everything is POST, answered <c>no-store</c> by the
+/// (addresses reach logs and history); an id that opens nothing is counted by <see cref="MailboxAttempts"/> like a
+/// wrong code at the door, and gets one answer for every id that opens nothing. Everything is POST, answered <c>no-store</c> by the
 /// security headers, and carries the antiforgery token.
 /// </summary>
 public static class MailboxApi
@@ -84,15 +84,13 @@ public static class MailboxApi
         return Results.Json(new { sent = true });
     }
 
-    /// <summary>The gate every request passes: one attempt, the antiforgery header, the lookup id.</summary>
+    /// <summary>
+    /// The gate every request passes: the antiforgery header, the lookup id. Only an id that opens nothing is
+    /// counted (<see cref="MailboxAttempts"/>), so failures never starve a mailbox whose id is right.
+    /// </summary>
     private static async Task<(CaseRecord? Record, IResult? Refusal)> OpenAsync(HttpContext context, bool checkAntiforgery)
     {
         var services = context.RequestServices;
-        if (!services.GetRequiredService<MailboxAttempts>().TryAttempt())
-        {
-            return (null, Error(context, StatusCodes.Status429TooManyRequests, "Mailbox.Error.Busy"));
-        }
-
         if (checkAntiforgery && !await services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
         {
             return (null, Error(context, StatusCodes.Status400BadRequest, "Report.Error.Expired"));
@@ -100,7 +98,14 @@ public static class MailboxApi
 
         var lookupId = ParseLookupId(context.Request.Headers[LookupHeader].ToString());
         var record = lookupId is null ? null : await services.GetRequiredService<MailboxService>().FindAsync(lookupId, context.RequestAborted);
-        return record is null ? (null, NotFound(context)) : (record, null);
+        if (record is not null)
+        {
+            return (record, null);
+        }
+
+        return services.GetRequiredService<MailboxAttempts>().TryRecordFailure()
+            ? (null, NotFound(context))
+            : (null, Error(context, StatusCodes.Status429TooManyRequests, "Mailbox.Error.Busy"));
     }
 
     /// <summary>64 lower-case hex digits (docs/mailbox-token.md), or null.</summary>

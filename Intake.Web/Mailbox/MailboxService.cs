@@ -79,7 +79,7 @@ public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, 
         ArgumentNullException.ThrowIfNull(keys);
         var record = await db.Cases.SingleAsync(c => c.MailboxLookupId == keys.LookupId, cancellationToken);
         IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(await channelKeys.CurrentRecipientAsync(record.ChannelId, cancellationToken)), X25519Recipient.Parse(record.MailboxRecipient)];
-        using var upload = await reader.ReadAsync(context, _ => new ServerFileSealer(recipients), data.Attachments, [FileField], cancellationToken);
+        using var upload = await reader.ReadAsync(context, _ => new ServerFileSealer(recipients), data.Attachments, [FileField], record.Id, cancellationToken);
         var text = upload.Fields.Get("message").Trim();
         if (upload.AntiforgeryFailed || upload.Refused.Count > 0 || upload.TextTooLarge || (text.Length == 0 && upload.Files.Count == 0) || text.Length > 20000)
         {
@@ -89,7 +89,7 @@ public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, 
         }
 
         var json = ReportDocument.Message(text, upload.Files.Select(f => f.Info).ToList());
-        var entry = NewEntry(record.Id, EntryKind.ReporterMessage, await NextPositionAsync(record.Id, cancellationToken));
+        var entry = NewEntry(record.Id, EntryKind.ReporterMessage);
         try
         {
             entry.Sealed = AgeFile.Encrypt(json, recipients);
@@ -106,9 +106,9 @@ public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, 
             entry.Attachments.Add(new CaseAttachment { Id = id, EntryId = entry.Id, Index = i, FileName = name, SealedLength = upload.Files[i].SealedLength });
         }
 
-        db.CaseEntries.Add(entry);
         record.UnreadReporterMessages++;
-        await db.SaveChangesAsync(cancellationToken);
+        await CaseEntryPositions.AddAndSaveAsync(db, entry, cancellationToken);
+        upload.Committed();
         return new FollowUpResult(true, string.Empty, null, [], [], false);
     }
 
@@ -123,22 +123,18 @@ public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, 
         var record = await db.Cases.SingleAsync(c => c.MailboxLookupId == lookupId, cancellationToken);
         record.MeetingRequested = true;
         record.UnreadReporterMessages++;
-        db.CaseEntries.Add(NewEntry(record.Id, EntryKind.MeetingRequest, await NextPositionAsync(record.Id, cancellationToken)));
-        await db.SaveChangesAsync(cancellationToken);
+        await CaseEntryPositions.AddAndSaveAsync(db, NewEntry(record.Id, EntryKind.MeetingRequest), cancellationToken);
     }
 
-    internal CaseEntry NewEntry(Guid caseId, EntryKind kind, int position) => new()
+    /// <summary>A new entry the reporter can read; its position is given when it is saved (<see cref="CaseEntryPositions"/>).</summary>
+    internal CaseEntry NewEntry(Guid caseId, EntryKind kind) => new()
     {
         Id = Guid.NewGuid(),
         CaseId = caseId,
         Kind = kind,
-        Position = position,
         ReadableByReporter = true,
         CreatedOn = calendar.Today,
     };
-
-    internal async Task<int> NextPositionAsync(Guid caseId, CancellationToken cancellationToken) =>
-        (await db.CaseEntries.Where(e => e.CaseId == caseId).MaxAsync(e => (int?)e.Position, cancellationToken) ?? 0) + 1;
 
     private static ThreadItem Decrypt(CaseEntry entry, X25519Identity identity)
     {

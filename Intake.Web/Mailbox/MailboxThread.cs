@@ -16,4 +16,5 @@ public sealed record ThreadItem(
     IReadOnlyList<AttachmentView> Attachments,
     bool Unreadable);
 
-public sealed record AttachmentView(Guid Id, string Name, string Type, long Size);
+/// <summary>A file of an entry; <see cref="Described"/> is false for a stored file its sealed document does not list.</summary>
+public sealed record AttachmentView(Guid Id, string Name, string Type, long Size, bool Described = true);

@@ -36,11 +36,13 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
             channelCode,
             recipient,
             record.MeetingRequested,
-            [.. entries.Select(e => new MailboxEntryJson(
+            // The reporter's own numbering (1, 2, 3 …): a gap in the case's positions would tell how many internal
+            // notes there are and when they were written.
+            [.. entries.Select((e, i) => new MailboxEntryJson(
                 e.Id,
                 Code(e.Kind.ToString()),
                 Day(e.CreatedOn),
-                e.Position,
+                i + 1,
                 e.Sealed is null ? null : Convert.ToBase64String(e.Sealed),
                 [.. e.Attachments.OrderBy(a => a.Index).Select(a => new MailboxAttachmentJson(a.Id, a.Index, a.SealedLength))]))]);
     }
@@ -64,7 +66,8 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
     public async Task<SealedFollowUpResult> AddMessageAsync(HttpContext context, CaseRecord found, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(found);
-        using var upload = await reader.ReadAsync(context, _ => new BrowserFileSealer(), data.Attachments, [SealedMessageField, SealedAttachmentsField], cancellationToken);
+        using var upload = await reader.ReadAsync(
+            context, _ => new BrowserFileSealer(), data.Attachments, [SealedMessageField, SealedAttachmentsField], found.Id, cancellationToken);
         if (upload.AntiforgeryFailed || upload.TextTooLarge)
         {
             // No file was taken: only why, not each file's refusal.
@@ -80,7 +83,9 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
         }
 
         var messages = upload.Files.Where(f => f.Field == SealedMessageField).ToList();
-        if (messages.Count != 1 || messages[0].Info.Size > MaxSealedMessageBytes)
+        // The declared count is checked once every file was taken: a refused file has its own message.
+        if (messages.Count != 1 || messages[0].Info.Size > MaxSealedMessageBytes
+            || (problems.Count == 0 && Reporting.BrowserSealedFields.DeclaredCount(upload.Fields) != attachments.Count))
         {
             problems.Add(new(null, "Mailbox.Error.Sealed"));
         }
@@ -91,7 +96,7 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
         }
 
         var record = await db.Cases.SingleAsync(c => c.Id == found.Id, cancellationToken);
-        var entry = mailboxes.NewEntry(record.Id, EntryKind.ReporterMessage, await mailboxes.NextPositionAsync(record.Id, cancellationToken));
+        var entry = mailboxes.NewEntry(record.Id, EntryKind.ReporterMessage);
         entry.Sealed = await File.ReadAllBytesAsync(messages[0].TempPath, cancellationToken);
         for (var i = 0; i < attachments.Count; i++)
         {
@@ -100,9 +105,9 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
             entry.Attachments.Add(new CaseAttachment { Id = id, EntryId = entry.Id, Index = i, FileName = name, SealedLength = attachments[i].SealedLength });
         }
 
-        db.CaseEntries.Add(entry);
         record.UnreadReporterMessages++;
-        await db.SaveChangesAsync(cancellationToken);
+        await CaseEntryPositions.AddAndSaveAsync(db, entry, cancellationToken);
+        upload.Committed();
         return new SealedFollowUpResult([]);
     }
 
@@ -123,8 +128,11 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
 public sealed record MailboxThreadJson(
     string CaseNumber, string ReceivedOn, string Status, string Channel, string ChannelRecipient, bool MeetingRequested, IReadOnlyList<MailboxEntryJson> Entries);
 
-/// <summary>One readable thread entry; <see cref="Sealed"/> is the base64 age file, null for system entries.</summary>
-public sealed record MailboxEntryJson(Guid Id, string Kind, string Date, int Position, string? Sealed, IReadOnlyList<MailboxAttachmentJson> Attachments);
+/// <summary>
+/// One readable thread entry; <see cref="Number"/> counts only the entries the reporter sees, <see cref="Sealed"/> is
+/// the base64 age file, null for system entries.
+/// </summary>
+public sealed record MailboxEntryJson(Guid Id, string Kind, string Date, int Number, string? Sealed, IReadOnlyList<MailboxAttachmentJson> Attachments);
 
 /// <summary>An attachment: its index in the sealed document's list and the size of its age file.</summary>
 public sealed record MailboxAttachmentJson(Guid Id, int Index, long SealedSize);

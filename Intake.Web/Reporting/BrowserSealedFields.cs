@@ -14,6 +14,13 @@ public sealed class BrowserSealedFields
 {
     public const string LookupIdField = "mailboxLookupId";
     public const string RecipientField = "mailboxRecipient";
+
+    /// <summary>
+    /// How many files the sealed document describes, sent in clear: the server cannot read the document, so this
+    /// bounds what it takes. A submission with more (or fewer) sealed files than it declares is refused whole, so
+    /// no file can ride along undescribed.
+    /// </summary>
+    public const string AttachmentCountField = "attachmentCount";
     private const int MaxSealedReportBytes = 2 * 1024 * 1024;
 
     public BrowserSubmission Parse(ReportForm form, UploadResult upload)
@@ -56,7 +63,22 @@ public sealed class BrowserSealedFields
         }
 
         var attachments = upload.Files.Where(f => f.Field == ReportIntake.SealedAttachmentsField).ToList();
+        if (upload.Refused.Count == 0 && DeclaredCount(upload.Fields) != attachments.Count)
+        {
+            problems.Add(new(string.Empty, "Report.Error.Sealed"));
+        }
+
         return new BrowserSubmission(triage, lookupId, recipient, sealedReport, attachments, problems);
+    }
+
+    /// <summary>The declared number of sealed files, or -1 when it is missing or not a small number.</summary>
+    public static int DeclaredCount(FormAnswers fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var values = fields.GetAll(AttachmentCountField);
+        return values.Count == 1 && values[0].Length is > 0 and <= 4 && values[0].All(char.IsAsciiDigit)
+            ? int.Parse(values[0], CultureInfo.InvariantCulture)
+            : -1;
     }
 }
 

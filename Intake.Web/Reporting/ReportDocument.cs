@@ -29,9 +29,11 @@ public static class ReportDocument
     public static byte[] Message(string text, IReadOnlyList<AttachmentInfo> attachments) =>
         JsonSerializer.SerializeToUtf8Bytes(new MessageJson(MessageFormat, text, [.. attachments]), _json);
 
-    public static ReportJson? ParseReport(ReadOnlySpan<byte> json) => JsonSerializer.Deserialize<ReportJson>(json, _json);
+    /// <summary>The report in a sealed document, or null when it does not meet <see cref="SealedDocumentSchema"/>.</summary>
+    public static ReportJson? ParseReport(ReadOnlySpan<byte> json) => SealedDocumentSchema.ParseReport(json);
 
-    public static MessageJson? ParseMessage(ReadOnlySpan<byte> json) => JsonSerializer.Deserialize<MessageJson>(json, _json);
+    /// <summary>The message in a sealed document, or null when it does not meet <see cref="SealedDocumentSchema"/>.</summary>
+    public static MessageJson? ParseMessage(ReadOnlySpan<byte> json) => SealedDocumentSchema.ParseMessage(json);
 }
 
 public sealed record AttachmentInfo(string Name, string Type, long Size);

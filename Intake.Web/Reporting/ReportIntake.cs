@@ -18,7 +18,8 @@ namespace Intake.Web.Reporting;
 /// </list>
 /// </summary>
 public sealed class ReportIntake(
-    IntakeDbContext db, MultipartUploadReader reader, ReportSubmission submission, BrowserSealedFields browserFields, DataDirectory data, CaseCalendar calendar, TimeProvider clock)
+    IntakeDbContext db, MultipartUploadReader reader, ReportSubmission submission, BrowserSealedFields browserFields, DataDirectory data, CaseCalendar calendar,
+    TimeProvider clock, Admission.SubmissionGate gate)
 {
     public const string FileField = "attachments";
     public const string ModeField = "sealingMode";
@@ -31,23 +32,38 @@ public sealed class ReportIntake(
         var channel = await db.Channels.AsNoTracking().SingleAsync(c => c.Code == channelCode, cancellationToken);
         var key = await db.ChannelKeys.AsNoTracking().SingleAsync(k => k.ChannelId == channel.Id && k.Version == channel.CurrentKeyVersion, cancellationToken);
         using var server = new ServerSealingKeys(channel, key.Version, key.Recipient);
+
+        // Decided once, at the first file or after the last field: the stamp and proof come before any file.
+        Admission.Admission? admission = null;
+        Admission.Admission Admit(FormAnswers fields) => admission ??= gate.Admit(channelCode, fields, IsBrowserMode(fields));
         using var upload = await reader.ReadAsync(
             context,
-            fields => IsBrowserMode(fields) ? new BrowserFileSealer() : new ServerFileSealer(server.Recipients),
+            fields => !Admit(fields).IsAdmitted ? new RefusingSealer("Report.Error.Busy")
+                : IsBrowserMode(fields) ? new BrowserFileSealer() : new ServerFileSealer(server.Recipients),
             data.Attachments,
             [FileField, SealedReportField, SealedAttachmentsField],
+            caseId: null,
             cancellationToken);
 
         var form = ReportForms.For(channelCode);
-        return IsBrowserMode(upload.Fields)
-            ? await AcceptBrowserSealedAsync(channel, key.Version, form, upload, cancellationToken)
-            : await SealOnServerAsync(form, language, upload, server, cancellationToken);
+        var mode = IsBrowserMode(upload.Fields) ? SealingMode.Browser : SealingMode.Server;
+        var decided = upload.Malformed || upload.AntiforgeryFailed ? null : Admit(upload.Fields);
+        if (decided is { IsAdmitted: false })
+        {
+            var again = upload.Files.Select(f => f.Info.Name).Concat(upload.Refused.Select(r => r.Name)).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            return ReportOutcome.NotAdmitted(mode, mode == SealingMode.Server ? upload.Fields : new FormAnswers(), decided, again);
+        }
+
+        var outcome = mode == SealingMode.Browser
+            ? await AcceptBrowserSealedAsync(channel, key.Version, form, upload, decided, cancellationToken)
+            : await SealOnServerAsync(form, language, upload, server, decided, cancellationToken);
+        return outcome.Refusal is null ? outcome with { Stamp = upload.Fields.Get(Admission.SubmissionGate.StampField) } : outcome;
     }
 
     private static bool IsBrowserMode(FormAnswers fields) => string.Equals(fields.Get(ModeField), BrowserMode, StringComparison.Ordinal);
 
     private async Task<ReportOutcome> SealOnServerAsync(
-        ReportForm form, string language, UploadResult upload, ServerSealingKeys server, CancellationToken cancellationToken)
+        ReportForm form, string language, UploadResult upload, ServerSealingKeys server, Admission.Admission? admission, CancellationToken cancellationToken)
     {
         var today = calendar.Today;
         IReadOnlyList<FieldProblem> problems = upload.TextTooLarge ? [new FieldProblem(string.Empty, "Report.Error.TextTooLarge")] : FormValidator.Validate(form, upload.Fields, today);
@@ -58,12 +74,17 @@ public sealed class ReportIntake(
             return ReportOutcome.Rejected(SealingMode.Server, upload.Fields, problems, upload.Refused, again, upload.AntiforgeryFailed);
         }
 
+        if (admission is not null && !gate.TryConsume(admission))
+        {
+            return ReportOutcome.NotAdmitted(SealingMode.Server, upload.Fields, Admission.Admission.Wait(gate.Options.MinimumFormTime, gate.StampFor(server.Channel.Code)), [.. files.Select(f => f.Info.Name)]);
+        }
+
         var record = await submission.SealAndCommitAsync(new ServerSealedReport(server, form, upload.Fields.OnlyFieldsOf(form), language, files), cancellationToken);
         return ReportOutcome.Accept(new Receipt(server.Token.ToString(), record.CaseNumber, record.ReceivedOn, server.Channel.Code, SealingMode.Server, clock.GetUtcNow()));
     }
 
     private async Task<ReportOutcome> AcceptBrowserSealedAsync(
-        Channel channel, int keyVersion, ReportForm form, UploadResult upload, CancellationToken cancellationToken)
+        Channel channel, int keyVersion, ReportForm form, UploadResult upload, Admission.Admission? admission, CancellationToken cancellationToken)
     {
         var parsed = browserFields.Parse(form, upload);
         if (parsed.Problems.Count > 0 || upload.AntiforgeryFailed || upload.Refused.Count > 0 || upload.TextTooLarge)
@@ -71,10 +92,24 @@ public sealed class ReportIntake(
             return ReportOutcome.Rejected(SealingMode.Browser, new FormAnswers(), parsed.Problems, upload.Refused, [], upload.AntiforgeryFailed);
         }
 
-        var record = await submission.CommitAsync(new SealedSubmission(
-            channel, keyVersion, form, parsed.Triage, parsed.SealedReport!, parsed.Attachments, parsed.LookupId!, parsed.Recipient!, SealingMode.Browser,
-            DeclineAcknowledgement: !parsed.Triage.Has(CommonFields.AllowAcknowledgement),
-            WantsMeeting: parsed.Triage.Has(CommonFields.WantsMeeting)), cancellationToken);
+        if (admission is not null && !gate.TryConsume(admission))
+        {
+            return ReportOutcome.NotAdmitted(SealingMode.Browser, new FormAnswers(), Admission.Admission.ProofNeeded(gate.StampFor(channel.Code), gate.CurrentBits(channel.Code)), []);
+        }
+
+        CaseRecord record;
+        try
+        {
+            record = await submission.CommitAsync(new SealedSubmission(
+                channel, keyVersion, form, parsed.Triage, parsed.SealedReport!, parsed.Attachments, parsed.LookupId!, parsed.Recipient!, SealingMode.Browser,
+                DeclineAcknowledgement: !parsed.Triage.Has(CommonFields.AllowAcknowledgement),
+                WantsMeeting: parsed.Triage.Has(CommonFields.WantsMeeting)), cancellationToken);
+        }
+        catch (MailboxTakenException)
+        {
+            return ReportOutcome.Rejected(SealingMode.Browser, new FormAnswers(), [new FieldProblem(string.Empty, "Report.Error.MailboxTaken")], [], [], false);
+        }
+
         return ReportOutcome.Accept(new Receipt(string.Empty, record.CaseNumber, record.ReceivedOn, channel.Code, SealingMode.Browser, clock.GetUtcNow()));
     }
 }

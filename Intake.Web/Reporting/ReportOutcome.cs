@@ -13,9 +13,20 @@ public sealed record ReportOutcome(
     IReadOnlyList<FieldProblem> Problems,
     IReadOnlyList<(string Name, string MessageKey)> RefusedFiles,
     IReadOnlyList<string> FilesToChooseAgain,
-    bool FormExpired)
+    bool FormExpired,
+    Admission.Admission? Refusal = null)
 {
     public bool Accepted => Receipt is not null;
+
+    /// <summary>The form stamp the submission carried (docs/availability.md): the form shown again keeps it.</summary>
+    public string? Stamp { get; init; }
+
+    /// <summary>Not taken now: too many reports are arriving. Nothing was kept; what was typed comes back.</summary>
+    public static ReportOutcome NotAdmitted(Cases.SealingMode mode, FormAnswers answers, Admission.Admission refusal, IReadOnlyList<string> again)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return new(mode, null, answers, [], [], again, false, refusal) { Stamp = refusal.Challenge };
+    }
 
     public static ReportOutcome Accept(Receipt receipt) =>
         new(receipt.SealedBy, receipt, new FormAnswers(), [], [], [], false);

@@ -71,17 +71,37 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
         await _commitLock.WaitAsync(cancellationToken);
         try
         {
+            // A browser makes the mailbox token, so a replayed or forged submission can carry a lookup id that is
+            // already a case's: refused as such, never a second case behind one mailbox.
+            if (await db.Cases.AnyAsync(c => c.MailboxLookupId == submission.MailboxLookupId, cancellationToken))
+            {
+                throw new MailboxTakenException();
+            }
+
             var last = await db.Cases.Where(c => c.ChannelId == record.ChannelId && c.Year == record.Year)
                 .MaxAsync(c => (int?)c.Sequence, cancellationToken) ?? 0;
             record.Sequence = last + 1;
             record.CaseNumber = string.Create(CultureInfo.InvariantCulture,
                 $"{kind.CasePrefix}-{record.Year}-{record.Sequence:0000}");
             db.Cases.Add(record);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (StorageErrors.IsUniqueViolation(ex))
+            {
+                db.ChangeTracker.Clear();
+                throw new MailboxTakenException();
+            }
         }
         finally
         {
             _commitLock.Release();
+        }
+
+        foreach (var file in submission.Files)
+        {
+            file.Committed();
         }
 
         return record;
@@ -180,3 +200,22 @@ public sealed record SealedSubmission(
     bool DeclineAcknowledgement,
     bool WantsMeeting,
     CaseOrigin Origin = CaseOrigin.Online);
+
+/// <summary>The submission's mailbox lookup id is already a case's: nothing was committed.</summary>
+public sealed class MailboxTakenException : Exception
+{
+    public MailboxTakenException()
+        : base("The mailbox lookup id is already in use.")
+    {
+    }
+
+    public MailboxTakenException(string message)
+        : base(message)
+    {
+    }
+
+    public MailboxTakenException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

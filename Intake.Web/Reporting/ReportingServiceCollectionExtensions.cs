@@ -8,6 +8,11 @@ public static class ReportingServiceCollectionExtensions
     {
         services.Configure<UploadOptions>(configuration.GetSection(UploadOptions.SectionName));
         services.AddScoped<MultipartUploadReader>();
+        services.Configure<Admission.AdmissionOptions>(configuration.GetSection(Admission.AdmissionOptions.SectionName));
+        services.AddSingleton<Admission.FormStamps>();
+        services.AddSingleton<Admission.SubmissionGate>();
+        services.AddSingleton<StorageGuard>();
+        services.AddHostedService<AttachmentSweepJob>();
         services.AddScoped<ReportSubmission>();
         services.AddScoped<ReportIntake>();
         services.AddSingleton<BrowserSealedFields>();

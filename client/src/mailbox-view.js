@@ -2,7 +2,7 @@
 // they must match what the server page (Intake.Web/Pages/Mailbox/Open.cshtml) shows and what the server seals
 // (ReportDocument.Message), and they are tested in Node (client/test/mailbox.test.mjs).
 
-import { cleanFileName, cleanValue } from "./sealing.js";
+import { cleanFileName, cleanValue, safeFileName } from "./sealing.js";
 
 export const MESSAGE_FORMAT = "intake.message/v1";
 
@@ -106,7 +106,7 @@ export function describedAttachments(stored, described) {
   return [...stored]
     .sort((a, b) => a.index - b.index)
     .filter((a) => a.index >= 0 && a.index < list.length)
-    .map((a) => ({ id: a.id, name: String(list[a.index].name ?? ""), type: String(list[a.index].type ?? ""), size: Number(list[a.index].size ?? 0) }));
+    .map((a) => ({ id: a.id, name: safeFileName(list[a.index]?.name), type: String(list[a.index]?.type ?? ""), size: Number(list[a.index]?.size ?? 0) }));
 }
 
 /** Decodes standard base64 into bytes. */

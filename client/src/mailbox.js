@@ -9,7 +9,7 @@
 
 import { Decrypter, Encrypter } from "age-encryption";
 import { ParseStatus, deriveMailboxKeys, parseToken } from "./mailbox-token.js";
-import { cleanValue, collect, postWithProgress, sealFile } from "./sealing.js";
+import { cleanValue, collect, postWithProgress, safeFileName, sealFile } from "./sealing.js";
 import {
   answerErrors, answerRows, describedAttachments, followUpProblems, fromBase64, isIdle, kilobytes, kindClass,
   messageDocument, stringKey,
@@ -377,7 +377,7 @@ class MailboxPage {
     this.urls.add(url);
     const link = element("a");
     link.href = url;
-    link.download = file.name;
+    link.download = safeFileName(file.name);
     link.hidden = true;
     this.view.append(link);
     link.click();
@@ -472,6 +472,8 @@ class MailboxPage {
   upload(sealed) {
     const body = new FormData();
     body.append("__RequestVerificationToken", this.antiforgery());
+    // How many files the sealed message describes: the server takes no more (docs/report-format.md).
+    body.append("attachmentCount", String(sealed.attachments.length));
     body.append("sealedMessage", new Blob([sealed.message], { type: "application/octet-stream" }), "message.age");
     sealed.attachments.forEach((blob, i) => body.append("sealedAttachments", blob, `${i}.age`));
     return postWithProgress(`${this.messages.api}/messages`, body, this.headers({}), (percent) => this.setProgress(percent));

@@ -8,6 +8,7 @@
 
 import { Encrypter } from "age-encryption";
 import { deriveMailboxKeys, generateToken } from "./mailbox-token.js";
+import { solve } from "./pow.js";
 import { cleanFileName, cleanValue, postWithProgress, sealFile } from "./sealing.js";
 
 export { cleanFileName, cleanValue };
@@ -152,6 +153,14 @@ class ReportPage {
     let answer;
     try {
       answer = await this.post(this.buildBody(sealed));
+      // Too many reports right now: solve the server's challenge in a worker and send once more with the proof.
+      if (answer.status === 429 && answer.json && answer.json.proof && typeof answer.json.proof.challenge === "string") {
+        this.showProgress(this.messages.msgProof, 0);
+        const { challenge, bits } = answer.json.proof;
+        const nonce = await solve(challenge, Number(bits), this.form.dataset.powWorker);
+        this.showProgress(this.messages.msgUploading, 0);
+        answer = await this.post(this.buildBody(sealed, { challenge, nonce }));
+      }
     } catch {
       sealed.token = "";
       this.fail([{ field: "", message: this.messages.msgFailed }]);
@@ -164,7 +173,7 @@ class ReportPage {
       return;
     }
     sealed.token = "";
-    const errors = answer.status === 422 && answer.json && Array.isArray(answer.json.errors) && answer.json.errors.length > 0
+    const errors = (answer.status === 422 || answer.status === 429) && answer.json && Array.isArray(answer.json.errors) && answer.json.errors.length > 0
       ? answer.json.errors.map((e) => ({ field: String(e.field ?? ""), message: String(e.message ?? this.messages.msgFailed) }))
       : [{ field: "", message: this.messages.msgFailed }];
     this.fail(errors);
@@ -286,13 +295,21 @@ class ReportPage {
 
   // ---- posting ------------------------------------------------------------------------------------
 
-  buildBody(sealed) {
+  buildBody(sealed, proof) {
     const body = new FormData();
     const antiforgery = this.form.querySelector('input[name="__RequestVerificationToken"]');
     body.append("__RequestVerificationToken", antiforgery ? antiforgery.value : "");
+    // The form's stamp, or the challenge just solved, and its nonce: before any file (docs/availability.md).
+    const stamp = this.form.querySelector('input[name="formStamp"]');
+    body.append("formStamp", proof ? proof.challenge : stamp ? stamp.value : "");
+    if (proof) {
+      body.append("proofNonce", proof.nonce);
+    }
     body.append("sealingMode", "browser");
     body.append("mailboxLookupId", sealed.lookupIdHex);
     body.append("mailboxRecipient", sealed.recipient);
+    // How many files the sealed report describes: the server takes no more (docs/report-format.md).
+    body.append("attachmentCount", String(sealed.attachments.length));
     for (const wrapper of this.form.querySelectorAll('[data-field][data-clear="true"]')) {
       const name = wrapper.getAttribute("data-field");
       for (const value of fieldValues(wrapper)) {

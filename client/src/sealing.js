@@ -11,12 +11,42 @@ export function cleanValue(value) {
   return String(value).replace(/\r\n/g, "\n").replace(TRIM, "");
 }
 
-/** The file name as the server keeps it (MultipartUploadReader.CleanFileName). */
+// Characters that change how a name reads without being seen: controls, format characters (bidi overrides,
+// isolates and marks, zero-width joiners), line and paragraph separators, private-use, unassigned and lone
+// surrogates (SafeFileName.IsInvisible on the server).
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}\uFFFD]/gu;
+const RESERVED = /[/\\:*?"<>|;]/g;
+
+/** The file name as the server keeps it (SafeFileName.Strip): no path, no invisible characters. */
 export function cleanFileName(raw) {
   const parts = String(raw ?? "").replace(/\\/g, "/").split("/");
-  // eslint-disable-next-line no-control-regex
-  const name = parts[parts.length - 1].replace(/[\u0000-\u001F\u007F-\u009F]/g, "").replace(TRIM, "");
-  return name.length > 200 ? name.slice(0, 200) : name;
+  const name = parts[parts.length - 1].replace(INVISIBLE, "").replace(TRIM, "");
+  return truncate(name, 200);
+}
+
+/**
+ * The name as it is shown and offered for download (SafeFileName.From on the server): whatever a sealed
+ * document says, invisible and reserved characters become "_", no leading dots, at most 120 characters.
+ */
+export function safeFileName(raw) {
+  let name = String(raw ?? "").replace(INVISIBLE, "_").replace(RESERVED, "_").replace(TRIM, "").replace(/^\.+/, "").replace(TRIM, "");
+  if (name.length === 0 || /^_+$/.test(name)) {
+    return "attachment";
+  }
+  if (name.length > 120) {
+    const dot = name.lastIndexOf(".");
+    const extension = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : "";
+    name = truncate(name, 120 - extension.length) + extension;
+  }
+  return name;
+}
+
+function truncate(text, length) {
+  if (text.length <= length) {
+    return text;
+  }
+  const code = text.charCodeAt(length - 1);
+  return code >= 0xd800 && code <= 0xdbff ? text.slice(0, length - 1) : text.slice(0, length);
 }
 
 /**

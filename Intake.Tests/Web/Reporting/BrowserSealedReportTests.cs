@@ -131,6 +131,7 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
             { new StringContent("browser"), "sealingMode" },
             { new StringContent(lookupId), "mailboxLookupId" },
             { new StringContent(recipient), "mailboxRecipient" },
+            { new StringContent(attachments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), "attachmentCount" },
         };
         foreach (var (name, values) in clear)
         {

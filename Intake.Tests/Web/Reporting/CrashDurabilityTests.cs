@@ -33,7 +33,8 @@ public sealed class CrashDurabilityTests
         Assert.True(exit == 0, output);
 
         var receipts = new ConcurrentBag<string>();
-        using (var server = await IntakeProcess.StartAsync(dataDirectory))
+        // This is about durability, not the flood defences: the free report budget is set out of the way.
+        using (var server = await IntakeProcess.StartAsync(dataDirectory, settings: "--Intake:Admission:FreeBurst=100000"))
         {
             using var stop = new CancellationTokenSource();
             var workers = Enumerable.Range(0, 4).Select(i => SubmitUntilStoppedAsync(server.Address, i, receipts, stop.Token)).ToList();

@@ -52,7 +52,7 @@ public sealed class MailboxApiTests : OrganisationTestBase
 
         var entries = root.GetProperty("entries").EnumerateArray().ToList();
         Assert.Equal(["report", "receiptConfirmation", "handlerMessage"], entries.Select(e => e.GetProperty("kind").GetString()));
-        Assert.Equal(entries.Select(e => e.GetProperty("position").GetInt32()).Order(), entries.Select(e => e.GetProperty("position").GetInt32()));
+        Assert.Equal([1, 2, 3], entries.Select(e => e.GetProperty("number").GetInt32()));
         var report = Open(entries[0], keys);
         Assert.Contains(canary, report, StringComparison.Ordinal);
         Assert.Contains("notes.txt", report, StringComparison.Ordinal);
@@ -122,7 +122,7 @@ public sealed class MailboxApiTests : OrganisationTestBase
     }
 
     [Fact]
-    public async Task Attempts_AreRateLimitedLikeTheTokenForm()
+    public async Task FailedAttempts_AreLimitedWithAMessage_WhileTheRightIdStillOpens()
     {
         using var reporter = new ReporterClient(App);
         var (token, keys) = await SubmitAsync(reporter, "busy");
@@ -132,17 +132,23 @@ public sealed class MailboxApiTests : OrganisationTestBase
         using var other = MailboxToken.Generate();
         using var otherKeys = other.DeriveKeys();
 
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 400 && !statuses.Contains(HttpStatusCode.TooManyRequests); i++)
+        // Batches at once, so that the failures outrun the bucket's refill however slow the machine.
+        var answers = new List<(HttpStatusCode Status, string Body)>();
+        for (var round = 0; round < 8 && !answers.Any(a => a.Status == HttpStatusCode.TooManyRequests); round++)
         {
-            using var response = await api.ThreadAsync(otherKeys.LookupIdHex);
-            statuses.Add(response.StatusCode);
+            answers.AddRange(await Task.WhenAll(Enumerable.Range(0, 50).Select(async _ =>
+            {
+                using var response = await api.ThreadAsync(otherKeys.LookupIdHex);
+                return (response.StatusCode, await response.Content.ReadAsStringAsync());
+            })));
         }
 
-        using var refused = await api.ThreadAsync(keys.LookupIdHex);
+        var statuses = answers.Select(a => a.Status).ToList();
+        var refusal = answers.FirstOrDefault(a => a.Status == HttpStatusCode.TooManyRequests).Body;
+        using var right = await api.ThreadAsync(keys.LookupIdHex);
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Contains("för många försök", ErrorOf(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("för många försök", ErrorOf(refusal!), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
     }
 
     [Fact]

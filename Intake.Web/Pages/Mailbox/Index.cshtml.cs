@@ -30,13 +30,6 @@ public sealed class IndexModel(MailboxService mailboxes, MailboxSession session,
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!attempts.TryAttempt())
-        {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Error = text["Mailbox.Error.Busy"];
-            return Page();
-        }
-
         var status = MailboxToken.TryParse(Token, out var token);
         using (token)
         {
@@ -58,6 +51,13 @@ public sealed class IndexModel(MailboxService mailboxes, MailboxSession session,
 
                 Error = text["Mailbox.Error.NotFound"];
             }
+        }
+
+        // Only codes that open nothing are counted: a right code is never kept out by someone trying wrong ones.
+        if (!attempts.TryRecordFailure())
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Error = text["Mailbox.Error.Busy"];
         }
 
         return Page();

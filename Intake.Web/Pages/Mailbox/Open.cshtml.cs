@@ -35,7 +35,7 @@ public sealed class OpenModel(MailboxService mailboxes, MailboxSession session, 
             return NotFound();
         }
 
-        return File(found.Content, "application/octet-stream", found.Info.Name);
+        return File(found.Content, "application/octet-stream", Web.Cases.SafeFileName.From(found.Info.Name));
     });
 
     public Task<IActionResult> OnPostMessageAsync() => WithMailboxAsync(async keys =>

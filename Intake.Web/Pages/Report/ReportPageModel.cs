@@ -18,7 +18,8 @@ namespace Intake.Web.Pages.Report;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [DisableRequestSizeLimit]
-public abstract class ReportPageModel(IntakeDbContext db, ReportIntake reports, ReceiptTicket receipts, IStringLocalizer<SharedResource> text) : PageModel
+public abstract class ReportPageModel(
+    IntakeDbContext db, ReportIntake reports, ReceiptTicket receipts, Reporting.Admission.SubmissionGate gate, IStringLocalizer<SharedResource> text) : PageModel
 {
     protected abstract string ChannelCode { get; }
 
@@ -35,6 +36,12 @@ public abstract class ReportPageModel(IntakeDbContext db, ReportIntake reports, 
     /// <summary>The channel's current public key, for sealing in the browser.</summary>
     public string? Recipient { get; private set; }
 
+    /// <summary>The form's stamp (docs/availability.md): kept from the form first shown, so waiting counts.</summary>
+    public string Stamp { get; private set; } = string.Empty;
+
+    /// <summary>While too many reports arrive: the localized message saying how long to wait before sending again.</summary>
+    public string? WaitMessage { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadChannelAsync())
@@ -42,6 +49,7 @@ public abstract class ReportPageModel(IntakeDbContext db, ReportIntake reports, 
             return NotFound();
         }
 
+        Stamp = gate.StampFor(ChannelCode);
         // Threats reporters choose how they appear themselves: nothing is preselected for them.
         if (Channels.ChannelKinds.For(ChannelCode).PreselectedIdentityMode is { } mode)
         {
@@ -73,7 +81,16 @@ public abstract class ReportPageModel(IntakeDbContext db, ReportIntake reports, 
 
         Rejected = outcome;
         Answers = outcome.Answers;
+        Stamp = string.IsNullOrEmpty(outcome.Stamp) ? gate.StampFor(ChannelCode) : outcome.Stamp;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        if (outcome.Refusal is { } refusal)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(refusal.RetryAfter.TotalSeconds));
+            WaitMessage = string.Format(CultureInfo.CurrentCulture, text["Report.Error.Wait"], seconds);
+            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        }
+
         return Page();
     }
 
@@ -83,6 +100,17 @@ public abstract class ReportPageModel(IntakeDbContext db, ReportIntake reports, 
     /// </summary>
     private JsonResult BrowserResult(ReportOutcome outcome)
     {
+        if (outcome.Refusal is { } refusal)
+        {
+            // Too many reports right now: the script solves the proof of work in a worker and sends again.
+            return new JsonResult(new
+            {
+                errors = new[] { new { field = string.Empty, message = text["Report.Error.Busy"].Value } },
+                proof = new { challenge = refusal.Challenge, bits = refusal.Bits },
+            })
+            { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
+
         if (outcome.Receipt is { } receipt)
         {
             return new JsonResult(new { caseNumber = receipt.CaseNumber, receivedOn = receipt.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });

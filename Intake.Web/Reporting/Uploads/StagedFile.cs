@@ -2,12 +2,16 @@ namespace Intake.Web.Reporting.Uploads;
 
 /// <summary>
 /// An attachment sealed into a temporary file in the data directory, waiting for its case to commit. Only
-/// ciphertext is ever written. <see cref="Promote"/> fsyncs and renames it to its final name; anything not
-/// promoted is deleted on dispose (and orphans from a crash are swept at start).
+/// ciphertext is ever written. <see cref="Promote"/> renames it to its final name just before the transaction that
+/// references it; <see cref="Committed"/> says that transaction succeeded. On dispose, a file never promoted is
+/// deleted, and so is one promoted for a transaction that then failed: nothing outlives its request unless a
+/// committed row refers to it. (What a crash leaves is removed by <see cref="AttachmentSweeper"/>.)
 /// </summary>
-public sealed class StagedFile(string tempPath, string field, AttachmentInfo info) : IDisposable
+public sealed class StagedFile(string tempPath, string field, AttachmentInfo info, UploadAllowance? allowance = null) : IDisposable
 {
     public const string TempPrefix = ".staging-";
+
+    private bool _committed;
 
     public AttachmentInfo Info { get; } = info;
 
@@ -18,7 +22,9 @@ public sealed class StagedFile(string tempPath, string field, AttachmentInfo inf
 
     public string? FinalName { get; private set; }
 
-    public long SealedLength => new FileInfo(FinalName is null ? TempPath : Path.Combine(Path.GetDirectoryName(TempPath)!, FinalName)).Length;
+    private string? FinalPath => FinalName is null ? null : Path.Combine(Path.GetDirectoryName(TempPath)!, FinalName);
+
+    public long SealedLength => new FileInfo(FinalPath ?? TempPath).Length;
 
     /// <summary>Moves the sealed file to <c>attachments/{id}.age</c>; returns the name to reference.</summary>
     public string Promote(Guid id)
@@ -29,11 +35,43 @@ public sealed class StagedFile(string tempPath, string field, AttachmentInfo inf
         return name;
     }
 
+    /// <summary>The transaction that references the promoted file committed: the file stays.</summary>
+    public void Committed()
+    {
+        if (FinalName is not null && !_committed)
+        {
+            _committed = true;
+            allowance?.Stored(SealedLength);
+        }
+    }
+
     public void Dispose()
     {
-        if (FinalName is null && File.Exists(TempPath))
+        if (_committed)
         {
-            File.Delete(TempPath);
+            return;
+        }
+
+        TryDelete(TempPath);
+        if (FinalPath is { } promoted)
+        {
+            TryDelete(promoted);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Left for the sweep, which retries every few minutes.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
         }
     }
 }

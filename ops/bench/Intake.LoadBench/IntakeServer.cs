@@ -124,9 +124,18 @@ internal sealed class IntakeServer : IDisposable
 
         start.ArgumentList.Add($"--Intake:DataDirectory={data}");
         // Room for the large-attachment measurement: the default limits (50 MB a file) would refuse it by design.
-        var limit = Math.Max(200L * 1000 * 1000, ((long)options.AttachmentMiB + 64) * 1024 * 1024);
-        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--Intake:Uploads:MaxFileBytes={limit}"));
-        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--Intake:Uploads:MaxSubmissionBytes={limit}"));
+        if (options.AttachmentMiB > 0)
+        {
+            var limit = Math.Max(200L * 1000 * 1000, ((long)options.AttachmentMiB + 64) * 1024 * 1024);
+            start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--Intake:Uploads:MaxFileBytes={limit}"));
+            start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--Intake:Uploads:MaxSubmissionBytes={limit}"));
+        }
+
+        foreach (var setting in options.Settings)
+        {
+            start.ArgumentList.Add(setting);
+        }
+
         if (options.LogLevel is { } level)
         {
             start.ArgumentList.Add($"--Serilog:MinimumLevel:Default={level}");

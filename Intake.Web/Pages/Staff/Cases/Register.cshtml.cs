@@ -98,7 +98,7 @@ public sealed class RegisterModel(
         var candidates = await registration.KeysForAsync(Channels, HttpContext.RequestAborted);
         try
         {
-            using var upload = await uploads.ReadAsync(HttpContext, fields => Chosen(candidates, fields)?.Recipients, HttpContext.RequestAborted);
+            using var upload = await uploads.ReadAsync(HttpContext, fields => Chosen(candidates, fields)?.Recipients, caseId: null, HttpContext.RequestAborted);
             var keys = Chosen(candidates, upload.Fields);
             if (keys is null)
             {

@@ -132,7 +132,7 @@ public sealed class WriteModel(CaseAccess access, CaseMessages messages, CaseRep
 
     /// <summary>Files of a disposed case are not even sealed: the reader drains them.</summary>
     private Task<UploadResult> ReadAsync(CaseRecord record, IReadOnlyCollection<IRecipient> recipients) =>
-        uploads.ReadAsync(HttpContext, _ => record.DisposedOn is null ? recipients : null, Aborted);
+        uploads.ReadAsync(HttpContext, _ => record.DisposedOn is null ? recipients : null, record.Id, Aborted);
 
     private async Task<(CaseRecord Record, UnlockedKeyring Keyring)?> FindAsync()
     {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Intake.Web.Pages.Staff.SignIn;
 
 /// <summary>Sign-in step 1: username and passphrase.</summary>
-public sealed class IndexModel(SignInService signIn, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(SignInService signIn, SignInDevices devices, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public string? Username { get; set; }
@@ -26,7 +26,7 @@ public sealed class IndexModel(SignInService signIn, IStringLocalizer<SharedReso
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var step = await signIn.CheckPassphraseAsync(Username, Passphrase, HttpContext.RequestAborted);
+        var step = await signIn.CheckPassphraseAsync(Username, Passphrase, devices.Recognise(HttpContext), HttpContext.RequestAborted);
         Passphrase = null;
         switch (step.Outcome)
         {
@@ -39,6 +39,10 @@ public sealed class IndexModel(SignInService signIn, IStringLocalizer<SharedReso
             case PassphraseStepOutcome.Throttled:
                 Error = string.Format(CultureInfo.CurrentCulture, text["SignIn.Error.Throttled"], Math.Ceiling(step.RetryAfter.TotalSeconds));
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return Page();
+            case PassphraseStepOutcome.Missing:
+                Error = text["SignIn.Error.Missing"];
+                Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Page();
             case PassphraseStepOutcome.Busy:
                 Error = text["SignIn.Error.Busy"];

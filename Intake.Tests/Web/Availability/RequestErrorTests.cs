@@ -1,0 +1,80 @@
+using System.Net;
+using Intake.Crypto.Age;
+using Intake.Tests.Infrastructure;
+using Intake.Tests.Web.Reporting;
+using Intake.Web.Accounts;
+using Intake.Web.Cases;
+using Intake.Web.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Intake.Tests.Web.Availability;
+
+/// <summary>Requests that used to answer 500: each is now a clear 4xx with a localized message, or succeeds.</summary>
+public sealed class RequestErrorTests : OrganisationTestBase
+{
+    [Theory]
+    [InlineData("", StaffWorld.Passphrase)]
+    [InlineData(StaffWorld.AdminName, "")]
+    [InlineData("", "")]
+    public async Task SignInWithoutUsernameOrPassphrase_IsA400WithAMessage(string username, string passphrase)
+    {
+        using var client = new StaffBrowserClient(App);
+
+        using var response = await client.SubmitAsync("/en/Staff/SignIn", new() { ["Username"] = username, ["Passphrase"] = passphrase });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Type both your username and your passphrase.", (await Html.ParseAsync(response)).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FollowUpsSentAtOnce_AllArrive_WithTheirOwnPositions()
+    {
+        using var reporter = new ReporterClient(App);
+        var (token, keys) = await MailboxApiTests.SubmitAsync(reporter, "race");
+        using var _ = token;
+        using var __ = keys;
+        var api = await new MailboxApiClient(reporter).LoadDoorAsync();
+        IReadOnlyCollection<IRecipient> recipients;
+        await using (var scope = App.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+            var record = await db.Cases.AsNoTracking().SingleAsync();
+            recipients = [X25519Recipient.Parse(await db.ChannelKeys.Where(k => k.ChannelId == record.ChannelId).Select(k => k.Recipient).FirstAsync()), keys.Recipient];
+        }
+
+        var sends = Enumerable.Range(0, 12).Select(i => api.MessageAsync(keys.LookupIdHex, AgeFile.Encrypt(Intake.Web.Reporting.ReportDocument.Message($"m{i}", []), recipients), [])).ToList();
+        var responses = await Task.WhenAll(sends);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+
+        await using var check = App.CreateScope();
+        var positions = await check.ServiceProvider.GetRequiredService<IntakeDbContext>().CaseEntries.Select(e => e.Position).OrderBy(p => p).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, positions.Count), positions);
+        Assert.Equal(14, positions.Count);
+    }
+
+    [Fact]
+    public async Task APendingSignInRemovedWhileItsCodeIsChecked_AsksToStartAgain()
+    {
+        using (var enrolled = new StaffBrowserClient(App))
+        {
+            await enrolled.SignInAsync(StaffWorld.WhistleblowingHandler);
+        }
+
+        await using var scope = App.CreateScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInService>();
+        var step = await signIn.CheckPassphraseAsync(StaffWorld.WhistleblowingHandler, StaffWorld.Passphrase);
+        var pending = scope.ServiceProvider.GetRequiredService<PendingSignIns>();
+
+        // The state a concurrent removal leaves between looking the sign-in up and using its identity.
+        pending.Get(step.PendingId)!.Dispose();
+        var result = await signIn.CheckCodeAsync(step.PendingId, "123456");
+
+        Assert.Equal(CodeStepOutcome.Expired, result.Outcome);
+    }
+}
