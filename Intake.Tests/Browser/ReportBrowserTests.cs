@@ -393,6 +393,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             await page.CheckAsync("#f-role-0");
             await page.CheckAsync("#f-types-0");
             await page.CheckAsync("#f-types-1");
+            await page.CheckAsync("#f-identityMode-0");
         }
 
         await page.FillAsync("#f-whatHappened", text);
