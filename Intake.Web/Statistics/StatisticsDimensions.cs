@@ -37,6 +37,10 @@ public static class StatisticsDimensions
         OneOf("place", _threat, ThreatField("place"), f => f.IncidentPlace),
         AnyOf("incidentType", _threat, ThreatField("types"), f => f.IncidentTypes),
         AnyOf("contactChannel", _threat, ThreatField("contactChannels"), f => f.ContactChannels),
+        // Urgency as the report's own codes gave it (the channel kind's urgent incident types): fixed at receipt, so a
+        // handler's later change never moves a figure already shown.
+        new("urgency", _threat, Exclusive: true, DimensionTiming.AtReceipt, ["urgent", "not-urgent"],
+            (f, _) => [CaseFacts.Codes(f.IncidentTypes).Any(t => Channels.ChannelKinds.Threat.UrgentIncidentTypes.Contains(t, StringComparer.Ordinal)) ? "urgent" : "not-urgent"]),
         new("police", _threat, Exclusive: true, DimensionTiming.AtReceipt, ["yes", "no", NotStated],
             (f, _) => [f.PoliceReported switch { true => "yes", false => "no", null => NotStated }]),
         new("origin", _both, Exclusive: true, DimensionTiming.AtReceipt, Enum.GetNames<CaseOrigin>().Select(n => n.ToLowerInvariant()).ToList(),
