@@ -39,6 +39,7 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
             AcknowledgementDeclined = submission.DeclineAcknowledgement,
             MeetingRequested = submission.WantsMeeting,
             Origin = submission.Origin,
+            OrganisationUnit = submission.OrganisationUnit,
         };
         var kind = ChannelKinds.For(submission.Channel.Code);
         ApplyTriage(record, submission.Form, submission.Triage);
@@ -131,7 +132,8 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
             keys.Mailbox.Recipient.ToString(), SealingMode.Server,
             DeclineAcknowledgement: !report.Answers.Has(CommonFields.AllowAcknowledgement),
             WantsMeeting: report.Answers.Has(CommonFields.WantsMeeting),
-            Origin: report.Origin), cancellationToken);
+            Origin: report.Origin,
+            OrganisationUnit: report.OrganisationUnit), cancellationToken);
     }
 
     /// <summary>
@@ -184,7 +186,8 @@ public sealed record ServerSealedReport(
     FormAnswers Answers,
     string Language,
     IReadOnlyList<StagedFile> Files,
-    CaseOrigin Origin = CaseOrigin.Online);
+    CaseOrigin Origin = CaseOrigin.Online,
+    string? OrganisationUnit = null);
 
 /// <summary>Everything a submission commits, already sealed.</summary>
 public sealed record SealedSubmission(
@@ -199,7 +202,8 @@ public sealed record SealedSubmission(
     SealingMode Mode,
     bool DeclineAcknowledgement,
     bool WantsMeeting,
-    CaseOrigin Origin = CaseOrigin.Online);
+    CaseOrigin Origin = CaseOrigin.Online,
+    string? OrganisationUnit = null);
 
 /// <summary>The submission's mailbox lookup id is already a case's: nothing was committed.</summary>
 public sealed class MailboxTakenException : Exception

@@ -18,7 +18,9 @@ public static class ThreatForm
             new("role", "Form.Threat.Role", FieldKind.Radio, Required: true, Triage: TriageColumn.ReporterRole, Options:
             [
                 new("employee"),
+                new("elected-leading"),
                 new("elected"),
+                new("candidate"),
                 new("relative"),
             ]),
             new("department", "Form.Threat.Department", FieldKind.Text, MaxLength: 300),
