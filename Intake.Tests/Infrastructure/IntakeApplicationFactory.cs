@@ -46,6 +46,9 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
 
     public const int TestScryptWorkFactor = 10;
 
+    /// <summary>Extra configuration (for example <c>Intake:Mail:Host</c>), applied when the host is built: set before first use.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
     public string DatabasePath => Path.Combine(DataDirectory, new IntakeOptions().DatabaseFileName);
 
     public void UseKestrelOnLoopback() =>
@@ -92,6 +95,11 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
         builder.UseSetting("Intake:Keys:ScryptWorkFactor", TestScryptWorkFactor.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Tests send many reports from one client; the flood tests set the report budget they test.
         builder.UseSetting("Intake:Admission:FreeBurst", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Logs);

@@ -86,6 +86,31 @@ public sealed class ReporterClient(IntakeApplicationFactory app) : IDisposable
         return (response, await Html.ParseAsync(response));
     }
 
+    /// <summary>Opens the mailbox with the token and sends a follow-up message from it (multipart, no files).</summary>
+    public async Task<HttpResponseMessage> SendFollowUpAsync(string token, string text)
+    {
+        var (_, mailbox) = await OpenMailboxAsync(token);
+        var form = mailbox.QuerySelector("form[enctype='multipart/form-data']")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new StringContent(text), "message" },
+        };
+        return await Http.PostAsync(new Uri("/mailbox/open?handler=Message", UriKind.Relative), content);
+    }
+
+    /// <summary>Opens the mailbox with the token and asks for a meeting.</summary>
+    public async Task<HttpResponseMessage> RequestMeetingAsync(string token)
+    {
+        var (_, mailbox) = await OpenMailboxAsync(token);
+        var meeting = mailbox.QuerySelector("form[action*='handler=Meeting']")!;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = meeting.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        });
+        return await Http.PostAsync(new Uri(meeting.GetAttribute("action")!, UriKind.Relative), content);
+    }
+
     public static string TokenOn(IDocument receipt) => receipt.QuerySelector("#mailbox-token")!.TextContent.Trim();
 
     public void Dispose() => Http.Dispose();

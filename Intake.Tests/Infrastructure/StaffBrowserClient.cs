@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using Intake.Web.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 
@@ -20,6 +21,17 @@ public sealed class StaffBrowserClient : IDisposable
     {
         _app = app;
         Http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+    }
+
+    /// <summary>
+    /// A browser at <paramref name="baseAddress"/> (https, so that Secure cookies are set and sent) whose
+    /// <paramref name="observers"/> see every response as it comes from the server, redirects included.
+    /// </summary>
+    public StaffBrowserClient(IntakeApplicationFactory app, Uri baseAddress, params DelegatingHandler[] observers)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        _app = app;
+        Http = app.CreateDefaultClient(baseAddress, [new RedirectHandler(), new CookieContainerHandler(), .. observers]);
     }
 
     public HttpClient Http { get; }

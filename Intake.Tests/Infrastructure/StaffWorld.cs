@@ -50,6 +50,15 @@ public sealed class StaffWorld : IDisposable
         return new StaffWorld(outcome.RecoveryIdentity);
     }
 
+    /// <summary>An organisation from a plan the test adjusted (for example with e-mail addresses).</summary>
+    public static async Task<StaffWorld> CreateAsync(IntakeApplicationFactory app, SetupPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.CreateScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<SetupService>().ExecuteAsync(plan);
+        return new StaffWorld(outcome.RecoveryIdentity);
+    }
+
     public static async Task<StaffUser> UserAsync(AsyncServiceScope scope, string username) =>
         await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().StaffUsers.AsNoTracking().SingleAsync(u => u.Username == username);
 

@@ -9,7 +9,7 @@ namespace Intake.Web.Accounts;
 /// <summary>Account changes by the administrator and by staff themselves. Every change is audited.</summary>
 public sealed class AccountService(
     IntakeDbContext db, StaffKeys staffKeys, ChannelKeys channelKeys, TotpCodes totp, UnlockedKeyStore keyStore,
-    PassphraseWorkLimiter limiter, AuditLog audit, TimeProvider clock)
+    PassphraseWorkLimiter limiter, AuditLog audit, KnownDevices devices, TimeProvider clock)
 {
     /// <summary>Creates an account with a generated passphrase, returned to show once to the administrator.</summary>
     public async Task<(StaffUser User, string Passphrase)> CreateAsync(
@@ -69,6 +69,7 @@ public sealed class AccountService(
             membership.GrantedBy = null;
         }
 
+        await devices.ForgetAllAsync(userId, cancellationToken);
         keyStore.CloseAllFor(userId);
         await audit.AppendAsync(AuditKinds.AccountReset, administratorId, userId, cancellationToken: cancellationToken);
         return passphrase;

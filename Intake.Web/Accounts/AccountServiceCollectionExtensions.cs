@@ -40,6 +40,7 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<OrganisationUnits>();
         services.AddScoped<OrganisationLogos>();
         services.AddScoped<SignInService>();
+        services.AddScoped<KnownDevices>();
         services.AddScoped<AccountService>();
         services.AddSingleton<SetupCode>();
         services.AddSingleton<PendingSetup>();

@@ -11,7 +11,8 @@ namespace Intake.Web.Accounts;
 /// Protection, so it cannot be read, made or altered outside the server. It carries no address, no user agent and
 /// nothing about the browser; the server keeps nothing about it. It gives the user's sign-ins from that browser a
 /// reserved lane for the passphrase work and a lock-out of their own, so nobody can lock a user out of a device
-/// they never used.
+/// they never used. Which devices an account has used is kept by <see cref="KnownDevices"/> as hashes, for the
+/// new-device notice.
 /// </summary>
 public sealed class SignInDevices(IDataProtectionProvider protection, TimeProvider clock)
 {
@@ -53,20 +54,18 @@ public sealed class SignInDevices(IDataProtectionProvider protection, TimeProvid
         }
     }
 
-    /// <summary>After a complete sign-in: renews the cookie of a known device of this user, or issues a new one.</summary>
-    public void Remember(HttpContext context, Guid userId)
+    /// <summary>A new random device id, for a browser that has none of the user signing in.</summary>
+    public static string NewDeviceId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(DeviceIdBytes));
+
+    /// <summary>
+    /// After a complete sign-in: sets (or renews) the browser's cookie with <paramref name="deviceId"/>, the id of a
+    /// known device of this user or a new one from <see cref="NewDeviceId"/>.
+    /// </summary>
+    public void Remember(HttpContext context, Guid userId, string deviceId)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var known = Recognise(context);
         var payload = new byte[PayloadBytes];
-        if (known is not null && known.UserId == userId)
-        {
-            Convert.FromHexString(known.DeviceId).CopyTo(payload, 0);
-        }
-        else
-        {
-            RandomNumberGenerator.Fill(payload.AsSpan(0, DeviceIdBytes));
-        }
+        Convert.FromHexString(deviceId).CopyTo(payload, 0);
 
         userId.TryWriteBytes(payload.AsSpan(DeviceIdBytes, 16));
         BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(DeviceIdBytes + 16), clock.GetUtcNow().ToUnixTimeSeconds());

@@ -30,4 +30,5 @@ public enum CodeStepOutcome
     SignedIn,
 }
 
-public sealed record CodeStep(CodeStepOutcome Outcome, StaffUser? User = null, string? SessionId = null);
+/// <param name="DeviceId">After a sign-in: the device id the browser's device cookie carries from now on.</param>
+public sealed record CodeStep(CodeStepOutcome Outcome, StaffUser? User = null, string? SessionId = null, string? DeviceId = null);

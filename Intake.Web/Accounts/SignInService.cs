@@ -22,6 +22,7 @@ public sealed class SignInService(
     ChannelKeys channelKeys,
     UnlockedKeyStore keyStore,
     AuditLog audit,
+    KnownDevices devices,
     IOptions<SessionOptions> sessionOptions)
 {
     /// <summary>
@@ -85,8 +86,14 @@ public sealed class SignInService(
         return (entry.EnrolmentSecret, user.Username);
     }
 
-    /// <summary>Checks the TOTP code (confirming enrolment if one is under way) and signs in.</summary>
-    public async Task<CodeStep> CheckCodeAsync(string? pendingId, string? code, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks the TOTP code (confirming enrolment if one is under way) and signs in. The browser's device (from
+    /// the passphrase step's device cookie) is looked up among the account's known devices: a browser new to an account
+    /// that has others is recorded in the sign-in's audit entry ("new-device"), which sends its owner a security notice
+    /// in the same transaction.
+    /// </summary>
+    public async Task<CodeStep> CheckCodeAsync(
+        string? pendingId, string? code, CancellationToken cancellationToken = default)
     {
         var entry = pending.Get(pendingId);
         var user = entry is null ? null : await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == entry.UserId, cancellationToken);
@@ -141,16 +148,18 @@ public sealed class SignInService(
         user.LastTotpStep = step.Value;
         if (enrolling)
         {
-            await audit.AppendAsync(AuditKinds.TotpEnrolled, user.Id, user.Id, cancellationToken: cancellationToken);
+            await audit.AppendAsync(AuditKinds.TotpEnrolled, user.Id, user.Id, detail: AuditDetails.Activation, cancellationToken: cancellationToken);
         }
 
-        await audit.AppendAsync(AuditKinds.SignInSucceeded, user.Id, user.Id, cancellationToken: cancellationToken);
+        var device = await devices.RecogniseAsync(user.Id, entry.DeviceId, cancellationToken);
+        await audit.AppendAsync(
+            AuditKinds.SignInSucceeded, user.Id, user.Id, detail: device.Warn ? AuditDetails.NewDevice : null, cancellationToken: cancellationToken);
         var keyring = await channelKeys.UnlockAsync(user.Id, entry.TakeIdentity(), cancellationToken);
         pending.Remove(pendingId);
         throttle.RecordSuccess(user.Username, entry.DeviceId);
         var session = sessionOptions.Value;
         var sessionId = keyStore.Open(keyring, session.IdleTimeout, session.AbsoluteTimeout);
-        return new CodeStep(CodeStepOutcome.SignedIn, user, sessionId);
+        return new CodeStep(CodeStepOutcome.SignedIn, user, sessionId, device.DeviceId);
     }
 
     public async Task SignOutAsync(string? sessionId, Guid? userId, CancellationToken cancellationToken = default)

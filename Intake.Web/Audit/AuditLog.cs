@@ -4,8 +4,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Intake.Web.Audit;
 
+/// <summary>
+/// Something that acts on audited events in the same transaction as the entry (for example the security notices
+/// a person is sent when their account changes): it adds to the context and must not save.
+/// </summary>
+public interface IAuditFollower
+{
+    Task FollowAsync(AuditEntry entry, CancellationToken cancellationToken);
+}
+
 /// <summary>Appends to and verifies the hash-chained audit log.</summary>
-public sealed class AuditLog(IntakeDbContext db, TimeProvider clock)
+public sealed class AuditLog(IntakeDbContext db, TimeProvider clock, IEnumerable<IAuditFollower> followers)
 {
     // One writer at a time computes the next link; SQLite serialises the commits themselves.
     private static readonly SemaphoreSlim _appendLock = new(1, 1);
@@ -38,6 +47,11 @@ public sealed class AuditLog(IntakeDbContext db, TimeProvider clock)
             };
             entry.Hash = AuditHash.Compute(entry, entry.PreviousHash);
             db.AuditEntries.Add(entry);
+            foreach (var follower in followers)
+            {
+                await follower.FollowAsync(entry, cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
         finally

@@ -75,9 +75,9 @@ public sealed record InboxSegment(IQueryable<CaseRecord> Cases, IQueryable<CaseR
 
 public sealed record InboxPage(IReadOnlyList<InboxRow> Rows, int Total, int Page, int PageCount, IReadOnlyDictionary<Guid, string> AssigneeNames);
 
-/// <summary>What the staff start page shows a handler: cases past a deadline, unread reporter messages, overdue
-/// measures and open urgent cases.</summary>
-public sealed record InboxSummary(int Overdue, int CasesWithUnread, int UnreadMessages, int OverdueMeasures = 0, int Urgent = 0);
+/// <summary>The start page's counts: overdue cases, unread reporter messages, new cases waiting for their acknowledgement,
+/// overdue measures and open urgent cases.</summary>
+public sealed record InboxSummary(int Overdue, int CasesWithUnread, int UnreadMessages, int AwaitingAcknowledgement, int OverdueMeasures = 0, int Urgent = 0);
 
 /// <summary>
 /// The handler's list of cases: filtered, sorted and paged in SQL over the clear columns of <c>Cases</c>, so it
@@ -131,7 +131,7 @@ public sealed class InboxQuery(IntakeDbContext db, CaseCalendar calendar)
         ArgumentNullException.ThrowIfNull(channels);
         if (channels.Count == 0)
         {
-            return new InboxSummary(0, 0, 0);
+            return new InboxSummary(0, 0, 0, 0);
         }
 
         var today = calendar.Today;
@@ -142,7 +142,8 @@ public sealed class InboxQuery(IntakeDbContext db, CaseCalendar calendar)
             .GroupBy(_ => 1)
             .Select(g => new { Cases = g.Count(), Messages = g.Sum(c => c.UnreadReporterMessages) })
             .SingleOrDefaultAsync(cancellationToken);
-        return new InboxSummary(overdue, unread?.Cases ?? 0, unread?.Messages ?? 0, overdueMeasures, urgent);
+        var awaiting = await AwaitingAcknowledgementQuery(channels).CountAsync(cancellationToken);
+        return new InboxSummary(overdue, unread?.Cases ?? 0, unread?.Messages ?? 0, awaiting, overdueMeasures, urgent);
     }
 
     /// <summary>The parts whose concatenation is the list: one, or two for the deadline sort (cases with an open
@@ -186,6 +187,10 @@ public sealed class InboxQuery(IntakeDbContext db, CaseCalendar calendar)
 
     public IQueryable<CaseRecord> OverdueQuery(IReadOnlyCollection<Guid> channels, DateOnly today) =>
         InChannels(channels, null).Where(c => c.DisposedOn == null && c.NextDeadline != null && c.NextDeadline < today);
+
+    /// <summary>New cases whose acknowledgement is still to be sent (not those whose reporter declined one).</summary>
+    public IQueryable<CaseRecord> AwaitingAcknowledgementQuery(IReadOnlyCollection<Guid> channels) =>
+        InChannels(channels, null).Where(c => c.DisposedOn == null && c.Status == CaseStatus.Received && c.AcknowledgementDue != null && c.AcknowledgedOn == null);
 
     public IQueryable<CaseRecord> UnreadQuery(IReadOnlyCollection<Guid> channels) =>
         InChannels(channels, null).Where(c => c.UnreadReporterMessages > 0 && c.DisposedOn == null);

@@ -2,6 +2,7 @@ using Intake.Web.Accounts;
 using Intake.Web.Cases;
 using Intake.Web.Health;
 using Intake.Web.Logging;
+using Intake.Web.Notifications;
 using Intake.Web.Reporting;
 using Intake.Web.Statistics;
 using Intake.Web.Storage;
@@ -43,6 +44,7 @@ public static class IntakeServices
         builder.Services.AddIntakeReporting(builder.Configuration);
         builder.Services.AddIntakeRetention();
         builder.Services.AddIntakeCaseHandling();
+        builder.Services.AddIntakeNotifications(builder.Configuration);
         builder.Services.AddIntakeStatistics(builder.Configuration);
         builder.Services.AddIntakeStaffAuthentication();
 

@@ -3,6 +3,7 @@ using Intake.Crypto.Mailbox;
 using Intake.Web.Cases;
 using Intake.Web.Hosting;
 using Intake.Web.Keys;
+using Intake.Web.Notifications;
 using Intake.Web.Reporting;
 using Intake.Web.Reporting.Uploads;
 using Intake.Web.Storage;
@@ -15,7 +16,8 @@ namespace Intake.Web.Mailbox;
 /// follow-up messages and meeting requests. Everything new is sealed to the channel's current recipient and to
 /// the mailbox recipient before it is written.
 /// </summary>
-public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, DataDirectory data, MultipartUploadReader reader, CaseCalendar calendar)
+public sealed class MailboxService(
+    IntakeDbContext db, ChannelKeys channelKeys, DataDirectory data, MultipartUploadReader reader, CaseCalendar calendar, NoticeOutbox notices)
 {
     public const string FileField = "attachments";
 
@@ -107,6 +109,7 @@ public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, 
         }
 
         record.UnreadReporterMessages++;
+        await NotifyHandlersAsync(record, NoticeKinds.ReporterMessage, cancellationToken);
         await CaseEntryPositions.AddAndSaveAsync(db, entry, cancellationToken);
         upload.Committed();
         return new FollowUpResult(true, string.Empty, null, [], [], false);
@@ -123,8 +126,13 @@ public sealed class MailboxService(IntakeDbContext db, ChannelKeys channelKeys, 
         var record = await db.Cases.SingleAsync(c => c.MailboxLookupId == lookupId, cancellationToken);
         record.MeetingRequested = true;
         record.UnreadReporterMessages++;
+        await NotifyHandlersAsync(record, NoticeKinds.MeetingRequest, cancellationToken);
         await CaseEntryPositions.AddAndSaveAsync(db, NewEntry(record.Id, EntryKind.MeetingRequest), cancellationToken);
     }
+
+    /// <summary>Writes the channel handlers' notices into this context, to be saved with the entry.</summary>
+    internal Task NotifyHandlersAsync(CaseRecord record, string kind, CancellationToken cancellationToken) =>
+        notices.ForChannelAsync(record.ChannelId, kind, record.Id, cancellationToken: cancellationToken);
 
     /// <summary>A new entry the reporter can read; its position is given when it is saved (<see cref="CaseEntryPositions"/>).</summary>
     internal CaseEntry NewEntry(Guid caseId, EntryKind kind) => new()

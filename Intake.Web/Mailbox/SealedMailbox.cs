@@ -106,6 +106,7 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
         }
 
         record.UnreadReporterMessages++;
+        await mailboxes.NotifyHandlersAsync(record, Notifications.NoticeKinds.ReporterMessage, cancellationToken);
         await CaseEntryPositions.AddAndSaveAsync(db, entry, cancellationToken);
         upload.Committed();
         return new SealedFollowUpResult([]);

@@ -24,6 +24,9 @@ public sealed class AccountPlan
 
     /// <summary>Empty means: generate one and show it once.</summary>
     public string? Passphrase { get; set; }
+
+    /// <summary>Optional address for notices, taken as confirmed (the set-up file is trusted).</summary>
+    public string? Email { get; set; }
 }
 
 public sealed class ChannelPlan

@@ -186,6 +186,11 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
             CreatedOn = today,
         };
         db.StaffUsers.Add(user);
+        if (Notifications.MailAddresses.Normalise(plan.Email) is { } address)
+        {
+            db.NotificationProfiles.Add(Notifications.NotificationSettings.Provisioned(user.Id, address));
+        }
+
         return user;
     }
 
@@ -199,6 +204,11 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
         if (!string.IsNullOrEmpty(account.Passphrase) && PassphrasePolicy.Check(account.Passphrase, account.Username) is { } problem)
         {
             problems.Add(new(field + ".Passphrase", "Passphrase.Error." + problem));
+        }
+
+        if (!string.IsNullOrWhiteSpace(account.Email) && Notifications.MailAddresses.Normalise(account.Email) is null)
+        {
+            problems.Add(new(field + ".Email", "Notifications.Error.InvalidAddress"));
         }
     }
 

@@ -4,6 +4,7 @@ using Intake.Crypto.Age;
 using Intake.Web.Cases;
 using Intake.Web.Channels;
 using Intake.Web.Keys;
+using Intake.Web.Notifications;
 using Intake.Web.Reporting.Forms;
 using Intake.Web.Reporting.Uploads;
 using Intake.Web.Storage;
@@ -14,9 +15,10 @@ namespace Intake.Web.Reporting;
 /// <summary>
 /// Commits a sealed report as a new case: the sealed report, the automatic receipt confirmation and any meeting
 /// request in its thread, the staged attachments promoted to their final names, and the coarse codes in clear.
-/// Returns only after the transaction is durably committed (SQLite WAL with synchronous=FULL).
+/// The handlers' notices are written to the outbox in the same transaction. Returns only after the transaction is
+/// durably committed (SQLite WAL with synchronous=FULL).
 /// </summary>
-public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, CaseDeadlines deadlines)
+public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, CaseDeadlines deadlines, NoticeOutbox notices)
 {
     // Case numbers are allocated and committed one at a time; SQLite serialises writers anyway.
     private static readonly SemaphoreSlim _commitLock = new(1, 1);
@@ -85,6 +87,9 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
             record.CaseNumber = string.Create(CultureInfo.InvariantCulture,
                 $"{kind.CasePrefix}-{record.Year}-{record.Sequence:0000}");
             db.Cases.Add(record);
+            await notices.ForChannelAsync(
+                record.ChannelId, submission.Channel.Code == ChannelCodes.Threat ? NoticeKinds.NewThreatReport : NoticeKinds.NewReport, record.Id,
+                cancellationToken: cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Intake.Web.Accounts;
 using Intake.Web.Audit;
 using Intake.Web.Cases;
 using Intake.Web.Keys;
+using Intake.Web.Notifications;
 using Intake.Web.Organisation;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
 
+    public DbSet<AccountDevice> KnownDevices => Set<AccountDevice>();
+
     public DbSet<Channel> Channels => Set<Channel>();
 
     public DbSet<ChannelKey> ChannelKeys => Set<ChannelKey>();
@@ -42,6 +45,10 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<CaseMeasure> CaseMeasures => Set<CaseMeasure>();
 
     public DbSet<OrganisationUnit> OrganisationUnits => Set<OrganisationUnit>();
+
+    public DbSet<NotificationProfile> NotificationProfiles => Set<NotificationProfile>();
+
+    public DbSet<OutboxNotice> Outbox => Set<OutboxNotice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -366,8 +366,9 @@ public sealed class InboxTests : OrganisationTestBase
         Assert.Equal(["VB-2026-0001", "HV-2026-0001", "HV-2026-0002"], both.Rows.Select(r => r.CaseNumber));
         Assert.Equal(["HV-2026-0001", "HV-2026-0002"], threats.Rows.Select(r => r.CaseNumber));
         Assert.Empty(notMine.Rows);
-        // The whistleblowing case is 1 day old and the threats cases have no whistleblowing deadlines: none overdue.
-        Assert.Equal(new InboxSummary(0, 1, 4), summary);
+        // The whistleblowing case is 1 day old and the threats cases have no whistleblowing deadlines: none is
+        // overdue, and only the whistleblowing case waits for an acknowledgement.
+        Assert.Equal(new InboxSummary(0, 1, 4, 1), summary);
     }
 
     // ---- Helpers --------------------------------------------------------------------------------------------

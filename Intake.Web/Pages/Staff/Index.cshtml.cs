@@ -1,15 +1,18 @@
 using Intake.Web.Accounts;
 using Intake.Web.Cases;
 using Intake.Web.Keys;
+using Intake.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Intake.Web.Pages.Staff;
 
 /// <summary>The staff start page: my channels and their public keys, and proposals waiting for my grant.</summary>
 public sealed class IndexModel(
-    ChannelDirectory directory, ChannelKeys keys, CaseAccess access, InboxQuery inbox, IStringLocalizer<SharedResource> text) : PageModel
+    ChannelDirectory directory, ChannelKeys keys, CaseAccess access, InboxQuery inbox, IStringLocalizer<SharedResource> text,
+    IOptions<MailOptions> mail) : PageModel
 {
     /// <summary>For handlers: overdue cases and unread reporter messages in their channels.</summary>
     public InboxSummary? Inbox { get; private set; }
@@ -21,6 +24,9 @@ public sealed class IndexModel(
     public bool IsAdministrator => User.IsInRole(nameof(StaffRole.Administrator));
 
     public string? Message { get; private set; }
+
+    /// <summary>Without a mail server nobody is told of new reports or deadlines: the page says so.</summary>
+    public bool MailConfigured => mail.Value.IsConfigured;
 
     public async Task<IActionResult> OnGetAsync()
     {

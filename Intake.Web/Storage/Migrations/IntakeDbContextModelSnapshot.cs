@@ -17,6 +17,33 @@ namespace Intake.Web.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("Intake.Web.Accounts.AccountDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSignInAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSignInAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffUserId", "TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("KnownDevices", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Web.Accounts.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -534,6 +561,106 @@ namespace Intake.Web.Storage.Migrations
                     b.ToTable("ChannelMemberships", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Web.Notifications.NotificationProfile", b =>
+                {
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DailyDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Muted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PendingEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PendingExpiresAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("PendingTokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("StaffUserId");
+
+                    b.ToTable("NotificationProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Web.Notifications.OutboxNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntilMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("RecipientId", "State");
+
+                    b.HasIndex("State", "DueAtMs");
+
+                    b.ToTable("NotificationOutbox", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Web.Organisation.OrganisationLogo", b =>
                 {
                     b.Property<int>("Id")
@@ -634,6 +761,15 @@ namespace Intake.Web.Storage.Migrations
                     b.ToTable("Instance", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Web.Accounts.AccountDevice", b =>
+                {
+                    b.HasOne("Intake.Web.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Intake.Web.Cases.CaseAttachment", b =>
                 {
                     b.HasOne("Intake.Web.Cases.CaseEntry", null)
@@ -709,6 +845,24 @@ namespace Intake.Web.Storage.Migrations
                     b.HasOne("Intake.Web.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intake.Web.Notifications.NotificationProfile", b =>
+                {
+                    b.HasOne("Intake.Web.Accounts.StaffUser", null)
+                        .WithOne()
+                        .HasForeignKey("Intake.Web.Notifications.NotificationProfile", "StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intake.Web.Notifications.OutboxNotice", b =>
+                {
+                    b.HasOne("Intake.Web.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -36,7 +36,7 @@ internal static class CodeResult
         {
             case CodeStepOutcome.SignedIn:
                 PendingCookie.Clear(page.HttpContext);
-                page.HttpContext.RequestServices.GetRequiredService<SignInDevices>().Remember(page.HttpContext, result.User!.Id);
+                page.HttpContext.RequestServices.GetRequiredService<SignInDevices>().Remember(page.HttpContext, result.User!.Id, result.DeviceId!);
                 await page.HttpContext.SignInAsync(StaffAuthentication.Scheme, StaffAuthentication.PrincipalFor(result.User!, result.SessionId!));
                 return page.Url.IsLocalUrl(returnUrl) ? page.LocalRedirect(returnUrl!) : page.RedirectToPage("/Staff/Index");
             case CodeStepOutcome.Expired:

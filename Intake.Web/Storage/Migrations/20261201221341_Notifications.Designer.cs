@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Intake.Web.Storage.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261201233923_ThreatsWorkflow")]
-    partial class ThreatsWorkflow
+    [Migration("20261201221341_Notifications")]
+    partial class Notifications
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -173,43 +173,6 @@ namespace Intake.Web.Storage.Migrations
                     b.ToTable("CaseEntries", (string)null);
                 });
 
-            modelBuilder.Entity("Intake.Web.Cases.CaseMeasure", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("CreatedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("DoneOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("DueOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Sealed")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId", "Position")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "DueOn");
-
-                    b.ToTable("CaseMeasures", (string)null);
-                });
-
             modelBuilder.Entity("Intake.Web.Cases.CaseRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -245,10 +208,6 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Consequences")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ContactChannels")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -259,30 +218,17 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<DateOnly?>("DisposedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("FeedbackDue")
+                    b.Property<DateOnly>("FeedbackDue")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("FeedbackGivenOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("FirstContactOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("FirstContactRequested")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateOnly?>("FollowUpOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("FollowedUpOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HandlerCategories")
                         .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IdentityMode")
-                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IncidentPlace")
@@ -312,14 +258,6 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<DateOnly?>("NextDeadline")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("NextDeadlineKind")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OrganisationUnit")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Origin")
                         .HasColumnType("INTEGER");
 
@@ -343,9 +281,6 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<bool>("RiskAssessmentUpdated")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly?>("RiskAssessmentUpdatedOn")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("SealedBy")
                         .HasColumnType("INTEGER");
 
@@ -364,22 +299,8 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SupportWanted")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("UnreadReporterMessages")
                         .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Urgent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("WorkEnvironmentDecidedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WorkEnvironmentNotReportedReason")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
 
                     b.Property<bool>("WorkEnvironmentReportNeeded")
                         .HasColumnType("INTEGER");
@@ -537,6 +458,106 @@ namespace Intake.Web.Storage.Migrations
                     b.ToTable("ChannelMemberships", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Web.Notifications.NotificationProfile", b =>
+                {
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DailyDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Muted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PendingEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PendingExpiresAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("PendingTokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("StaffUserId");
+
+                    b.ToTable("NotificationProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Web.Notifications.OutboxNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntilMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("RecipientId", "State");
+
+                    b.HasIndex("State", "DueAtMs");
+
+                    b.ToTable("NotificationOutbox", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Web.Organisation.OrganisationLogo", b =>
                 {
                     b.Property<int>("Id")
@@ -575,23 +596,6 @@ namespace Intake.Web.Storage.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Organisation", (string)null);
-                });
-
-            modelBuilder.Entity("Intake.Web.Organisation.OrganisationUnit", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Retired")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Code");
-
-                    b.ToTable("OrganisationUnits", (string)null);
                 });
 
             modelBuilder.Entity("Intake.Web.Organisation.SiteText", b =>
@@ -655,15 +659,6 @@ namespace Intake.Web.Storage.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Intake.Web.Cases.CaseMeasure", b =>
-                {
-                    b.HasOne("Intake.Web.Cases.CaseRecord", null)
-                        .WithMany("Measures")
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Intake.Web.Cases.CaseRecord", b =>
                 {
                     b.HasOne("Intake.Web.Accounts.StaffUser", null)
@@ -716,6 +711,24 @@ namespace Intake.Web.Storage.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Intake.Web.Notifications.NotificationProfile", b =>
+                {
+                    b.HasOne("Intake.Web.Accounts.StaffUser", null)
+                        .WithOne()
+                        .HasForeignKey("Intake.Web.Notifications.NotificationProfile", "StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intake.Web.Notifications.OutboxNotice", b =>
+                {
+                    b.HasOne("Intake.Web.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Intake.Web.Cases.CaseEntry", b =>
                 {
                     b.Navigation("Attachments");
@@ -724,8 +737,6 @@ namespace Intake.Web.Storage.Migrations
             modelBuilder.Entity("Intake.Web.Cases.CaseRecord", b =>
                 {
                     b.Navigation("Entries");
-
-                    b.Navigation("Measures");
                 });
 
             modelBuilder.Entity("Intake.Web.Keys.Channel", b =>
