@@ -30,6 +30,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static string ChromiumPath =>
         Environment.GetEnvironmentVariable("INTAKE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
+    /// <summary>
+    /// How long a click, fill or navigation may take: twice Playwright's default, since the suite runs on shared
+    /// two-core machines where a page that posts files can take longer than 30 s under load.
+    /// </summary>
+    public const float ActionTimeout = 60_000;
+
     public static string ScreenshotDirectory => Path.Combine(RepositoryRoot.Path, "TestResults", "screenshots");
 
     public async Task InitializeAsync()
@@ -65,6 +71,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         contextOptions.BaseURL = BaseAddress.ToString();
         contextOptions.Locale ??= "sv-SE";
         await using var context = await Browser.NewContextAsync(contextOptions);
+        context.SetDefaultTimeout(ActionTimeout);
+        context.SetDefaultNavigationTimeout(ActionTimeout);
         var page = await context.NewPageAsync();
         try
         {
