@@ -44,6 +44,9 @@ public static class AuditKinds
     public const string CaseMeasureAdded = "case.measure-added";
     public const string CaseMeasureChanged = "case.measure-changed";
     public const string CaseUnitChanged = "case.unit-changed";
+
+    /// <summary>The e-service's receipt for the Arbetsmiljöverket or Försäkringskassan report was attached (detail: <c>awe</c>/<c>fk</c> and the file count).</summary>
+    public const string CaseReceiptAttached = "case.receipt-attached";
     public const string CaseLegalHold = "case.legal-hold";
     public const string CaseRegistryExported = "case.registry-exported";
     public const string CaseDisposed = "case.disposed";

@@ -78,6 +78,7 @@ public static class AuditWords
             AuditKinds.CaseTriageChanged => Localized(text, "Audit.Detail.Triage." + token, token),
             AuditKinds.CaseStatutoryChanged => Localized(text, "Audit.Detail.Statutory." + token, token),
             AuditKinds.CaseUrgencyChanged => Localized(text, "Audit.Detail.Urgency." + token, token),
+            AuditKinds.CaseReceiptAttached => Localized(text, "Staff.Cases.Receipt.Authority." + token, token),
             AuditKinds.CaseMeasureAdded or AuditKinds.CaseMeasureChanged => Localized(text, "Staff.Cases.Measures.Status." + token, token),
             AuditKinds.AccountCreated or AuditKinds.RoleChanged => Localized(text, "Audit.Detail.Role." + token, token),
             AuditKinds.SignInFailed or AuditKinds.SignInSucceeded or AuditKinds.TotpEnrolled => Localized(text, "Audit.Detail.SignIn." + token, token),

@@ -12,6 +12,7 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<CaseTriage>();
         services.AddScoped<CaseMeasures>();
         services.AddScoped<CaseStatutoryReports>();
+        services.AddScoped<CaseStatutoryReceipts>();
         services.AddScoped<CaseUrgency>();
         services.AddScoped<CaseUnitChange>();
         services.AddScoped<Pages.Staff.Cases.ThreatPanels>();

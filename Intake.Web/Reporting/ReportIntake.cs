@@ -90,8 +90,16 @@ public sealed class ReportIntake(
             return ReportOutcome.NotAdmitted(SealingMode.Server, upload.Fields, Admission.Admission.Wait(gate.Options.MinimumFormTime, gate.StampFor(server.Channel.Code)), [.. files.Select(f => f.Info.Name)]);
         }
 
+        // The unit is offered beside the form's own fields; the sealed document carries it like the browser's does
+        // (under the same name), but only as the active unit's code the clear column keeps too.
         var unit = await UnitAsync(server.Channel.Code, upload.Fields, cancellationToken);
-        var record = await submission.SealAndCommitAsync(new ServerSealedReport(server, form, upload.Fields.OnlyFieldsOf(form), language, files, OrganisationUnit: unit), cancellationToken);
+        var answers = upload.Fields.OnlyFieldsOf(form);
+        if (unit is not null)
+        {
+            answers.Add(UnitField, unit);
+        }
+
+        var record = await submission.SealAndCommitAsync(new ServerSealedReport(server, form, answers, language, files, OrganisationUnit: unit), cancellationToken);
         return ReportOutcome.Accept(new Receipt(server.Token.ToString(), record.CaseNumber, record.ReceivedOn, server.Channel.Code, SealingMode.Server, clock.GetUtcNow()));
     }
 

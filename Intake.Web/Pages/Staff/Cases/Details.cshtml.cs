@@ -236,6 +236,7 @@ public sealed class DetailsModel(
         "triage" => text["Staff.Cases.Details.TriageHasBeenSaved"].Value,
         "urgency" => text["Staff.Cases.Threat.UrgencySaved"].Value,
         "statutory" => text["Staff.Cases.Threat.StatutorySaved"].Value,
+        "receipt" => text["Staff.Cases.Receipt.Attached"].Value,
         "measure" => text["Staff.Cases.Threat.MeasureSaved"].Value,
         "unit" => text["Staff.Cases.Threat.UnitSaved"].Value,
         _ => null,
