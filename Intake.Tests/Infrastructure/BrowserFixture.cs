@@ -96,6 +96,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#Username", username);
         await page.FillAsync("#Passphrase", StaffWorld.Passphrase);
         await page.ClickAsync("main form button[type=submit]");
+        // The page's script may first solve a proof of work (a new browser while sign-ins are many) and send later.
+        await page.WaitForURLAsync(url => !url.EndsWith("/Staff/SignIn", StringComparison.Ordinal));
         var totp = App.Services.GetRequiredService<TotpCodes>();
         if (page.Url.EndsWith("/Staff/SignIn/Enrol", StringComparison.Ordinal))
         {

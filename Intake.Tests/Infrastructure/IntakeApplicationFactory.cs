@@ -95,6 +95,8 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
         builder.UseSetting("Intake:Keys:ScryptWorkFactor", TestScryptWorkFactor.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Tests send many reports from one client; the flood tests set the report budget they test.
         builder.UseSetting("Intake:Admission:FreeBurst", "100000");
+        // Likewise for sign-ins from new browsers, which every test client is; the sign-in proof tests set their own.
+        builder.UseSetting("Intake:Keys:FreeSignIns", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

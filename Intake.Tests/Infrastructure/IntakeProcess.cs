@@ -108,6 +108,7 @@ public sealed class IntakeProcess : IDisposable
 
         start.ArgumentList.Add($"--Intake:DataDirectory={dataDirectory}");
         start.ArgumentList.Add($"--Intake:Keys:ScryptWorkFactor={IntakeApplicationFactory.TestScryptWorkFactor}");
+        start.ArgumentList.Add("--Intake:Keys:FreeSignIns=100000");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         if (arguments.Length == 0 || arguments[0] != "setup")

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using Intake.Web.Accounts;
+using Intake.Web.Reporting.Admission;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,8 @@ namespace Intake.Tests.Infrastructure;
 
 /// <summary>
 /// Drives the staff pages over HTTP like a browser without JavaScript: reads forms with AngleSharp, posts them
-/// with their antiforgery token, keeps cookies. Remembers each user's TOTP secret after enrolment.
+/// with their antiforgery token, keeps cookies. Remembers each user's TOTP secret after enrolment. Unless
+/// <see cref="SolvesProofs"/> is off, it also solves a proof of work a sign-in form asks for, as the page's script does.
 /// </summary>
 public sealed class StaffBrowserClient : IDisposable
 {
@@ -46,6 +48,12 @@ public sealed class StaffBrowserClient : IDisposable
             return _secrets[SecretKey(app, username)];
         }
     }
+
+    /// <summary>
+    /// Whether this client does what the pages' scripts do before a form is sent (a browser with JavaScript): solve
+    /// the proof of work a sign-in form asks for. False is a browser without JavaScript.
+    /// </summary>
+    public bool SolvesProofs { get; set; } = true;
 
     /// <summary>Signs in through the real pages, enrolling TOTP on first sign-in. Returns the final response.</summary>
     public async Task<HttpResponseMessage> SignInAsync(string username, string passphrase = StaffWorld.Passphrase)
@@ -117,6 +125,12 @@ public sealed class StaffBrowserClient : IDisposable
         foreach (var (key, value) in fields)
         {
             values[key] = value;
+        }
+
+        // What the sign-in page's script does when the service asks a new browser for a proof of work.
+        if (SolvesProofs && int.TryParse(form.GetAttribute("data-proof-bits"), out var bits) && bits > 0 && !fields.ContainsKey("proofNonce"))
+        {
+            values["proofNonce"] = ProofOfWork.Solve(values["formStamp"], bits);
         }
 
         var action = form.GetAttribute("action");

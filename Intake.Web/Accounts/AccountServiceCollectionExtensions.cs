@@ -27,6 +27,7 @@ public static class AccountServiceCollectionExtensions
                 new PassphraseWorkLimiter(options.KnownDeviceConcurrency, options.KnownDeviceQueueTimeout));
         });
         services.AddSingleton<SignInDevices>();
+        services.AddSingleton<SignInGate>();
 
         // Passphrase work of signed-in staff (changing a passphrase, exporting an identity) uses the reserved lane.
         services.AddSingleton(provider => provider.GetRequiredService<SignInLanes>().Reserved);

@@ -14,6 +14,12 @@ public enum PassphraseStepOutcome
     /// <summary>Every passphrase slot is taken: try again shortly.</summary>
     Busy,
 
+    /// <summary>
+    /// From an unknown device while the free sign-ins are spent, without a valid proof of work: nothing was checked;
+    /// the form's script solves the proof over a new stamp and sends again.
+    /// </summary>
+    ProofNeeded,
+
     /// <summary>Passphrase correct: the TOTP code comes next.</summary>
     CodeRequired,
 

@@ -16,6 +16,7 @@ public sealed class SignInService(
     StaffKeys staffKeys,
     DecoySealedIdentity decoy,
     SignInLanes lanes,
+    SignInGate gate,
     SignInThrottle throttle,
     PendingSignIns pending,
     TotpCodes totp,
@@ -28,9 +29,10 @@ public sealed class SignInService(
     /// <summary>
     /// Checks the passphrase. <paramref name="device"/> is the browser's device cookie, if any: when it is one of this
     /// user's, the work runs in the reserved lane and failures count against this device alone; otherwise in the
-    /// shared lane, with failures counted against the username from unknown devices (docs/availability.md).
+    /// shared lane, with failures counted against the username from unknown devices, and, while the free sign-ins
+    /// are spent, only with a <paramref name="proof"/> of work (docs/availability.md).
     /// </summary>
-    public async Task<PassphraseStep> CheckPassphraseAsync(string? username, string? passphrase, KnownDevice? device = null, CancellationToken cancellationToken = default)
+    public async Task<PassphraseStep> CheckPassphraseAsync(string? username, string? passphrase, KnownDevice? device = null, SignInProof? proof = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(passphrase) || string.IsNullOrWhiteSpace(username))
         {
@@ -45,6 +47,11 @@ public sealed class SignInService(
         if (wait > TimeSpan.Zero)
         {
             return new PassphraseStep(PassphraseStepOutcome.Throttled, RetryAfter: wait);
+        }
+
+        if (!gate.Admit(known is not null, proof))
+        {
+            return new PassphraseStep(PassphraseStepOutcome.ProofNeeded);
         }
 
         var sealedIdentity = user is { IsDisabled: false } ? user.SealedIdentity : decoy.Value;

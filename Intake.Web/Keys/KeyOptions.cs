@@ -27,6 +27,17 @@ public sealed class KeyOptions
     /// <summary>How long a sign-in from an unknown device waits for a slot before it is told the service is busy.</summary>
     public TimeSpan PassphraseQueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Sign-ins from unknown devices the service checks without a proof of work, as a burst (docs/availability.md).
+    /// </summary>
+    public int FreeSignIns { get; set; } = 10;
+
+    /// <summary>How many free sign-ins from unknown devices come back per hour.</summary>
+    public int FreeSignInsPerHour { get; set; } = 60;
+
+    /// <summary>Leading zero bits of SHA-256 a sign-in from an unknown device must find while the free budget is spent.</summary>
+    public int SignInProofBits { get; set; } = 18;
+
     /// <summary>Derivations reserved for sign-ins from a device the user signed in from before.</summary>
     public int KnownDeviceConcurrency { get; set; } = 1;
 

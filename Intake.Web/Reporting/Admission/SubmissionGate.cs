@@ -16,9 +16,9 @@ public sealed class SubmissionGate(FormStamps stamps, IOptions<AdmissionOptions>
     public const string StampField = "formStamp";
     public const string NonceField = "proofNonce";
 
-    private readonly ConcurrentDictionary<string, Bucket> _free = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Bucket> _slow = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Bucket> _proofs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TokenBucket> _free = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TokenBucket> _slow = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TokenBucket> _proofs = new(StringComparer.Ordinal);
 
     public AdmissionOptions Options => options.Value;
 
@@ -85,64 +85,12 @@ public sealed class SubmissionGate(FormStamps stamps, IOptions<AdmissionOptions>
         return o.ProofBits + Math.Clamp(extra, 0, o.MaxExtraProofBits);
     }
 
-    private Bucket Free(string channel) => _free.GetOrAdd(channel, _ => new Bucket(Options.FreeBurst, Options.FreePerHour));
+    private TokenBucket Free(string channel) => _free.GetOrAdd(channel, _ => new TokenBucket(Options.FreeBurst, Options.FreePerHour));
 
-    private Bucket Slow(string channel) => _slow.GetOrAdd(channel, _ => new Bucket(Options.SlowLaneBurst, Options.SlowLanePerHour));
+    private TokenBucket Slow(string channel) => _slow.GetOrAdd(channel, _ => new TokenBucket(Options.SlowLaneBurst, Options.SlowLanePerHour));
 
     /// <summary>Proofs beyond the free rate: drains at the free rate, so what it holds is the recent excess.</summary>
-    private Bucket Proofs(string channel) => _proofs.GetOrAdd(channel, _ => new Bucket(1_000_000, Options.FreePerHour));
-
-    /// <summary>A token bucket on the application clock (so that tests can move time).</summary>
-    private sealed class Bucket(int capacity, int perHour)
-    {
-        private readonly Lock _lock = new();
-        private double _tokens = capacity;
-        private DateTimeOffset _last = DateTimeOffset.MinValue;
-
-        public bool TryTake(DateTimeOffset now)
-        {
-            lock (_lock)
-            {
-                Refill(now);
-                if (_tokens < 1)
-                {
-                    return false;
-                }
-
-                _tokens -= 1;
-                return true;
-            }
-        }
-
-        public TimeSpan TimeToNext(DateTimeOffset now)
-        {
-            lock (_lock)
-            {
-                Refill(now);
-                return _tokens >= 1 || perHour <= 0 ? TimeSpan.Zero : TimeSpan.FromHours((1 - _tokens) / perHour);
-            }
-        }
-
-        /// <summary>How far below full the bucket is: tokens taken and not yet refilled.</summary>
-        public int Spent(DateTimeOffset now)
-        {
-            lock (_lock)
-            {
-                Refill(now);
-                return (int)(capacity - _tokens);
-            }
-        }
-
-        private void Refill(DateTimeOffset now)
-        {
-            if (_last != DateTimeOffset.MinValue && now > _last)
-            {
-                _tokens = Math.Min(capacity, _tokens + ((now - _last).TotalHours * perHour));
-            }
-
-            _last = now;
-        }
-    }
+    private TokenBucket Proofs(string channel) => _proofs.GetOrAdd(channel, _ => new TokenBucket(1_000_000, Options.FreePerHour));
 }
 
 /// <summary>What the gate said: taken; or a challenge to solve (JavaScript); or how long to wait (no JavaScript).</summary>

@@ -18,6 +18,13 @@ public sealed class IndexModel(SignInService signIn, SignInDevices devices, IStr
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>The form's stamp and the proof of work its script found, when the service asked for one.</summary>
+    [BindProperty(Name = "formStamp")]
+    public string? FormStamp { get; set; }
+
+    [BindProperty(Name = "proofNonce")]
+    public string? ProofNonce { get; set; }
+
     public string? Error { get; private set; }
 
     public void OnGet()
@@ -26,7 +33,7 @@ public sealed class IndexModel(SignInService signIn, SignInDevices devices, IStr
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var step = await signIn.CheckPassphraseAsync(Username, Passphrase, devices.Recognise(HttpContext), HttpContext.RequestAborted);
+        var step = await signIn.CheckPassphraseAsync(Username, Passphrase, devices.Recognise(HttpContext), new SignInProof(FormStamp, ProofNonce), HttpContext.RequestAborted);
         Passphrase = null;
         switch (step.Outcome)
         {
@@ -43,6 +50,10 @@ public sealed class IndexModel(SignInService signIn, SignInDevices devices, IStr
             case PassphraseStepOutcome.Missing:
                 Error = text["SignIn.Error.Missing"];
                 Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            case PassphraseStepOutcome.ProofNeeded:
+                Error = text["SignIn.Error.ProofNeeded"];
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 return Page();
             case PassphraseStepOutcome.Busy:
                 Error = text["SignIn.Error.Busy"];
