@@ -163,6 +163,22 @@ public sealed class StaffBrowserClient : IDisposable
         return await PostFormAsync(enrolPage, page, new() { ["Code"] = CodeFor(secret) });
     }
 
+    /// <summary>
+    /// Posts url-encoded <paramref name="fields"/> to a page handler (<c>{path}?handler={handler}</c>) with this
+    /// user's antiforgery token, taken from the account page, as one of the case page's forms would.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostToHandlerAsync(string path, string handler, params (string Name, string Value)[] fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        using var account = await Http.GetAsync(new Uri("/Staff/Account", UriKind.Relative));
+        var page = await Html.ParseAsync(account);
+        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("No antiforgery token on /Staff/Account: not signed in?");
+        var values = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", token));
+        using var content = new FormUrlEncodedContent(values);
+        return await Http.PostAsync(new Uri($"{path}?handler={Uri.EscapeDataString(handler)}", UriKind.Relative), content);
+    }
+
     private string CodeFor(byte[] secret) =>
         _app.Services.GetRequiredService<TotpCodes>().CodeFor(secret, _app.Clock.GetUtcNow());
 

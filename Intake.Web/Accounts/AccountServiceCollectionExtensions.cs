@@ -42,6 +42,7 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<SetupService>();
         services.AddScoped<SiteTexts>();
         services.AddScoped<SiteTextEditor>();
+        services.AddScoped<OrganisationUnits>();
         services.AddScoped<OrganisationLogos>();
         services.AddScoped<SignInService>();
         services.AddScoped<KnownDevices>();

@@ -74,6 +74,21 @@ public sealed class CaseRecord
 
     public bool? PoliceReported { get; set; }
 
+    /// <summary>Threats and violence: the consequence codes the reporter ticked (injury, sick leave, …), '|'-joined.</summary>
+    public string? Consequences { get; set; }
+
+    /// <summary>Threats and violence: the support the reporter asked for (call, crisis), '|'-joined.</summary>
+    public string? SupportWanted { get; set; }
+
+    /// <summary>Threats and violence: how the reporter appears (anonymous, confidential, named), as a code.</summary>
+    public string? IdentityMode { get; set; }
+
+    /// <summary>Threats and violence: the organisational unit's code (<see cref="Organisation.OrganisationUnit"/>), or null.</summary>
+    public string? OrganisationUnit { get; set; }
+
+    /// <summary>Urgent: set from the report's incident types by the channel kind, then by the handler (audited).</summary>
+    public bool Urgent { get; set; }
+
     /// <summary>How the report came in: the online forms, or registered by a handler on the reporter's behalf.</summary>
     public CaseOrigin Origin { get; set; }
 
@@ -84,13 +99,17 @@ public sealed class CaseRecord
 
     public DateOnly? AcknowledgedOn { get; set; }
 
-    /// <summary>3 months from the acknowledgement, or from the end of the 7 days when none was sent.</summary>
-    public DateOnly FeedbackDue { get; set; }
+    /// <summary>3 months from the acknowledgement, or from the end of the 7 days when none was sent; null for a
+    /// channel kind without the whistleblowing act's feedback.</summary>
+    public DateOnly? FeedbackDue { get; set; }
 
     public DateOnly? FeedbackGivenOn { get; set; }
 
     /// <summary>The earliest deadline still open, or null: what the inbox sorts and filters overdue cases by.</summary>
     public DateOnly? NextDeadline { get; set; }
+
+    /// <summary>What <see cref="NextDeadline"/> is for: a <see cref="DeadlineKinds"/> code.</summary>
+    public string? NextDeadlineKind { get; set; }
 
     // ---- Handling ------------------------------------------------------------------------------------------
 
@@ -104,7 +123,20 @@ public sealed class CaseRecord
 
     // ---- Threats and violence triage (clear flags and dates; free text is in SealedTriage) -----------------
 
+    /// <summary>The day a reporter who asked for a call was first contacted.</summary>
+    public DateOnly? FirstContactOn { get; set; }
+
+    /// <summary>A named or confidential reporter asked for a call: the first contact is a deadline.</summary>
+    public bool FirstContactRequested { get; set; }
+
+    /// <summary>The day the "serious incident?" decision was recorded; null while undecided.</summary>
+    public DateOnly? WorkEnvironmentDecidedOn { get; set; }
+
+    /// <summary>The decision: true when the incident is serious and must be reported to Arbetsmiljöverket.</summary>
     public bool WorkEnvironmentReportNeeded { get; set; }
+
+    /// <summary>Why a decided incident is not reported (<see cref="StatutoryReasons"/>), when the decision is no.</summary>
+    public string? WorkEnvironmentNotReportedReason { get; set; }
 
     /// <summary>The day the serious incident was reported to Arbetsmiljöverket.</summary>
     public DateOnly? WorkEnvironmentReportedOn { get; set; }
@@ -116,11 +148,17 @@ public sealed class CaseRecord
 
     public bool RiskAssessmentUpdated { get; set; }
 
+    /// <summary>The day the risk assessment was updated.</summary>
+    public DateOnly? RiskAssessmentUpdatedOn { get; set; }
+
     public DateOnly? FollowUpOn { get; set; }
 
+    /// <summary>The day the follow-up was held.</summary>
+    public DateOnly? FollowedUpOn { get; set; }
+
     /// <summary>
-    /// The police report number and the protective measures, an age file sealed to the channel only: both can
-    /// point at a person, so they are never in clear.
+    /// The police report number, the protective measures and Arbetsmiljöverket's reference, an age file sealed to
+    /// the channel only: each can point at a person, so they are never in clear.
     /// </summary>
     public byte[]? SealedTriage { get; set; }
 
@@ -144,6 +182,8 @@ public sealed class CaseRecord
     public DateOnly? DisposedOn { get; set; }
 
     public List<CaseEntry> Entries { get; } = [];
+
+    public List<CaseMeasure> Measures { get; } = [];
 }
 
 /// <summary>How a report reached the channel.</summary>

@@ -20,7 +20,7 @@ public enum ReplyPurpose
 /// only). Either may carry files, streamed and sealed by <see cref="CaseUploads"/> to the same recipients as the
 /// entry. Each is audited with the kind of reply and the number of files, never the text or the file names.
 /// </summary>
-public sealed class CaseReplies(CaseMessages messages, CaseDeadlines deadlines, CaseCalendar calendar, AuditLog audit, Storage.UnitOfWork work)
+public sealed class CaseReplies(CaseMessages messages, CaseSchedule schedule, CaseCalendar calendar, AuditLog audit, Storage.UnitOfWork work)
 {
     public const int MaxLength = 20000;
 
@@ -47,7 +47,7 @@ public sealed class CaseReplies(CaseMessages messages, CaseDeadlines deadlines, 
             SetStatusUnlessClosed(record, CaseStatus.FeedbackGiven);
         }
 
-        deadlines.Apply(record);
+        await schedule.RefreshAsync(record, cancellationToken);
         // The record is tracked by the same context: the message and the new dates are saved together.
         recipients ??= await messages.RecipientsAsync(record, toReporter: true, cancellationToken);
         var entry = await messages.ReplyAsync(record.Id, keyring, text.Trim(), files, recipients, cancellationToken);

@@ -14,13 +14,16 @@ public enum WorkflowProblem
     NotAMember,
     UnknownCategory,
     Disposed,
+
+    /// <summary>The channel kind's close-guard: decisions or reports the case needs are not recorded.</summary>
+    ReportsMissing,
 }
 
 /// <summary>
 /// Status, closing and reopening, assignment and the handler's categories. Each change is saved together with
 /// its audit entry, whose detail is a code (a status, an outcome, category codes), never free text.
 /// </summary>
-public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, CaseCalendar calendar, AuditLog audit, UnitOfWork work)
+public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, CaseSchedule schedule, CaseCalendar calendar, AuditLog audit, UnitOfWork work)
 {
     /// <summary>
     /// Sets the status. Closing needs an outcome and sets the closing and disposal days; any other status
@@ -36,12 +39,19 @@ public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, Ca
         }
 
         var today = calendar.Today;
+        var kind = await schedule.KindAsync(record, cancellationToken);
         string detail;
         if (status == CaseStatus.Closed)
         {
-            if (outcome is null || !CaseOutcomes.All.Contains(outcome, StringComparer.Ordinal))
+            if (outcome is null || !kind.Outcomes.Contains(outcome, StringComparer.Ordinal))
             {
                 return WorkflowProblem.OutcomeRequired;
+            }
+
+            if (kind.Has(Channels.CaseSections.StatutoryReports)
+                && CaseStatutoryReports.Missing(record, await schedule.MeasuresAsync(record.Id, cancellationToken)).Count > 0)
+            {
+                return WorkflowProblem.ReportsMissing;
             }
 
             record.Status = CaseStatus.Closed;
@@ -68,7 +78,7 @@ public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, Ca
             detail = status.ToString();
         }
 
-        deadlines.Apply(record);
+        deadlines.Apply(record, kind, await schedule.MeasuresAsync(record.Id, cancellationToken));
         audit.Record(AuditKinds.CaseStatusChanged, actorId, record.Id, record.ChannelId, detail);
         await work.SaveAsync(cancellationToken);
         return WorkflowProblem.None;

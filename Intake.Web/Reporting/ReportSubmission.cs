@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Intake.Crypto.Age;
 using Intake.Web.Cases;
+using Intake.Web.Channels;
 using Intake.Web.Keys;
 using Intake.Web.Notifications;
 using Intake.Web.Reporting.Forms;
@@ -44,9 +45,12 @@ public sealed class ReportSubmission(IntakeDbContext db, UnitOfWork work, CaseCa
             AcknowledgementDeclined = submission.DeclineAcknowledgement,
             MeetingRequested = submission.WantsMeeting,
             Origin = submission.Origin,
+            OrganisationUnit = submission.OrganisationUnit,
         };
+        var kind = ChannelKinds.For(submission.Channel.Code);
         ApplyTriage(record, submission.Form, submission.Triage);
-        deadlines.Apply(record);
+        ApplyKind(record, kind);
+        deadlines.Apply(record, kind, []);
         var report = new CaseEntry
         {
             Id = Guid.NewGuid(),
@@ -85,7 +89,7 @@ public sealed class ReportSubmission(IntakeDbContext db, UnitOfWork work, CaseCa
                 .MaxAsync(c => (int?)c.Sequence, cancellationToken) ?? 0;
             record.Sequence = last + 1;
             record.CaseNumber = string.Create(CultureInfo.InvariantCulture,
-                $"{Prefix(submission.Channel.Code)}-{record.Year}-{record.Sequence:0000}");
+                $"{kind.CasePrefix}-{record.Year}-{record.Sequence:0000}");
             db.Cases.Add(record);
             await notices.ForChannelAsync(
                 record.ChannelId, submission.Channel.Code == ChannelCodes.Threat ? NoticeKinds.NewThreatReport : NoticeKinds.NewReport, record.Id,
@@ -142,10 +146,30 @@ public sealed class ReportSubmission(IntakeDbContext db, UnitOfWork work, CaseCa
             keys.Mailbox.Recipient.ToString(), SealingMode.Server,
             DeclineAcknowledgement: !report.Answers.Has(CommonFields.AllowAcknowledgement),
             WantsMeeting: report.Answers.Has(CommonFields.WantsMeeting),
-            Origin: report.Origin), alsoRecord, cancellationToken);
+            Origin: report.Origin,
+            OrganisationUnit: report.OrganisationUnit), alsoRecord, cancellationToken);
     }
 
-    public static string Prefix(string channelCode) => channelCode == ChannelCodes.Whistleblowing ? "VB" : "HV";
+    /// <summary>
+    /// What the channel kind derives from the clear codes at receipt: urgency from the incident types, the first
+    /// contact when a reporter who gave their name asked for a call, and the Försäkringskassan report when someone
+    /// was injured.
+    /// </summary>
+    public static void ApplyKind(CaseRecord record, ChannelKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(kind);
+        var types = Codes(record.IncidentTypes);
+        record.Urgent = kind.Has(CaseSections.Urgency) && types.Any(t => kind.UrgentIncidentTypes.Contains(t, StringComparer.Ordinal));
+        if (kind.Has(CaseSections.StatutoryReports))
+        {
+            record.FirstContactRequested = record.IdentityMode is CommonFields.Named or CommonFields.Confidential
+                && Codes(record.SupportWanted).Contains(ThreatForm.SupportCall);
+            record.SocialInsuranceReportNeeded = Codes(record.Consequences).Contains(ThreatForm.Injury);
+        }
+    }
+
+    private static string[] Codes(string? joined) => joined?.Split('|') ?? [];
 
     private static void ApplyTriage(CaseRecord record, ReportForm form, FormAnswers answers)
     {
@@ -161,6 +185,9 @@ public sealed class ReportSubmission(IntakeDbContext db, UnitOfWork work, CaseCa
                 case TriageColumn.IncidentPlace: record.IncidentPlace = joined; break;
                 case TriageColumn.ContactChannels: record.ContactChannels = joined; break;
                 case TriageColumn.PoliceReported: record.PoliceReported = joined is null ? null : joined == "yes"; break;
+                case TriageColumn.Consequences: record.Consequences = joined; break;
+                case TriageColumn.SupportWanted: record.SupportWanted = joined; break;
+                case TriageColumn.IdentityMode: record.IdentityMode = joined; break;
             }
         }
     }
@@ -173,7 +200,8 @@ public sealed record ServerSealedReport(
     FormAnswers Answers,
     string Language,
     IReadOnlyList<StagedFile> Files,
-    CaseOrigin Origin = CaseOrigin.Online);
+    CaseOrigin Origin = CaseOrigin.Online,
+    string? OrganisationUnit = null);
 
 /// <summary>Everything a submission commits, already sealed.</summary>
 public sealed record SealedSubmission(
@@ -188,7 +216,8 @@ public sealed record SealedSubmission(
     SealingMode Mode,
     bool DeclineAcknowledgement,
     bool WantsMeeting,
-    CaseOrigin Origin = CaseOrigin.Online);
+    CaseOrigin Origin = CaseOrigin.Online,
+    string? OrganisationUnit = null);
 
 /// <summary>The submission's mailbox lookup id is already a case's: nothing was committed.</summary>
 public sealed class MailboxTakenException : Exception

@@ -42,6 +42,10 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 
     public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
 
+    public DbSet<CaseMeasure> CaseMeasures => Set<CaseMeasure>();
+
+    public DbSet<OrganisationUnit> OrganisationUnits => Set<OrganisationUnit>();
+
     public DbSet<NotificationProfile> NotificationProfiles => Set<NotificationProfile>();
 
     public DbSet<OutboxNotice> Outbox => Set<OutboxNotice>();

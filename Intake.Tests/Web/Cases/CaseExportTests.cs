@@ -61,7 +61,7 @@ public sealed class CaseExportTests : OrganisationTestBase, IDisposable
         Assert.Equal(record.CaseNumber, root.GetProperty("caseNumber").GetString());
         Assert.Equal(ChannelCodes.Whistleblowing, root.GetProperty("channel").GetString());
         Assert.Equal(record.ReceivedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), root.GetProperty("receivedOn").GetString());
-        Assert.Equal(record.FeedbackDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), root.GetProperty("deadlines").GetProperty("feedbackDue").GetString());
+        Assert.Equal(record.FeedbackDue!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), root.GetProperty("deadlines").GetProperty("feedbackDue").GetString());
         Assert.Equal(before + 1, root.GetProperty("channelKeys").GetArrayLength());
         var entries = root.GetProperty("entries").EnumerateArray().ToList();
         await AssertEntriesMatchDatabaseAsync(caseId, entries);

@@ -215,6 +215,43 @@ namespace Intake.Web.Storage.Migrations
                     b.ToTable("CaseEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Web.Cases.CaseMeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Position")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("CaseMeasures", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Web.Cases.CaseRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -250,6 +287,10 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Consequences")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactChannels")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -260,17 +301,30 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<DateOnly?>("DisposedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("FeedbackDue")
+                    b.Property<DateOnly?>("FeedbackDue")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("FeedbackGivenOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FirstContactOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FirstContactRequested")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowedUpOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HandlerCategories")
                         .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityMode")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IncidentPlace")
@@ -303,6 +357,14 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<DateOnly?>("NextDeadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NextDeadlineKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationUnit")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Origin")
                         .HasColumnType("INTEGER");
 
@@ -326,6 +388,9 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<bool>("RiskAssessmentUpdated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("RiskAssessmentUpdatedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SealedBy")
                         .HasColumnType("INTEGER");
 
@@ -344,8 +409,22 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SupportWanted")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("UnreadReporterMessages")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WorkEnvironmentDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkEnvironmentNotReportedReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("WorkEnvironmentReportNeeded")
                         .HasColumnType("INTEGER");
@@ -646,6 +725,23 @@ namespace Intake.Web.Storage.Migrations
                     b.ToTable("Organisation", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Web.Organisation.OrganisationUnit", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("OrganisationUnits", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Web.Organisation.SiteText", b =>
                 {
                     b.Property<string>("Owner")
@@ -711,6 +807,15 @@ namespace Intake.Web.Storage.Migrations
                 {
                     b.HasOne("Intake.Web.Cases.CaseRecord", null)
                         .WithMany("Entries")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intake.Web.Cases.CaseMeasure", b =>
+                {
+                    b.HasOne("Intake.Web.Cases.CaseRecord", null)
+                        .WithMany("Measures")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -794,6 +899,8 @@ namespace Intake.Web.Storage.Migrations
             modelBuilder.Entity("Intake.Web.Cases.CaseRecord", b =>
                 {
                     b.Navigation("Entries");
+
+                    b.Navigation("Measures");
                 });
 
             modelBuilder.Entity("Intake.Web.Keys.Channel", b =>
