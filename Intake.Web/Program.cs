@@ -1,7 +1,7 @@
 using Intake.Web.Commands;
 using Intake.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.For(args));
 builder.AddIntake();
 
 var app = builder.Build();

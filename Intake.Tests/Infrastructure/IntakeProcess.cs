@@ -26,11 +26,15 @@ public sealed class IntakeProcess : IDisposable
     /// Starts the server on a free loopback port and waits until /healthz answers 200; <paramref name="settings"/>
     /// are configuration switches such as <c>--Intake:Admission:FreeBurst=1000</c>.
     /// </summary>
-    public static async Task<IntakeProcess> StartAsync(string dataDirectory, TimeSpan? timeout = null, params string[] settings)
+    public static Task<IntakeProcess> StartAsync(string dataDirectory, TimeSpan? timeout = null, params string[] settings) =>
+        StartInAsync(DefaultWorkingDirectory, dataDirectory, timeout, settings);
+
+    /// <summary>As <see cref="StartAsync"/>, with <paramref name="workingDirectory"/> as the process's current directory.</summary>
+    public static async Task<IntakeProcess> StartInAsync(string workingDirectory, string dataDirectory, TimeSpan? timeout = null, params string[] settings)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var process = Start(dataDirectory, ["--urls", address.ToString().TrimEnd('/'), .. settings]);
+        var process = Start(dataDirectory, ["--urls", address.ToString().TrimEnd('/'), .. settings], workingDirectory);
         var server = new IntakeProcess(process, address);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
@@ -91,11 +95,13 @@ public sealed class IntakeProcess : IDisposable
         _process.Dispose();
     }
 
-    private static Process Start(string dataDirectory, params string[] arguments)
+    private static string DefaultWorkingDirectory => Path.Combine(RepositoryRoot.Path, "Intake.Web");
+
+    private static Process Start(string dataDirectory, string[] arguments, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.Combine(RepositoryRoot.Path, "Intake.Web"),
+            WorkingDirectory = workingDirectory ?? DefaultWorkingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -29,10 +29,9 @@ public static class IntakeServices
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
-        // Behind a reverse proxy only the scheme is taken from it (for HSTS and Secure cookies). The client
-        // address is never wanted, so X-Forwarded-For is not processed at all.
-        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
+        // Behind a reverse proxy only the scheme is taken from it (for HSTS and Secure cookies), and only from
+        // loopback or the proxies named in Intake:TrustedProxies.
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded => TrustedProxies.Configure(forwarded, options.TrustedProxies));
 
         builder.Services.AddDataProtection()
             .SetApplicationName(ApplicationName)
