@@ -72,7 +72,7 @@ public sealed class IntakeProcess : IDisposable
     /// <summary>Runs a command (<c>setup --from FILE</c>) to completion; returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunCommandAsync(string dataDirectory, params string[] arguments)
     {
-        using var process = Start(dataDirectory, arguments);
+        using var process = Start(dataDirectory, arguments, drain: false);
         var output = await process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -97,7 +97,7 @@ public sealed class IntakeProcess : IDisposable
 
     private static string DefaultWorkingDirectory => Path.Combine(RepositoryRoot.Path, "Intake.Web");
 
-    private static Process Start(string dataDirectory, string[] arguments, string? workingDirectory = null)
+    private static Process Start(string dataDirectory, string[] arguments, string? workingDirectory = null, bool drain = true)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -117,7 +117,7 @@ public sealed class IntakeProcess : IDisposable
         start.ArgumentList.Add("--Intake:Keys:FreeSignIns=100000");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        if (arguments.Length == 0 || arguments[0] != "setup")
+        if (drain)
         {
             // Keep the pipes drained so a chatty server never blocks on a full buffer.
             process.OutputDataReceived += (_, _) => { };

@@ -19,6 +19,14 @@ public sealed class DeployConfigTests : IDisposable
         Assert.True(exitCode == 0 && output.Trim().Length == 0, output);
     }
 
+    [Fact]
+    public void TheNightlyBackupUnitAndTimer_PassSystemdAnalyzeVerify()
+    {
+        var (exitCode, output) = Tool.Run("/usr/bin/systemd-analyze", null, "verify", Tool.Deploy("intake-backup.service"), Tool.Deploy("intake-backup.timer"));
+
+        Assert.True(exitCode == 0 && output.Trim().Length == 0, output);
+    }
+
     [Theory]
     [InlineData("NoNewPrivileges=yes")]
     [InlineData("ProtectSystem=strict")]

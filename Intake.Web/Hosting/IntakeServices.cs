@@ -42,6 +42,8 @@ public static class IntakeServices
         builder.Services.AddIntakeAccounts(builder.Configuration);
         builder.Services.AddIntakeReporting(builder.Configuration);
         builder.Services.AddIntakeRetention();
+        builder.Services.Configure<Backups.BackupOptions>(builder.Configuration.GetSection(Backups.BackupOptions.SectionName));
+        builder.Services.AddScoped<Backups.BackupArchive>();
         builder.Services.AddIntakeCaseHandling();
         builder.Services.AddIntakeNotifications(builder.Configuration);
         builder.Services.AddIntakeStatistics(builder.Configuration);

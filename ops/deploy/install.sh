@@ -25,6 +25,7 @@ if ! id intake >/dev/null 2>&1; then
 fi
 install -d -o intake -g intake -m 0700 /var/lib/intake
 install -d -o root -g intake -m 0750 /etc/intake
+install -d -o intake -g intake -m 0700 /var/backups/intake
 if [ ! -f /etc/intake/intake.env ]; then
   install -o root -g intake -m 0640 ops/deploy/intake.env.example /etc/intake/intake.env
 fi
@@ -40,11 +41,12 @@ if [ -d "$prefix" ]; then
 fi
 mv "$stage" "$prefix"
 trap - EXIT
-install -m 0644 ops/deploy/intake.service /etc/systemd/system/intake.service
+install -m 0644 ops/deploy/intake.service ops/deploy/intake-backup.service ops/deploy/intake-backup.timer /etc/systemd/system/
 
 if [ -d /run/systemd/system ]; then
   systemctl daemon-reload
-  systemctl enable intake >/dev/null
+  systemctl enable intake intake-backup.timer >/dev/null
+  systemctl start intake-backup.timer
   systemctl start intake
   echo "Intake is running (systemctl status intake). The previous build, if any, is in $prefix.previous."
   if [ "$running" = false ]; then
