@@ -34,7 +34,8 @@ public sealed class IntakeProcess : IDisposable
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var process = Start(dataDirectory, ["--urls", address.ToString().TrimEnd('/'), .. settings], workingDirectory);
+        var errors = new System.Text.StringBuilder();
+        var process = Start(dataDirectory, ["--urls", address.ToString().TrimEnd('/'), .. settings], workingDirectory, errors: errors);
         var server = new IntakeProcess(process, address);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
@@ -42,7 +43,14 @@ public sealed class IntakeProcess : IDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"Intake exited with {process.ExitCode}: {await process.StandardError.ReadToEndAsync()}");
+                process.WaitForExit();
+                string said;
+                lock (errors)
+                {
+                    said = errors.ToString();
+                }
+
+                throw new InvalidOperationException($"Intake exited with {process.ExitCode}: {said}");
             }
 
             try
@@ -97,7 +105,7 @@ public sealed class IntakeProcess : IDisposable
 
     private static string DefaultWorkingDirectory => Path.Combine(RepositoryRoot.Path, "Intake.Web");
 
-    private static Process Start(string dataDirectory, string[] arguments, string? workingDirectory = null, bool drain = true)
+    private static Process Start(string dataDirectory, string[] arguments, string? workingDirectory = null, bool drain = true, System.Text.StringBuilder? errors = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -121,7 +129,16 @@ public sealed class IntakeProcess : IDisposable
         {
             // Keep the pipes drained so a chatty server never blocks on a full buffer.
             process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, line) =>
+            {
+                if (errors is not null && line.Data is not null)
+                {
+                    lock (errors)
+                    {
+                        errors.AppendLine(line.Data);
+                    }
+                }
+            };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
         }
