@@ -4,24 +4,32 @@ using Intake.Web.Storage;
 namespace Intake.Web.Commands;
 
 /// <summary>
-/// Operator commands: <c>setup --from FILE.json</c>, <c>audit verify [--expect-head HASH:COUNT]</c> and
-/// <c>audit head</c>, <c>audit seal-legacy</c>. They print to standard output and return a process exit code (0 success, 1 refused or
-/// failed, 2 usage).
+/// Operator commands: <c>setup --from FILE.json</c>, <c>audit verify [--expect-head HASH:COUNT]</c>,
+/// <c>audit head</c>, <c>audit seal-legacy</c>, <c>backup --to FILE</c> and <c>restore --from FILE --identity FILE</c>.
+/// They print to standard output and return a process exit code (0 success, 1 refused or failed, 2 usage).
 /// </summary>
 public static class IntakeCommands
 {
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && args[0] is "setup" or "audit";
+        args.Length > 0 && args[0] is "setup" or "audit" or "backup" or "restore";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(args);
+        var output = Console.Out;
+        if (Words(args) is ["restore", "--from", var backup, "--identity", var identity])
+        {
+            // Before the database is opened, which would create an empty one.
+            return await BackupCommands.RestoreAsync(app.Services, backup, identity, output);
+        }
+
         await DatabaseInitializer.InitializeAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
-        var output = Console.Out;
         switch (Words(args))
         {
+            case ["backup", "--to", var file]:
+                return await BackupCommands.BackupAsync(scope.ServiceProvider, file, output);
             case ["setup", "--from", var file]:
                 return await SetupCommand.RunAsync(scope.ServiceProvider, file, output);
             case ["audit", "verify"]:
@@ -36,7 +44,7 @@ public static class IntakeCommands
                 await output.WriteLineAsync(current?.ToString() ?? "The audit log is empty.");
                 return 0;
             default:
-                await output.WriteLineAsync("Usage: setup --from FILE.json | audit verify [--expect-head HASH:COUNT] | audit head | audit seal-legacy");
+                await output.WriteLineAsync("Usage: setup --from FILE.json | audit verify [--expect-head HASH:COUNT] | audit head | audit seal-legacy | backup --to FILE | restore --from FILE --identity FILE");
                 return 2;
         }
     }
@@ -47,7 +55,7 @@ public static class IntakeCommands
         var words = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] is "--from" or "--expect-head")
+            if (args[i] is "--from" or "--expect-head" or "--to" or "--identity")
             {
                 words.Add(args[i]);
                 if (i + 1 < args.Length)

@@ -30,10 +30,9 @@ public static class IntakeServices
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
-        // Behind a reverse proxy only the scheme is taken from it (for HSTS and Secure cookies). The client
-        // address is never wanted, so X-Forwarded-For is not processed at all.
-        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
+        // Behind a reverse proxy only the scheme is taken from it (for HSTS and Secure cookies), and only from
+        // loopback or the proxies named in Intake:TrustedProxies.
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded => TrustedProxies.Configure(forwarded, options.TrustedProxies));
 
         // The key that authenticates the audit log and encrypts the key ring lives outside the data directory.
         var instanceKey = InstanceKey.Load(builder.Configuration, dataDirectory);
@@ -48,6 +47,8 @@ public static class IntakeServices
         builder.Services.AddIntakeAccounts(builder.Configuration);
         builder.Services.AddIntakeReporting(builder.Configuration);
         builder.Services.AddIntakeRetention();
+        builder.Services.Configure<Backups.BackupOptions>(builder.Configuration.GetSection(Backups.BackupOptions.SectionName));
+        builder.Services.AddScoped<Backups.BackupArchive>();
         builder.Services.AddIntakeCaseHandling();
         builder.Services.AddIntakeNotifications(builder.Configuration);
         builder.Services.AddIntakeStatistics(builder.Configuration);
