@@ -26,6 +26,11 @@ fi
 install -d -o intake -g intake -m 0700 /var/lib/intake
 install -d -o root -g intake -m 0750 /etc/intake
 install -d -o intake -g intake -m 0700 /var/backups/intake
+if [ ! -f /etc/intake/instance.key ]; then
+  # The instance key (docs/keys.md): outside the data directory, read by systemd and passed as a credential.
+  (umask 0077 && head -c 32 /dev/urandom | base64 > /etc/intake/instance.key)
+  echo "Created /etc/intake/instance.key. Keep a copy offline with the recovery sheet: a restore needs it."
+fi
 if [ ! -f /etc/intake/intake.env ]; then
   install -o root -g intake -m 0640 ops/deploy/intake.env.example /etc/intake/intake.env
 fi
