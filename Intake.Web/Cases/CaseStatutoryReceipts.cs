@@ -13,7 +13,7 @@ namespace Intake.Web.Cases;
 /// it is the receipt of, and the audit trail records that a receipt was attached for that authority (never the file's
 /// name). The reporter never sees it.
 /// </summary>
-public sealed class CaseStatutoryReceipts(CaseMessages messages, AuditLog audit, IStringLocalizer<SharedResource> text)
+public sealed class CaseStatutoryReceipts(CaseMessages messages, AuditLog audit, Storage.UnitOfWork work, IStringLocalizer<SharedResource> text)
 {
     public const string WorkEnvironment = "awe";
     public const string SocialInsurance = "fk";
@@ -35,8 +35,15 @@ public sealed class CaseStatutoryReceipts(CaseMessages messages, AuditLog audit,
         }
 
         var note = text["Staff.Cases.Receipt.Note", text["Staff.Cases.Receipt.Authority." + authority]].Value;
-        await messages.NoteAsync(record.Id, keyring, note, files, recipients, cancellationToken);
-        await audit.AppendAsync(AuditKinds.CaseReceiptAttached, keyring.UserId, record.Id, record.ChannelId,
-            string.Create(CultureInfo.InvariantCulture, $"{authority} files={files.Count}"), cancellationToken);
+        var entry = await messages.NoteAsync(record.Id, keyring, note, files, recipients, cancellationToken);
+        audit.Record(AuditKinds.CaseReceiptAttached, keyring.UserId, record.Id, record.ChannelId,
+            string.Create(CultureInfo.InvariantCulture, $"{authority} files={files.Count}"));
+
+        // The note, its position and the audit entry are one unit of work; the files stay only once it is saved.
+        await work.SaveAsync(entry, cancellationToken);
+        foreach (var file in files)
+        {
+            file.Committed();
+        }
     }
 }
