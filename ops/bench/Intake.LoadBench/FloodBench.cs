@@ -62,7 +62,7 @@ internal static partial class FloodBench
         Console.WriteLine($"{options.Seconds} s per run; attackers: {options.Attackers} clients on each of submissions ({options.AttachmentKiB} KiB attachment), mailbox lookups, random-username sign-ins, known-username sign-ins");
         Console.WriteLine();
 
-        var handler = await KnownDeviceHandler.EnrolAsync(intake.Address);
+        var handler = await KnownDeviceHandler.ActivateAsync(intake.Address, intake.ActivationCodes[IntakeServer.WhistleblowingHandler]);
         var peakDisk = 0L;
         using var diskWatch = new Timer(_ => Interlocked.Exchange(ref peakDisk, Math.Max(Interlocked.Read(ref peakDisk), DiskUse(attachments))), null, 0, 200);
 
@@ -193,7 +193,7 @@ internal static partial class FloodBench
                     status = second.StatusCode;
                 }
 
-                return status == HttpStatusCode.OK ? (true, keys.LookupIdHex, client, solving) : (false, null, Dispose(client), solving);
+                return status == HttpStatusCode.OK ? (true, keys.AuthenticatorHex, client, solving) : (false, null, Dispose(client), solving);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
@@ -201,7 +201,7 @@ internal static partial class FloodBench
             }
         }
 
-        public static async Task<bool> ReadMailboxAsync(HttpClient client, string lookupId)
+        public static async Task<bool> ReadMailboxAsync(HttpClient client, string authenticator)
         {
             try
             {
@@ -210,7 +210,7 @@ internal static partial class FloodBench
                 {
                     Content = new StringContent("{}", Encoding.UTF8, "application/json"),
                 };
-                request.Headers.Add("Intake-Mailbox-Lookup", lookupId);
+                request.Headers.Add("Intake-Mailbox-Authenticator", authenticator);
                 request.Headers.Add("RequestVerificationToken", Attribute(html, "__RequestVerificationToken"));
                 using var response = await client.SendAsync(request);
                 return response.StatusCode == HttpStatusCode.OK;
@@ -234,7 +234,7 @@ internal static partial class FloodBench
                 content.Add(new StringContent(nonce), "proofNonce");
             }
 
-            content.Add(new StringContent(keys.LookupIdHex), "mailboxLookupId");
+            content.Add(new StringContent(Convert.ToHexStringLower(keys.Verifier)), "mailboxVerifier");
             content.Add(new StringContent(keys.Recipient.ToString()), "mailboxRecipient");
             content.Add(new StringContent("1"), "attachmentCount");
             content.Add(new StringContent("fraud"), "category");
@@ -251,17 +251,23 @@ internal static partial class FloodBench
         }
     }
 
-    /// <summary>A handler who enrolled from this browser once: signs in again with the device cookie it got then.</summary>
+    /// <summary>A handler who activated their account from this browser: signs in again with the device cookie it got then.</summary>
     private sealed class KnownDeviceHandler(Uri address, CookieContainer device, byte[] secret)
     {
         private long _lastStep;
 
-        public static async Task<KnownDeviceHandler> EnrolAsync(Uri address)
+        public static async Task<KnownDeviceHandler> ActivateAsync(Uri address, string activationCode)
         {
             var cookies = new CookieContainer();
             using var client = NewClient(address, cookies);
-            var signIn = await client.GetStringAsync(new Uri("Staff/SignIn", UriKind.Relative));
-            using var enrol = await PostFormAsync(client, "Staff/SignIn", signIn, new() { ["Username"] = IntakeServer.WhistleblowingHandler, ["Passphrase"] = IntakeServer.HandlerPassphrase });
+            var activate = await client.GetStringAsync(new Uri("Staff/SignIn/Activate", UriKind.Relative));
+            using var enrol = await PostFormAsync(client, "Staff/SignIn/Activate", activate, new()
+            {
+                ["Username"] = IntakeServer.WhistleblowingHandler,
+                ["Code"] = activationCode,
+                ["Passphrase"] = IntakeServer.HandlerPassphrase,
+                ["RepeatPassphrase"] = IntakeServer.HandlerPassphrase,
+            });
             var enrolHtml = await enrol.Content.ReadAsStringAsync();
             var secret = Base32Encoding.ToBytes(TotpSecret().Match(enrolHtml).Groups[1].Value.Trim());
             var handler = new KnownDeviceHandler(address, cookies, secret);
@@ -363,7 +369,7 @@ internal static partial class FloodBench
                     for (var n = 0; n < 20 && !stop.IsCancellationRequested; n++)
                     {
                         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("mailbox/api/thread", UriKind.Relative)) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
-                        request.Headers.Add("Intake-Mailbox-Lookup", Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant());
+                        request.Headers.Add("Intake-Mailbox-Authenticator", Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant());
                         request.Headers.Add("RequestVerificationToken", token);
                         using var response = await client.SendAsync(request, stop);
                         last = (int)response.StatusCode;
