@@ -22,6 +22,7 @@ public sealed class BackupArchive(
     IOptions<IntakeOptions> intakeOptions,
     IOptions<BackupOptions> backupOptions,
     IntakeDbContext db,
+    LastBackup lastBackup,
     TimeProvider clock)
 {
     public const string DatabaseEntry = "intake.db";
@@ -62,6 +63,7 @@ public sealed class BackupArchive(
             }
 
             File.Move(partial, target, overwrite: true);
+            lastBackup.Record(clock.GetUtcNow());
             return manifest;
         }
         finally

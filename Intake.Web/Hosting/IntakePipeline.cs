@@ -1,6 +1,7 @@
 using Intake.Web.Health;
 using Intake.Web.Localization;
 using Intake.Web.Logging;
+using Intake.Web.Monitoring;
 using Intake.Web.Mailbox;
 using Intake.Web.Organisation;
 using Intake.Web.Security;
@@ -15,6 +16,7 @@ public static class IntakePipeline
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<OnionLocationMiddleware>();
+        app.UseIntakeMetricsEndpoint();
         app.UseMiddleware<RequestLoggingMiddleware>();
         if (app.Environment.IsDevelopment())
         {

@@ -2,6 +2,7 @@ using Intake.Web.Accounts;
 using Intake.Web.Cases;
 using Intake.Web.Health;
 using Intake.Web.Logging;
+using Intake.Web.Monitoring;
 using Intake.Web.Notifications;
 using Intake.Web.Reporting;
 using Intake.Web.Secrets;
@@ -49,6 +50,8 @@ public static class IntakeServices
         builder.Services.AddIntakeRetention();
         builder.Services.Configure<Backups.BackupOptions>(builder.Configuration.GetSection(Backups.BackupOptions.SectionName));
         builder.Services.AddScoped<Backups.BackupArchive>();
+        builder.Services.AddSingleton<Backups.LastBackup>();
+        builder.Services.AddIntakeMonitoring(builder.Configuration);
         builder.Services.AddIntakeCaseHandling();
         builder.Services.AddIntakeNotifications(builder.Configuration);
         builder.Services.AddIntakeStatistics(builder.Configuration);

@@ -8,7 +8,7 @@ namespace Intake.Web.Logging;
 /// form value. Reporter requests (<see cref="ReporterRoutes"/>) get no line at all and run without the trace
 /// context, so nothing else logged while they run carries a trace id either.
 /// </summary>
-public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger)
+public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger, Monitoring.IntakeMetrics metrics)
 {
     private static readonly HashSet<string> _knownMethods = new(StringComparer.Ordinal)
     {
@@ -35,11 +35,12 @@ public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogg
         }
         finally
         {
+            var method = MethodOf(context);
+            var template = route.Template ?? (context.Response.StatusCode == StatusCodes.Status404NotFound ? "(unmatched)" : "(static)");
+            metrics.Request(method, template, context.Response.StatusCode);
             if (logger.IsEnabled(LogLevel.Information))
             {
                 var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                var method = MethodOf(context);
-                var template = route.Template ?? (context.Response.StatusCode == StatusCodes.Status404NotFound ? "(unmatched)" : "(static)");
                 LogRequest(logger, method, template, context.Response.StatusCode, elapsed);
             }
         }
