@@ -15,9 +15,9 @@ public sealed class TestKitTests
 
     internal static string CctvDirectory => Path.Combine(AppContext.BaseDirectory, "Crypto", "testkit-cctv");
 
-    public static TheoryData<string> CctvVectors() => Vectors(CctvDirectory);
+    public static TheoryData<string> CctvVectors() => [.. VectorNames(CctvDirectory)];
 
-    public static TheoryData<string> KitVectorFiles() => Vectors(KitDirectory);
+    public static TheoryData<string> KitVectorFiles() => [.. VectorNames(KitDirectory)];
 
     [Theory(DisplayName = "CCTV age vector")]
     [MemberData(nameof(CctvVectors))]
@@ -31,29 +31,18 @@ public sealed class TestKitTests
     public void CctvCorpus_IsComplete()
     {
         // The cctv-age 0.2.0 corpus holds 143 vectors; a lost file would otherwise just be one case fewer.
-        Assert.Equal(143, CctvVectors().Count);
+        Assert.Equal(143, VectorNames(CctvDirectory).Count);
     }
 
-    private static TheoryData<string> Vectors(string dir)
-    {
-        TheoryData<string> data = [];
-        if (!Directory.Exists(dir))
-        {
-            // Reported by the cases' absence and by CctvCorpus_IsComplete, not by a discovery crash.
-            return data;
-        }
-
-        foreach (string name in Directory.GetFiles(dir)
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Where(n => !n.StartsWith('.') && !n.EndsWith(".md", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal))
-        {
-            data.Add(name);
-        }
-
-        return data;
-    }
+    /// <summary>The vector files of a kit directory in ordinal order; none when it is missing.</summary>
+    internal static List<string> VectorNames(string dir)
+        => !Directory.Exists(dir)
+            ? [] // reported by the cases' absence and by CctvCorpus_IsComplete, not by a discovery crash
+            : [.. Directory.GetFiles(dir)
+                .Select(Path.GetFileName)
+                .OfType<string>()
+                .Where(n => !n.StartsWith('.') && !n.EndsWith(".md", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)];
 
     private static void AssertOutcome(string path)
     {
