@@ -10,7 +10,6 @@
 using System.Security.Cryptography;
 using Intake.Crypto.Age.Header;
 using Intake.Crypto.Age.Hybrid;
-using Intake.Crypto.Age.Primitives;
 using Intake.Crypto.Age.X25519;
 
 namespace Intake.Crypto.Age;
