@@ -1,7 +1,7 @@
 using Intake.Web.Commands;
 using Intake.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.For(args));
 builder.AddIntake();
 
 var app = builder.Build();
@@ -11,7 +11,16 @@ if (IntakeCommands.IsCommand(args))
     return await IntakeCommands.RunAsync(app, args);
 }
 
-await IntakeStartup.PrepareAsync(app);
+try
+{
+    await IntakeStartup.PrepareAsync(app);
+}
+catch (Intake.Web.Storage.DatabaseTooNewException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
+
 app.UseIntakePipeline();
 await app.RunAsync();
 return 0;

@@ -2,14 +2,18 @@
 //   salt = "intake.mailbox/v1"
 //   lookup id  = HKDF(ikm = entropy, salt, info = "intake.mailbox/v1/lookup-id", L = 32)
 //   X25519 key = HKDF(ikm = entropy, salt, info = "intake.mailbox/v1/x25519-identity", L = 32)
-// The X25519 key is used as an age identity's 32-byte secret scalar.
+//   authenticator = HKDF(ikm = entropy, salt, info = "intake.mailbox/v1/authenticator", L = 32)
+//   verifier   = SHA-256(authenticator)
+// The X25519 key is used as an age identity's 32-byte secret scalar. The server stores only the verifier; a
+// request proves possession of the token by presenting the authenticator. The lookup id is the v1 value stored
+// before the authenticator existed, used once to move such a case to its verifier (docs/mailbox-token.md).
 using System.Security.Cryptography;
 using System.Text;
 using Intake.Crypto.Age;
 
 namespace Intake.Crypto.Mailbox;
 
-/// <summary>The server-side lookup id and the age identity of a mailbox.</summary>
+/// <summary>The authenticator, its stored verifier, the v1 lookup id and the age identity of a mailbox.</summary>
 public sealed class MailboxKeys : IDisposable
 {
     // Domain-separation salt: versions the whole derivation, so a future scheme can never
@@ -23,20 +27,38 @@ public sealed class MailboxKeys : IDisposable
     // Info of the X25519 identity secret: the key that opens the reporter's mailbox.
     private const string IdentityInfo = "intake.mailbox/v1/x25519-identity";
 
+    // Info of the mailbox authenticator: what a request presents to prove it holds the token. Its own label, so
+    // that it says nothing of the decryption key or the lookup id, and the stored verifier says nothing of it.
+    private const string AuthenticatorInfo = "intake.mailbox/v1/authenticator";
+
     private const int OutputSize = 32;
 
     private readonly byte[] _lookupId;
+    private readonly byte[] _authenticator;
 
-    private MailboxKeys(byte[] lookupId, X25519Identity identity)
+    private MailboxKeys(byte[] lookupId, byte[] authenticator, X25519Identity identity)
     {
         _lookupId = lookupId;
+        _authenticator = authenticator;
         Identity = identity;
     }
 
-    /// <summary>A copy of the 32-byte lookup id (what the server stores and indexes).</summary>
-#pragma warning disable CA1819 // The contract exposes the id as a byte array; each call returns a fresh copy.
+#pragma warning disable CA1819 // The contract exposes the values as byte arrays; each call returns a fresh copy.
+    /// <summary>A copy of the 32-byte v1 lookup id: stored by cases from before the authenticator, until their first visit.</summary>
     public byte[] LookupId => (byte[])_lookupId.Clone();
+
+    /// <summary>A copy of the 32-byte authenticator: the proof of possession a request presents. Never stored.</summary>
+    public byte[] Authenticator => (byte[])_authenticator.Clone();
+
+    /// <summary>The verifier the server stores and finds the case by: SHA-256 of the authenticator.</summary>
+    public byte[] Verifier => VerifierOf(_authenticator);
 #pragma warning restore CA1819
+
+    /// <summary>The authenticator in lowercase hex (what the mailbox script sends).</summary>
+    public string AuthenticatorHex => Convert.ToHexStringLower(_authenticator);
+
+    /// <summary>The verifier of a presented authenticator: SHA-256 over its 32 bytes.</summary>
+    public static byte[] VerifierOf(ReadOnlySpan<byte> authenticator) => SHA256.HashData(authenticator);
 
     /// <summary>The lookup id in lowercase hex.</summary>
     public string LookupIdHex => Convert.ToHexStringLower(_lookupId);
@@ -52,11 +74,13 @@ public sealed class MailboxKeys : IDisposable
         byte[] salt = Encoding.ASCII.GetBytes(Salt);
         byte[] lookupId = new byte[OutputSize];
         HKDF.DeriveKey(HashAlgorithmName.SHA256, entropy, lookupId, salt, Encoding.ASCII.GetBytes(LookupIdInfo));
+        byte[] authenticator = new byte[OutputSize];
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, entropy, authenticator, salt, Encoding.ASCII.GetBytes(AuthenticatorInfo));
         Span<byte> secret = stackalloc byte[OutputSize];
         try
         {
             HKDF.DeriveKey(HashAlgorithmName.SHA256, entropy, secret, salt, Encoding.ASCII.GetBytes(IdentityInfo));
-            return new MailboxKeys(lookupId, X25519Identity.FromSecretKey(secret));
+            return new MailboxKeys(lookupId, authenticator, X25519Identity.FromSecretKey(secret));
         }
         finally
         {
@@ -67,6 +91,7 @@ public sealed class MailboxKeys : IDisposable
     public void Dispose()
     {
         CryptographicOperations.ZeroMemory(_lookupId);
+        CryptographicOperations.ZeroMemory(_authenticator);
         Identity.Dispose();
     }
 }

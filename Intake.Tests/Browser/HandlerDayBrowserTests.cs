@@ -3,6 +3,7 @@ using Intake.Tests.Infrastructure;
 using Intake.Web.Accounts;
 using Intake.Web.Audit;
 using Intake.Web.Cases;
+using Intake.Web.Channels;
 using Intake.Web.Localization;
 using Intake.Web.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,7 @@ public sealed class HandlerDayBrowserTests(BrowserFixture browser) : IClassFixtu
 
             Assert.Contains(reportText, await page.TextContentAsync("main"), StringComparison.Ordinal);
 
-            await page.SelectOptionAsync("#template", CaseReplyTemplates.Code(ReplyPurpose.Acknowledgement, Languages.Default));
+            await page.SelectOptionAsync("#template", CaseReplyTemplates.Code(ChannelKinds.Whistleblowing.ReadyTexts[0], Languages.Default));
             await page.ClickAsync("form.template-picker button[type=submit]");
             var acknowledgement = await page.InputValueAsync("#reply-text");
             Assert.False(string.IsNullOrWhiteSpace(acknowledgement));
@@ -130,7 +131,7 @@ public sealed class HandlerDayBrowserTests(BrowserFixture browser) : IClassFixtu
         using (parsed)
         using (var keys = parsed!.DeriveKeys())
         {
-            var lookupId = keys.LookupId;
+            var lookupId = keys.Verifier;
             await using var scope = browser.App.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
             return await db.Cases.AsNoTracking().Where(c => c.MailboxLookupId == lookupId).Select(c => c.CaseNumber).SingleAsync();

@@ -92,7 +92,7 @@ public sealed class MailboxBrowserTests(BrowserFixture browser) : IClassFixture<
             using var keys = parsed.DeriveKeys();
             lock (urls)
             {
-                Assert.DoesNotContain(urls, u => u.Contains(keys.LookupIdHex, StringComparison.Ordinal) || u.Contains(token, StringComparison.Ordinal));
+                Assert.DoesNotContain(urls, u => u.Contains(keys.AuthenticatorHex, StringComparison.Ordinal) || u.Contains(token, StringComparison.Ordinal));
                 Assert.DoesNotContain(urls, u => u.Contains("/mailbox/open", StringComparison.Ordinal));
             }
 
@@ -269,6 +269,39 @@ public sealed class MailboxBrowserTests(BrowserFixture browser) : IClassFixture<
         }, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 640 } });
     }
 
+    [Fact]
+    public async Task WithJavaScript_ACaseFromBeforeTheAuthenticator_OpensAfterTheScriptProvesTheMailboxKey()
+    {
+        RequireBundle();
+        var canary = "legacy-" + Guid.NewGuid().ToString("N");
+        var (token, caseNumber) = await SubmitAsync(canary);
+        using var parsed = ParseToken(token);
+        using var keys = parsed.DeriveKeys();
+        await using (var scope = browser.App.CreateScope())
+        {
+            // As a case was stored before the authenticator: the v1 lookup id, marked legacy.
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+            var record = await db.Cases.SingleAsync(c => c.CaseNumber == caseNumber);
+            record.MailboxLookupId = keys.LookupId;
+            record.MailboxLegacy = true;
+            await db.SaveChangesAsync();
+        }
+
+        await browser.RunAsync("mailbox-js-legacy", javaScript: true, async page =>
+        {
+            var errors = CollectPageErrors(page);
+            await OpenAsync(page, "/mailbox", token);
+
+            Assert.Contains(canary, await page.TextContentAsync("#mailbox-open .thread"), StringComparison.Ordinal);
+            Assert.Empty(errors);
+        });
+
+        await using var after = browser.App.CreateScope();
+        var moved = await after.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.AsNoTracking().SingleAsync(c => c.CaseNumber == caseNumber);
+        Assert.False(moved.MailboxLegacy);
+        Assert.Equal(keys.Verifier, moved.MailboxLookupId);
+    }
+
     /// <summary>Files a server-sealed report without JavaScript; returns the token and the case number.</summary>
     private async Task<(string Token, string CaseNumber)> SubmitAsync(string text, params (string Name, byte[] Content)[] files)
     {
@@ -279,7 +312,7 @@ public sealed class MailboxBrowserTests(BrowserFixture browser) : IClassFixture<
         await using var scope = browser.App.CreateScope();
         using var parsed = ParseToken(token);
         using var keys = parsed.DeriveKeys();
-        var lookupId = keys.LookupId;
+        var lookupId = keys.Verifier;
         var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.AsNoTracking().SingleAsync(c => c.MailboxLookupId == lookupId);
         return (token, record.CaseNumber);
     }
@@ -289,7 +322,7 @@ public sealed class MailboxBrowserTests(BrowserFixture browser) : IClassFixture<
         await using var scope = browser.App.CreateScope();
         var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.AsNoTracking().SingleAsync(c => c.CaseNumber == caseNumber);
         using var handler = await StaffWorld.UnlockAsync(scope, StaffWorld.WhistleblowingHandler);
-        await scope.ServiceProvider.GetRequiredService<CaseMessages>().ReplyAsync(record.Id, handler, text);
+        await HandlerWrites.ReplyAsync(scope, record.Id, handler, text);
     }
 
     private static Intake.Crypto.Mailbox.MailboxToken ParseToken(string token)

@@ -38,7 +38,7 @@ public sealed class BrowserSealingClient(ReporterClient reporter)
             { new StringContent(TokenOn(page)), "__RequestVerificationToken" },
             { new StringContent("browser"), "sealingMode" },
             { new StringContent(proof?.Challenge ?? page.QuerySelector("form.report-form input[name=formStamp]")!.GetAttribute("value")!), "formStamp" },
-            { new StringContent(keys.LookupIdHex), "mailboxLookupId" },
+            { new StringContent(Convert.ToHexStringLower(keys.Verifier)), "mailboxVerifier" },
             { new StringContent(keys.Recipient.ToString()), "mailboxRecipient" },
             { new StringContent((declaredCount ?? files.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)), "attachmentCount" },
             { new StringContent("fraud"), "category" },

@@ -38,6 +38,9 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>The instance key file (outside the data directory); a test may point it elsewhere before first use.</summary>
+    public string InstanceKeyFile { get; set; } = TestInstanceKey.Path;
+
     /// <summary>Every log event the application wrote, after its own levels, filters and enrichers.</summary>
     public LogCapture Logs { get; } = new();
 
@@ -91,6 +94,7 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
         builder.UseSetting("Intake:DataDirectory", DataDirectory);
+        builder.UseSetting("Intake:InstanceKeyFile", InstanceKeyFile);
         // A low scrypt work factor keeps sign-in fast in tests; production uses age's default of 18.
         builder.UseSetting("Intake:Keys:ScryptWorkFactor", TestScryptWorkFactor.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Tests send many reports from one client; the flood tests set the report budget they test.

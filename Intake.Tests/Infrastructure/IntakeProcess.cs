@@ -26,11 +26,16 @@ public sealed class IntakeProcess : IDisposable
     /// Starts the server on a free loopback port and waits until /healthz answers 200; <paramref name="settings"/>
     /// are configuration switches such as <c>--Intake:Admission:FreeBurst=1000</c>.
     /// </summary>
-    public static async Task<IntakeProcess> StartAsync(string dataDirectory, TimeSpan? timeout = null, params string[] settings)
+    public static Task<IntakeProcess> StartAsync(string dataDirectory, TimeSpan? timeout = null, params string[] settings) =>
+        StartInAsync(DefaultWorkingDirectory, dataDirectory, timeout, settings);
+
+    /// <summary>As <see cref="StartAsync"/>, with <paramref name="workingDirectory"/> as the process's current directory.</summary>
+    public static async Task<IntakeProcess> StartInAsync(string workingDirectory, string dataDirectory, TimeSpan? timeout = null, params string[] settings)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var process = Start(dataDirectory, ["--urls", address.ToString().TrimEnd('/'), .. settings]);
+        var errors = new System.Text.StringBuilder();
+        var process = Start(dataDirectory, ["--urls", address.ToString().TrimEnd('/'), .. settings], workingDirectory, errors: errors);
         var server = new IntakeProcess(process, address);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
@@ -38,7 +43,14 @@ public sealed class IntakeProcess : IDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"Intake exited with {process.ExitCode}: {await process.StandardError.ReadToEndAsync()}");
+                process.WaitForExit();
+                string said;
+                lock (errors)
+                {
+                    said = errors.ToString();
+                }
+
+                throw new InvalidOperationException($"Intake exited with {process.ExitCode}: {said}");
             }
 
             try
@@ -68,7 +80,7 @@ public sealed class IntakeProcess : IDisposable
     /// <summary>Runs a command (<c>setup --from FILE</c>) to completion; returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunCommandAsync(string dataDirectory, params string[] arguments)
     {
-        using var process = Start(dataDirectory, arguments);
+        using var process = Start(dataDirectory, arguments, drain: false);
         var output = await process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -91,11 +103,13 @@ public sealed class IntakeProcess : IDisposable
         _process.Dispose();
     }
 
-    private static Process Start(string dataDirectory, params string[] arguments)
+    private static string DefaultWorkingDirectory => Path.Combine(RepositoryRoot.Path, "Intake.Web");
+
+    private static Process Start(string dataDirectory, string[] arguments, string? workingDirectory = null, bool drain = true, System.Text.StringBuilder? errors = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.Combine(RepositoryRoot.Path, "Intake.Web"),
+            WorkingDirectory = workingDirectory ?? DefaultWorkingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -107,15 +121,25 @@ public sealed class IntakeProcess : IDisposable
         }
 
         start.ArgumentList.Add($"--Intake:DataDirectory={dataDirectory}");
+        start.ArgumentList.Add($"--Intake:InstanceKeyFile={TestInstanceKey.Path}");
         start.ArgumentList.Add($"--Intake:Keys:ScryptWorkFactor={IntakeApplicationFactory.TestScryptWorkFactor}");
         start.ArgumentList.Add("--Intake:Keys:FreeSignIns=100000");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        if (arguments.Length == 0 || arguments[0] != "setup")
+        if (drain)
         {
             // Keep the pipes drained so a chatty server never blocks on a full buffer.
             process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, line) =>
+            {
+                if (errors is not null && line.Data is not null)
+                {
+                    lock (errors)
+                    {
+                        errors.AppendLine(line.Data);
+                    }
+                }
+            };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
         }

@@ -6,7 +6,8 @@ namespace Intake.Tests.Infrastructure;
 
 /// <summary>
 /// What the mailbox page's script does over HTTP (docs/report-format.md, "The mailbox with JavaScript"): loads
-/// the door for the antiforgery token and cookie, then posts to the mailbox API with the lookup id in a header.
+/// the door for the antiforgery token and cookie, then posts to the mailbox API with the mailbox authenticator in
+/// a header (the string parameters named <c>authenticator</c> are its 64 hex digits, or whatever a test forges).
 /// </summary>
 public sealed class MailboxApiClient(ReporterClient reporter)
 {
@@ -24,18 +25,18 @@ public sealed class MailboxApiClient(ReporterClient reporter)
         return this;
     }
 
-    public Task<HttpResponseMessage> ThreadAsync(string? lookupId, string prefix = "") => PostAsync(prefix + Prefix + "/mailbox/api/thread", lookupId);
+    public Task<HttpResponseMessage> ThreadAsync(string? authenticator, string prefix = "") => PostAsync(prefix + Prefix + "/mailbox/api/thread", authenticator);
 
-    public Task<HttpResponseMessage> AttachmentAsync(string? lookupId, Guid id) => PostAsync($"{Prefix}/mailbox/api/attachments/{id}", lookupId);
+    public Task<HttpResponseMessage> AttachmentAsync(string? authenticator, Guid id) => PostAsync($"{Prefix}/mailbox/api/attachments/{id}", authenticator);
 
-    public Task<HttpResponseMessage> MeetingAsync(string? lookupId) => PostAsync(Prefix + "/mailbox/api/meeting", lookupId);
+    public Task<HttpResponseMessage> MeetingAsync(string? authenticator) => PostAsync(Prefix + "/mailbox/api/meeting", authenticator);
 
     /// <summary>
     /// Posts a sealed follow-up: the antiforgery token first, the number of files it declares (by default as many as
     /// are sent), the sealed message, the sealed files.
     /// </summary>
     public Task<HttpResponseMessage> MessageAsync(
-        string? lookupId, byte[] sealedMessage, IReadOnlyList<byte[]> sealedAttachments, string? antiforgery = null, int? declaredCount = null)
+        string? authenticator, byte[] sealedMessage, IReadOnlyList<byte[]> sealedAttachments, string? antiforgery = null, int? declaredCount = null)
     {
         var content = new MultipartFormDataContent
         {
@@ -48,18 +49,24 @@ public sealed class MailboxApiClient(ReporterClient reporter)
             content.Add(Binary(sealedAttachments[i]), "sealedAttachments", $"{i}.age");
         }
 
-        return PostAsync(Prefix + "/mailbox/api/messages", lookupId, content);
+        return PostAsync(Prefix + "/mailbox/api/messages", authenticator, content);
     }
 
-    public async Task<HttpResponseMessage> PostAsync(string path, string? lookupId, HttpContent? content = null, string? antiforgery = null)
+    public async Task<HttpResponseMessage> PostAsync(
+        string path, string? authenticator, HttpContent? content = null, string? antiforgery = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
         {
             Content = content ?? new StringContent("{}", Encoding.UTF8, "application/json"),
         };
-        if (lookupId is not null)
+        if (authenticator is not null)
         {
-            request.Headers.Add(MailboxApi.LookupHeader, lookupId);
+            request.Headers.Add(MailboxApi.AuthenticatorHeader, authenticator);
+        }
+
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.Add(name, value);
         }
 
         request.Headers.Add("RequestVerificationToken", antiforgery ?? Antiforgery);

@@ -62,14 +62,7 @@ public sealed class StaffBrowserClient : IDisposable
         var path = afterPassphrase.RequestMessage!.RequestUri!.AbsolutePath;
         if (path.EndsWith("/Enrol", StringComparison.Ordinal))
         {
-            var page = await Html.ParseAsync(afterPassphrase);
-            var secret = Base32Encoding.ToBytes(page.QuerySelector("#totp-secret")!.TextContent.Trim());
-            lock (_secrets)
-            {
-                _secrets[SecretKey(_app, username)] = secret;
-            }
-
-            return await PostFormAsync(afterPassphrase, page, new() { ["Code"] = CodeFor(secret) });
+            return await EnrolAsync(afterPassphrase, username);
         }
 
         if (path.EndsWith("/Code", StringComparison.Ordinal))
@@ -86,6 +79,25 @@ public sealed class StaffBrowserClient : IDisposable
         }
 
         return afterPassphrase;
+    }
+
+    /// <summary>
+    /// The owner activates their account on the real page with the code the administrator handed over, chooses
+    /// the passphrase and enrols TOTP on the page that follows: signed in afterwards. Returns the final response
+    /// (the activation page again, with the error, when refused).
+    /// </summary>
+    public async Task<HttpResponseMessage> ActivateAsync(string username, string code, string passphrase = StaffWorld.Passphrase)
+    {
+        var activated = await SubmitAsync("/Staff/SignIn/Activate", new()
+        {
+            ["Username"] = username,
+            ["Code"] = code,
+            ["Passphrase"] = passphrase,
+            ["RepeatPassphrase"] = passphrase,
+        });
+        return activated.RequestMessage!.RequestUri!.AbsolutePath.EndsWith("/Enrol", StringComparison.Ordinal)
+            ? await EnrolAsync(activated, username)
+            : activated;
     }
 
     /// <summary>Signs out with the navigation's button; the browser keeps its other cookies (its device cookie).</summary>
@@ -137,6 +149,34 @@ public sealed class StaffBrowserClient : IDisposable
         var target = string.IsNullOrEmpty(action) ? from.RequestMessage!.RequestUri!.PathAndQuery : action;
         using var content = new FormUrlEncodedContent(values);
         return await Http.PostAsync(new Uri(target, UriKind.Relative), content);
+    }
+
+    private async Task<HttpResponseMessage> EnrolAsync(HttpResponseMessage enrolPage, string username)
+    {
+        var page = await Html.ParseAsync(enrolPage);
+        var secret = Base32Encoding.ToBytes(page.QuerySelector("#totp-secret")!.TextContent.Trim());
+        lock (_secrets)
+        {
+            _secrets[SecretKey(_app, username)] = secret;
+        }
+
+        return await PostFormAsync(enrolPage, page, new() { ["Code"] = CodeFor(secret) });
+    }
+
+    /// <summary>
+    /// Posts url-encoded <paramref name="fields"/> to a page handler (<c>{path}?handler={handler}</c>) with this
+    /// user's antiforgery token, taken from the account page, as one of the case page's forms would.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostToHandlerAsync(string path, string handler, params (string Name, string Value)[] fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        using var account = await Http.GetAsync(new Uri("/Staff/Account", UriKind.Relative));
+        var page = await Html.ParseAsync(account);
+        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("No antiforgery token on /Staff/Account: not signed in?");
+        var values = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", token));
+        using var content = new FormUrlEncodedContent(values);
+        return await Http.PostAsync(new Uri($"{path}?handler={Uri.EscapeDataString(handler)}", UriKind.Relative), content);
     }
 
     private string CodeFor(byte[] secret) =>

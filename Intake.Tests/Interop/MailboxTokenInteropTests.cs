@@ -9,7 +9,7 @@ namespace Intake.Tests.Interop;
 /// <summary>
 /// The JavaScript mailbox token (client/src/mailbox-token.js, run by
 /// Interop/js/mailbox-tool.mjs) and Intake.Crypto.Mailbox.MailboxToken agree on
-/// formatting, parsing and the derived lookup id and age keys.
+/// formatting, parsing and the derived lookup id, authenticator, verifier and age keys.
 /// </summary>
 public sealed class MailboxTokenInteropTests : IDisposable
 {
@@ -205,12 +205,15 @@ public sealed class MailboxTokenInteropTests : IDisposable
             var expected = (v.Token, v.LookupIdHex, v.Identity, v.Recipient);
             Assert.Equal(expected, (fromEntropy[i].Token, fromEntropy[i].LookupIdHex, fromEntropy[i].Identity, fromEntropy[i].Recipient));
             Assert.Equal(expected, (fromToken[i].Token, fromToken[i].LookupIdHex, fromToken[i].Identity, fromToken[i].Recipient));
+            Assert.Equal((v.AuthenticatorHex, v.VerifierHex), (fromEntropy[i].AuthenticatorHex, fromEntropy[i].VerifierHex));
+            Assert.Equal((v.AuthenticatorHex, v.VerifierHex), (fromToken[i].AuthenticatorHex, fromToken[i].VerifierHex));
 
             Assert.Equal(MailboxTokenParseStatus.Ok, MailboxToken.TryParse(v.Token, out MailboxToken? token));
             using (token)
             using (MailboxKeys keys = token!.DeriveKeys())
             {
                 Assert.Equal(expected, (token.ToString(), keys.LookupIdHex, keys.Identity.ExportSecretKey(), keys.Recipient.ToString()));
+                Assert.Equal((v.AuthenticatorHex, v.VerifierHex), (keys.AuthenticatorHex, Convert.ToHexStringLower(keys.Verifier)));
             }
         }
     }
@@ -228,10 +231,11 @@ public sealed class MailboxTokenInteropTests : IDisposable
             .Select(m => m.Groups[1].Value)
             .ToArray();
         string[] entropy = Values("entropy"), token = Values("token"), lookup = Values("lookup id"), identity = Values("identity"), recipient = Values("recipient");
+        string[] authenticator = Values("authenticator"), verifier = Values("verifier");
         Assert.True(
-            new[] { token.Length, lookup.Length, identity.Length, recipient.Length }.All(n => n == entropy.Length),
-            "docs/mailbox-token.md: every vector needs entropy, token, lookup id, identity and recipient lines");
-        return entropy.Select((e, i) => new SpecVector(e, token[i], lookup[i], identity[i], recipient[i])).ToList();
+            new[] { token.Length, lookup.Length, identity.Length, recipient.Length, authenticator.Length, verifier.Length }.All(n => n == entropy.Length),
+            "docs/mailbox-token.md: every vector needs entropy, token, lookup id, authenticator, verifier, identity and recipient lines");
+        return entropy.Select((e, i) => new SpecVector(e, token[i], lookup[i], identity[i], recipient[i], authenticator[i], verifier[i])).ToList();
     }
 
     private static string StatusName(MailboxTokenParseStatus status) => status switch
@@ -258,9 +262,11 @@ public sealed class MailboxTokenInteropTests : IDisposable
         Assert.Equal(keys.Identity.ExportSecretKey(), js.Identity);
         Assert.Equal(keys.Recipient.ToString(), js.Recipient);
         Assert.Equal(keys.Identity.Recipient.ToString(), js.Recipient);
+        Assert.Equal(keys.AuthenticatorHex, js.AuthenticatorHex);
+        Assert.Equal(Convert.ToHexStringLower(keys.Verifier), js.VerifierHex);
     }
 
-    private sealed record SpecVector(string EntropyHex, string Token, string LookupIdHex, string Identity, string Recipient);
+    private sealed record SpecVector(string EntropyHex, string Token, string LookupIdHex, string Identity, string Recipient, string AuthenticatorHex, string VerifierHex);
 
     private sealed class DisposeAll(IEnumerable<IDisposable> items) : IDisposable
     {
@@ -273,14 +279,16 @@ public sealed class MailboxTokenInteropTests : IDisposable
         }
     }
 
-    private sealed record JsDerived(string Status, string? Token, string? LookupIdHex, string? Identity, string? Recipient)
+    private sealed record JsDerived(string Status, string? Token, string? LookupIdHex, string? Identity, string? Recipient, string? AuthenticatorHex = null, string? VerifierHex = null)
     {
         public static JsDerived From(JsonElement e) => new(
             e.TryGetProperty("status", out JsonElement s) ? s.GetString()! : "ok",
             Get(e, "token"),
             Get(e, "lookupIdHex"),
             Get(e, "identity"),
-            Get(e, "recipient"));
+            Get(e, "recipient"),
+            Get(e, "authenticatorHex"),
+            Get(e, "verifierHex"));
 
         private static string? Get(JsonElement e, string name) => e.TryGetProperty(name, out JsonElement v) ? v.GetString() : null;
     }

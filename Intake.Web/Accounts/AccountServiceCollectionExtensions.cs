@@ -13,6 +13,7 @@ public static class AccountServiceCollectionExtensions
         services.TryAddSingletonTimeProvider();
         services.Configure<KeyOptions>(configuration.GetSection(KeyOptions.SectionName));
         services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.SectionName));
+        services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.SectionName));
         services.AddSingleton<StaffKeys>();
         services.AddSingleton<TotpCodes>();
         services.AddSingleton<SignInThrottle>();
@@ -32,16 +33,23 @@ public static class AccountServiceCollectionExtensions
         // Passphrase work of signed-in staff (changing a passphrase, exporting an identity) uses the reserved lane.
         services.AddSingleton(provider => provider.GetRequiredService<SignInLanes>().Reserved);
         services.AddHostedService<KeySessionSweeper>();
+        services.AddSingleton<AuditChain>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditQuery>();
+        services.AddScoped<Storage.UnitOfWork>();
         services.AddScoped<ChannelKeys>();
         services.AddScoped<ChannelDirectory>();
         services.AddScoped<SetupService>();
         services.AddScoped<SiteTexts>();
         services.AddScoped<SiteTextEditor>();
+        services.AddScoped<OrganisationUnits>();
         services.AddScoped<OrganisationLogos>();
         services.AddScoped<SignInService>();
         services.AddScoped<KnownDevices>();
         services.AddScoped<AccountService>();
+        services.AddScoped<AccountActivation>();
+        services.AddScoped<MembershipImpact>();
+        services.AddScoped<AccountReview>();
         services.AddSingleton<SetupCode>();
         services.AddSingleton<PendingSetup>();
         return services;

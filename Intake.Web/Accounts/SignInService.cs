@@ -23,6 +23,7 @@ public sealed class SignInService(
     ChannelKeys channelKeys,
     UnlockedKeyStore keyStore,
     AuditLog audit,
+    UnitOfWork work,
     KnownDevices devices,
     IOptions<SessionOptions> sessionOptions)
 {
@@ -54,14 +55,15 @@ public sealed class SignInService(
             return new PassphraseStep(PassphraseStepOutcome.ProofNeeded);
         }
 
-        var sealedIdentity = user is { IsDisabled: false } ? user.SealedIdentity : decoy.Value;
+        // An account not yet activated by its owner is sealed with its activation code: it cannot sign in.
+        var sealedIdentity = user is { IsDisabled: false, IsActivated: true } ? user.SealedIdentity : decoy.Value;
         var (ran, identity) = await lanes.RunAsync(known is not null, () => staffKeys.TryOpen(sealedIdentity, passphrase ?? string.Empty), cancellationToken);
         if (!ran)
         {
             return new PassphraseStep(PassphraseStepOutcome.Busy);
         }
 
-        if (user is null || user.IsDisabled || identity is null)
+        if (user is null || user.IsDisabled || !user.IsActivated || identity is null)
         {
             identity?.Dispose();
             throttle.RecordFailure(name, known?.DeviceId);
@@ -152,15 +154,24 @@ public sealed class SignInService(
             return await FailCodeAsync(pendingId, entry, user, cancellationToken);
         }
 
-        user.LastTotpStep = step.Value;
+        // One use per step, decided by the database: of parallel requests with the same code, one wins the
+        // conditional update and the others find the step already taken.
+        var usedStep = step.Value;
+        if (await db.StaffUsers.Where(u => u.Id == user.Id && u.LastTotpStep < usedStep)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastTotpStep, usedStep), cancellationToken) == 0)
+        {
+            db.Entry(user).State = EntityState.Unchanged;
+            return await FailCodeAsync(pendingId, entry, user, cancellationToken);
+        }
+
         if (enrolling)
         {
-            await audit.AppendAsync(AuditKinds.TotpEnrolled, user.Id, user.Id, detail: AuditDetails.Activation, cancellationToken: cancellationToken);
+            audit.Record(AuditKinds.TotpEnrolled, user.Id, user.Id, detail: AuditDetails.Activation);
         }
 
         var device = await devices.RecogniseAsync(user.Id, entry.DeviceId, cancellationToken);
-        await audit.AppendAsync(
-            AuditKinds.SignInSucceeded, user.Id, user.Id, detail: device.Warn ? AuditDetails.NewDevice : null, cancellationToken: cancellationToken);
+        audit.Record(AuditKinds.SignInSucceeded, user.Id, user.Id, detail: device.Warn ? AuditDetails.NewDevice : null);
+        await work.SaveAsync(cancellationToken);
         var keyring = await channelKeys.UnlockAsync(user.Id, entry.TakeIdentity(), cancellationToken);
         pending.Remove(pendingId);
         throttle.RecordSuccess(user.Username, entry.DeviceId);

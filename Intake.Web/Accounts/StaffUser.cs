@@ -12,7 +12,8 @@ public enum StaffRole
 /// <summary>
 /// A staff account. Its personal age identity is stored only sealed with the passphrase (an scrypt age file,
 /// openable offline with <c>age -d</c>); its TOTP secret only sealed to that identity's recipient, so both factors
-/// are needed to learn either. Nothing here is a secret in clear.
+/// are needed to learn either. Nothing here is a secret in clear. A new or reset account waits for its owner:
+/// until activated its identity is sealed with the one-time activation code, and it cannot sign in or be granted.
 /// </summary>
 public sealed class StaffUser
 {
@@ -36,9 +37,29 @@ public sealed class StaffUser
     /// <summary>The last TOTP time step accepted, so a code cannot be replayed.</summary>
     public long LastTotpStep { get; set; }
 
+    /// <summary>Deactivated (the person left): kept for the audit trail, cannot sign in, holds no channel.</summary>
     public bool IsDisabled { get; set; }
 
     public DateOnly CreatedOn { get; set; }
 
+    /// <summary>The day of the last reset by an administrator; null if never reset.</summary>
+    public DateOnly? ResetOn { get; set; }
+
+    /// <summary>The day the account was deactivated; null while it is in use.</summary>
+    public DateOnly? DeactivatedOn { get; set; }
+
+    /// <summary>The hash of the one-time activation code (<see cref="ActivationCodes"/>); null once activated.</summary>
+    public byte[]? ActivationCodeHash { get; set; }
+
+    public DateTimeOffset? ActivationExpiresAt { get; set; }
+
+    /// <summary>When the owner activated the account with their own passphrase; null until then.</summary>
+    public DateTimeOffset? ActivatedAt { get; set; }
+
     public bool TotpEnrolled => SealedTotpSecret is not null;
+
+    public bool IsActivated => ActivatedAt is not null;
+
+    /// <summary>The day the current credentials were issued: the creation or the last reset.</summary>
+    public DateOnly IssuedOn => ResetOn is { } reset && reset > CreatedOn ? reset : CreatedOn;
 }

@@ -16,5 +16,7 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         entity.Property(u => u.Recipient).HasMaxLength(128).IsRequired();
         entity.Property(u => u.SealedIdentity).IsRequired();
         entity.Ignore(u => u.TotpEnrolled);
+        entity.Ignore(u => u.IsActivated);
+        entity.Ignore(u => u.IssuedOn);
     }
 }

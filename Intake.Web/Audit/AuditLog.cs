@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Intake.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,90 +12,117 @@ public interface IAuditFollower
     Task FollowAsync(AuditEntry entry, CancellationToken cancellationToken);
 }
 
-/// <summary>Appends to and verifies the hash-chained audit log.</summary>
-public sealed class AuditLog(IntakeDbContext db, TimeProvider clock, IEnumerable<IAuditFollower> followers)
+/// <summary>
+/// Records security events into the unit of work of the action they belong to. An entry is only recorded here;
+/// <see cref="UnitOfWork.SaveAsync"/> links it into the chain and commits it together with the change it
+/// describes, so the event and the change commit or fail together.
+/// </summary>
+public sealed class AuditLog(IntakeDbContext db, TimeProvider clock, AuditChain chain, IEnumerable<IAuditFollower> followers)
 {
-    // One writer at a time computes the next link; SQLite serialises the commits themselves.
-    private static readonly SemaphoreSlim _appendLock = new(1, 1);
+    private readonly List<AuditEntry> _pending = [];
+
+    internal AuditChain Chain => chain;
+
+    /// <summary>Those who act on an entry in its transaction; <see cref="UnitOfWork"/> calls them as it links each.</summary>
+    internal IEnumerable<IAuditFollower> Followers => followers;
+
+    /// <summary>Adds an entry to the current unit of work; nothing is written until it is saved.</summary>
+    public void Record(string kind, Guid? actorId = null, Guid? subjectId = null, Guid? channelId = null, string? detail = null)
+    {
+        _pending.Add(new AuditEntry
+        {
+            OccurredAt = clock.GetUtcNow(),
+            Kind = kind,
+            ActorId = actorId,
+            SubjectId = subjectId,
+            ChannelId = channelId,
+            Detail = detail,
+        });
+    }
 
     /// <summary>
-    /// Adds an entry to the context and saves it, together with whatever else the context holds, in one
-    /// transaction: the event and the change it records commit or fail together.
+    /// Records an event and saves it at once, as one unit of work with whatever the context holds (the change the
+    /// event describes, if any): the event and the change commit or fail together.
     /// </summary>
     public async Task AppendAsync(
         string kind, Guid? actorId = null, Guid? subjectId = null, Guid? channelId = null, string? detail = null,
         CancellationToken cancellationToken = default)
     {
-        await _appendLock.WaitAsync(cancellationToken);
+        Record(kind, actorId, subjectId, channelId, detail);
+        await new UnitOfWork(db, this).SaveAsync(cancellationToken);
+    }
+
+    /// <summary>The entries recorded since the last save, handed to the unit of work that links and saves them.</summary>
+    internal List<AuditEntry> TakePending()
+    {
+        var taken = _pending.ToList();
+        _pending.Clear();
+        return taken;
+    }
+
+    /// <summary>The entries recorded since the last save, left in place.</summary>
+    internal List<AuditEntry> PeekPending() => [.. _pending];
+
+    /// <summary>Records again, unchanged, entries whose save failed and is to be retried (<see cref="UnitOfWork.SaveAsync(Cases.CaseEntry, CancellationToken)"/>).</summary>
+    internal void Restore(IReadOnlyList<AuditEntry> entries)
+    {
+        _pending.Clear();
+        _pending.AddRange(entries);
+    }
+
+    /// <summary>Recomputes the whole chain, checks every entry's authentication and, when given, the anchored head.</summary>
+    public async Task<AuditVerification> VerifyAsync(AuditHead? expected = null, CancellationToken cancellationToken = default)
+    {
+        var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
+        return await chain.VerifyAsync(entries, expected, cancellationToken);
+    }
+
+    /// <summary>
+    /// Once, after upgrading from a version whose audit entries carried no MAC: checks the SHA-256 chain, adds the
+    /// MAC of every entry and records that it did, with the head before. Refuses when any entry already has a MAC
+    /// (the chain was keyed: a later entry without one was stripped, not old) or when the chain is broken.
+    /// </summary>
+    public async Task<string> SealLegacyAsync(CancellationToken cancellationToken = default)
+    {
+        await chain.WriteLock.WaitAsync(cancellationToken);
+        var entries = await db.AuditEntries.OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         try
         {
-            var last = await db.AuditEntries.AsNoTracking()
-                .OrderByDescending(e => e.Sequence)
-                .Select(e => new { e.Sequence, e.Hash })
-                .FirstOrDefaultAsync(cancellationToken);
-            var entry = new AuditEntry
+            if (entries.Count == 0 || entries.Any(e => e.Mac is not null))
             {
-                Sequence = (last?.Sequence ?? 0) + 1,
-                OccurredAt = clock.GetUtcNow(),
-                Kind = kind,
-                ActorId = actorId,
-                SubjectId = subjectId,
-                ChannelId = channelId,
-                Detail = detail,
-                PreviousHash = last?.Hash ?? AuditHash.Genesis,
-            };
-            entry.Hash = AuditHash.Compute(entry, entry.PreviousHash);
-            db.AuditEntries.Add(entry);
-            foreach (var follower in followers)
+                return "Nothing to seal: every entry is authenticated already, or the chain was keyed before (an entry without a MAC after that was stripped, and stays broken).";
+            }
+
+            var previous = AuditHash.Genesis;
+            foreach (var entry in entries)
             {
-                await follower.FollowAsync(entry, cancellationToken);
+                if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(entry.PreviousHash, previous)
+                    || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(AuditHash.Compute(entry, previous), entry.Hash))
+                {
+                    return $"Refused: the SHA-256 chain is broken at entry {entry.Sequence}; nothing was sealed.";
+                }
+
+                chain.Authenticate(entry);
+                previous = entry.Hash;
             }
 
             await db.SaveChangesAsync(cancellationToken);
         }
         finally
         {
-            _appendLock.Release();
+            chain.WriteLock.Release();
         }
+
+        Record(AuditKinds.AuditSealed, detail: "legacy=" + entries.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await new UnitOfWork(db, this).SaveAsync(cancellationToken);
+        return $"Sealed {entries.Count} entries written before the audit key. Head: {await HeadAsync(cancellationToken)}";
     }
 
-    /// <summary>Recomputes the whole chain in order and reports the first entry where it breaks.</summary>
-    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    /// <summary>The head of the chain as it stands (the last entry's authenticator and the number of entries).</summary>
+    public async Task<AuditHead?> HeadAsync(CancellationToken cancellationToken = default)
     {
-        var previous = AuditHash.Genesis;
-        long expectedSequence = 1;
-        long count = 0;
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            if (entry.Sequence != expectedSequence)
-            {
-                return AuditVerification.Broken(count, expectedSequence, "missing entry");
-            }
-
-            if (!CryptographicOperations.FixedTimeEquals(entry.PreviousHash, previous))
-            {
-                return AuditVerification.Broken(count, entry.Sequence, "previous hash does not match");
-            }
-
-            var recomputed = AuditHash.Compute(entry, previous);
-            if (!CryptographicOperations.FixedTimeEquals(recomputed, entry.Hash))
-            {
-                return AuditVerification.Broken(count, entry.Sequence, "entry was altered");
-            }
-
-            previous = entry.Hash;
-            expectedSequence++;
-            count++;
-        }
-
-        return AuditVerification.Intact(count);
+        var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash, e.Mac }).FirstOrDefaultAsync(cancellationToken);
+        return last?.Mac is null ? null : new AuditHead(last.Mac, last.Sequence);
     }
-}
-
-/// <summary>The outcome of a chain verification: intact with a count, or broken at a sequence number.</summary>
-public sealed record AuditVerification(bool IsIntact, long VerifiedEntries, long? BrokenAt, string? Reason)
-{
-    public static AuditVerification Intact(long count) => new(true, count, null, null);
-
-    public static AuditVerification Broken(long verified, long at, string reason) => new(false, verified, at, reason);
 }

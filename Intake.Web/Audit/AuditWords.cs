@@ -43,6 +43,7 @@ public static class AuditWords
                 "attachments" => text["Audit.Detail.Attachments", value],
                 "versions" => text["Audit.Detail.KeyVersions", value.Replace('|', ' ')],
                 "identity" => text[value == "included" ? "Audit.Detail.IdentityIncluded" : "Audit.Detail.IdentityWithheld"],
+                "measure" => text["Audit.Detail.Measure", value],
                 _ => token,
             };
         }
@@ -75,6 +76,10 @@ public static class AuditWords
             AuditKinds.CaseCategorised when channelCode is not null =>
                 string.Join(", ", token.Split('|').Select(code => CaseWords.Category(text, channelCode, code))),
             AuditKinds.CaseTriageChanged => Localized(text, "Audit.Detail.Triage." + token, token),
+            AuditKinds.CaseStatutoryChanged => Localized(text, "Audit.Detail.Statutory." + token, token),
+            AuditKinds.CaseUrgencyChanged => Localized(text, "Audit.Detail.Urgency." + token, token),
+            AuditKinds.CaseReceiptAttached => Localized(text, "Staff.Cases.Receipt.Authority." + token, token),
+            AuditKinds.CaseMeasureAdded or AuditKinds.CaseMeasureChanged => Localized(text, "Staff.Cases.Measures.Status." + token, token),
             AuditKinds.AccountCreated or AuditKinds.RoleChanged => Localized(text, "Audit.Detail.Role." + token, token),
             AuditKinds.SignInFailed or AuditKinds.SignInSucceeded or AuditKinds.TotpEnrolled => Localized(text, "Audit.Detail.SignIn." + token, token),
             AuditKinds.ChannelKeyRotated when int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out _) => text["Audit.Detail.KeyVersion", token],

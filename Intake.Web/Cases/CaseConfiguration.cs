@@ -37,6 +37,27 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<CaseRecord>
         entity.Property(c => c.ContactChannels).HasMaxLength(256);
         entity.HasOne<Keys.Channel>().WithMany().HasForeignKey(c => c.ChannelId).OnDelete(DeleteBehavior.Restrict);
         entity.HasMany(c => c.Entries).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasMany(c => c.Measures).WithOne().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
+        entity.Property(c => c.NextDeadlineKind).HasMaxLength(32);
+        entity.Property(c => c.Consequences).HasMaxLength(128);
+        entity.Property(c => c.SupportWanted).HasMaxLength(64);
+        entity.Property(c => c.IdentityMode).HasMaxLength(32);
+        entity.Property(c => c.OrganisationUnit).HasMaxLength(64);
+        entity.Property(c => c.WorkEnvironmentNotReportedReason).HasMaxLength(64);
+    }
+}
+
+internal sealed class CaseMeasureConfiguration : IEntityTypeConfiguration<CaseMeasure>
+{
+    public void Configure(EntityTypeBuilder<CaseMeasure> entity)
+    {
+        entity.ToTable("CaseMeasures");
+        entity.HasKey(m => m.Id);
+        entity.Property(m => m.Id).ValueGeneratedNever();
+        entity.HasIndex(m => new { m.CaseId, m.Position }).IsUnique();
+        // Overdue measures for the start page: planned ones by due day.
+        entity.HasIndex(m => new { m.Status, m.DueOn });
+        entity.Property(m => m.Sealed).IsRequired();
     }
 }
 

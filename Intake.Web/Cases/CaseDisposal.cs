@@ -18,7 +18,7 @@ namespace Intake.Web.Cases;
 /// and no older copy of them stays in the log.
 /// </summary>
 public sealed partial class CaseDisposal(
-    IntakeDbContext db, AuditLog audit, CaseCalendar calendar, DataDirectory data, ILogger<CaseDisposal> logger)
+    IntakeDbContext db, AuditLog audit, UnitOfWork work, CaseCalendar calendar, DataDirectory data, ILogger<CaseDisposal> logger)
 {
     /// <summary>Length of the random stand-in for a disposed case's mailbox lookup id (as an HKDF output).</summary>
     public const int LookupIdLength = 32;
@@ -75,6 +75,7 @@ public sealed partial class CaseDisposal(
         db.CaseEntries.RemoveRange(record.Entries);
         record.SealedTriage = null;
         record.MailboxLookupId = RandomNumberGenerator.GetBytes(LookupIdLength);
+        record.MailboxLegacy = false;
         record.MailboxRecipient = string.Empty;
         record.AssigneeId = null;
         record.UnreadReporterMessages = 0;
@@ -84,8 +85,8 @@ public sealed partial class CaseDisposal(
 
         // The audit entry and the disposal commit together: no disposal without its record, and no record of one
         // that did not happen.
-        await audit.AppendAsync(AuditKinds.CaseDisposed, actorId: null, subjectId: record.Id, channelId: record.ChannelId, detail: detail,
-            cancellationToken: cancellationToken);
+        audit.Record(AuditKinds.CaseDisposed, actorId: null, subjectId: record.Id, channelId: record.ChannelId, detail: detail);
+        await work.SaveAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
         foreach (var name in files)

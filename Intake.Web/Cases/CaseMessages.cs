@@ -16,12 +16,6 @@ namespace Intake.Web.Cases;
 /// </summary>
 public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, CaseCalendar calendar)
 {
-    public Task<CaseEntry> ReplyAsync(Guid caseId, UnlockedKeyring handler, string text, CancellationToken cancellationToken = default) =>
-        AddAsync(caseId, handler, text, EntryKind.HandlerMessage, [], null, cancellationToken);
-
-    public Task<CaseEntry> NoteAsync(Guid caseId, UnlockedKeyring handler, string text, CancellationToken cancellationToken = default) =>
-        AddAsync(caseId, handler, text, EntryKind.InternalNote, [], null, cancellationToken);
-
     /// <summary>A reply with files sealed to <paramref name="recipients"/> (the channel's current recipient and the mailbox).</summary>
     public Task<CaseEntry> ReplyAsync(
         Guid caseId, UnlockedKeyring handler, string text, IReadOnlyList<StagedFile> files, IReadOnlyCollection<IRecipient> recipients, CancellationToken cancellationToken = default) =>
@@ -79,12 +73,10 @@ public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, Ca
             entry.Attachments.Add(new CaseAttachment { Id = id, EntryId = entry.Id, Index = i, FileName = name, SealedLength = files[i].SealedLength });
         }
 
-        await CaseEntryPositions.AddAndSaveAsync(db, entry, cancellationToken);
-        foreach (var file in files)
-        {
-            file.Committed();
-        }
-
+        // Added to the caller's unit of work, which gives it its position as it saves (UnitOfWork.SaveAsync(entry)):
+        // the entry, the case's new dates and the audit entry commit together. The files are the caller's to mark
+        // committed once that save succeeded.
+        db.CaseEntries.Add(entry);
         return entry;
     }
 }

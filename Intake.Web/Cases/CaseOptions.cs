@@ -11,6 +11,15 @@ public sealed class CaseOptions
     /// <summary>Feedback within 3 months of the acknowledgement, or of the end of the 7 days when none was sent.</summary>
     public int FeedbackMonths { get; set; } = 3;
 
+    /// <summary>
+    /// Threats and violence: a reporter who gave their name and asked for a call is contacted within this many
+    /// working days of the report (the municipality's own promise; the next working day by default).
+    /// </summary>
+    public int FirstContactWorkingDays { get; set; } = 1;
+
+    /// <summary>Threats and violence: an injury goes to Försäkringskassan "immediately" (SFB 42:10); the deadline shown is this many working days.</summary>
+    public int InjuryReportWorkingDays { get; set; } = 1;
+
     /// <summary>Personal data is not processed more than 2 years after the case is closed.</summary>
     public int RetentionYears { get; set; } = 2;
 

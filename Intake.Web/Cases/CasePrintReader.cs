@@ -9,15 +9,16 @@ namespace Intake.Web.Cases;
 
 /// <summary>
 /// Decrypts a whole case with the handler's channel keys, for this request only: the thread with its documents,
-/// authors and attachment descriptions, and the case's history from the audit log.
+/// authors and attachment descriptions, the sealed triage and measures, and the case's history from the audit log.
 /// </summary>
-public sealed class CasePrintReader(IntakeDbContext db, CaseCalendar calendar)
+public sealed class CasePrintReader(IntakeDbContext db, CaseCalendar calendar, CaseTriage triage, CaseMeasures measures, CaseSchedule schedule)
 {
     /// <summary>Audit kinds shown as the case's history.</summary>
     public static IReadOnlyList<string> HistoryKinds { get; } =
     [
         AuditKinds.CaseRegistered, AuditKinds.CaseStatusChanged, AuditKinds.CaseAssigned, AuditKinds.CaseCategorised,
-        AuditKinds.CaseTriageChanged, AuditKinds.CaseLegalHold, AuditKinds.CaseRegistryExported, AuditKinds.CaseDisposed,
+        AuditKinds.CaseTriageChanged, AuditKinds.CaseUrgencyChanged, AuditKinds.CaseStatutoryChanged, AuditKinds.CaseMeasureAdded,
+        AuditKinds.CaseMeasureChanged, AuditKinds.CaseUnitChanged, AuditKinds.CaseLegalHold, AuditKinds.CaseRegistryExported, AuditKinds.CaseDisposed,
     ];
 
     public async Task<CaseReadout> ReadAsync(CaseRecord record, UnlockedKeyring keyring, CancellationToken cancellationToken = default)
@@ -33,7 +34,8 @@ public sealed class CasePrintReader(IntakeDbContext db, CaseCalendar calendar)
         var history = await db.AuditEntries.AsNoTracking()
             .Where(e => e.SubjectId == record.Id && HistoryKinds.Contains(e.Kind))
             .OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        return new CaseReadout(record, channelCode, items, history
+        var measureViews = measures.Open(await schedule.MeasuresAsync(record.Id, cancellationToken), keyring, record.ChannelId);
+        return new CaseReadout(record, channelCode, items, triage.Open(record, keyring), measureViews, history
             .Select(h => new HistoryItem(calendar.DayOf(h.OccurredAt), h.Kind, h.Detail, h.ActorId is { } a ? names.GetValueOrDefault(a) : null,
                 Audit.AuditWords.PersonIn(h.Detail) is { } p ? names.GetValueOrDefault(p) : null))
             .ToList());
@@ -47,7 +49,11 @@ public sealed class CasePrintReader(IntakeDbContext db, CaseCalendar calendar)
 }
 
 /// <summary>A case decrypted for one request.</summary>
-public sealed record CaseReadout(CaseRecord Record, string ChannelCode, IReadOnlyList<ReadItem> Items, IReadOnlyList<HistoryItem> History);
+public sealed record CaseReadout(
+    CaseRecord Record, string ChannelCode, IReadOnlyList<ReadItem> Items, TriageSecrets Triage, IReadOnlyList<MeasureView> Measures, IReadOnlyList<HistoryItem> History)
+{
+    public Channels.ChannelKind Kind => Channels.ChannelKinds.For(ChannelCode);
+}
 
 /// <summary>One decrypted entry of the thread; <see cref="Unreadable"/> when no key of the handler opens it.</summary>
 public sealed record ReadItem(CaseEntry Entry, string? Author, ReportJson? Report, MessageJson? Message, IReadOnlyList<Mailbox.AttachmentView> Attachments, bool Unreadable);

@@ -15,7 +15,7 @@ namespace Intake.Web.Cases;
 /// attachments, the sealed triage notes, and the case's own audit trail. Nothing decrypted is kept beyond the
 /// request that asked for it.
 /// </summary>
-public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, DataDirectory data)
+public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, CaseMeasures measures, CaseSchedule schedule, DataDirectory data)
 {
     public async Task<CaseView> ReadAsync(CaseRecord record, UnlockedKeyring keyring, bool revealIdentity, CancellationToken cancellationToken = default)
     {
@@ -48,8 +48,13 @@ public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, DataDirect
         var audit = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectId == record.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         var trail = audit.Select(e => new CaseAuditRow(e.Sequence, e.OccurredAt, e.Kind, e.ActorId is { } a ? names.GetValueOrDefault(a, "?") : null, e.Detail,
             AuditWords.PersonIn(e.Detail) is { } p ? names.GetValueOrDefault(p) : null)).ToList();
-        return new CaseView(record, channel, form, report, thread, assignee, members, triage.Open(record, keyring), trail);
+        var deadlines = await schedule.RefreshAsync(record, cancellationToken);
+        var measureViews = measures.Open(await schedule.MeasuresAsync(record.Id, cancellationToken), keyring, record.ChannelId);
+        return new CaseView(record, channel, form, report, thread, assignee, members, triage.Open(record, keyring), trail, deadlines, measureViews);
     }
+
+    public async Task<Channels.ChannelKind> KindAsync(Guid channelId, CancellationToken cancellationToken = default) =>
+        Channels.ChannelKinds.For((await ChannelAsync(channelId, cancellationToken)).Code);
 
     public Task<Channel> ChannelAsync(Guid channelId, CancellationToken cancellationToken = default) =>
         db.Channels.AsNoTracking().SingleAsync(c => c.Id == channelId, cancellationToken);

@@ -43,8 +43,16 @@ public sealed class CaseRecord
     /// <summary>The channel key version the report was sealed to.</summary>
     public int ChannelKeyVersion { get; set; }
 
-    /// <summary>HKDF of the mailbox token (docs/mailbox-token.md); the token itself is never stored.</summary>
+    /// <summary>
+    /// What the mailbox is found by: the verifier, SHA-256 of the authenticator derived from the token
+    /// (docs/mailbox-token.md). It opens nothing: every request presents the authenticator itself. For a case
+    /// from before the authenticator (<see cref="MailboxLegacy"/>) it is the v1 lookup id until the reporter's
+    /// next visit moves it to the verifier. The token itself is never stored.
+    /// </summary>
     public byte[] MailboxLookupId { get; set; } = [];
+
+    /// <summary>True while <see cref="MailboxLookupId"/> still holds a v1 lookup id (a case from before the authenticator).</summary>
+    public bool MailboxLegacy { get; set; }
 
     public string MailboxRecipient { get; set; } = string.Empty;
 
@@ -66,6 +74,21 @@ public sealed class CaseRecord
 
     public bool? PoliceReported { get; set; }
 
+    /// <summary>Threats and violence: the consequence codes the reporter ticked (injury, sick leave, …), '|'-joined.</summary>
+    public string? Consequences { get; set; }
+
+    /// <summary>Threats and violence: the support the reporter asked for (call, crisis), '|'-joined.</summary>
+    public string? SupportWanted { get; set; }
+
+    /// <summary>Threats and violence: how the reporter appears (anonymous, confidential, named), as a code.</summary>
+    public string? IdentityMode { get; set; }
+
+    /// <summary>Threats and violence: the organisational unit's code (<see cref="Organisation.OrganisationUnit"/>), or null.</summary>
+    public string? OrganisationUnit { get; set; }
+
+    /// <summary>Urgent: set from the report's incident types by the channel kind, then by the handler (audited).</summary>
+    public bool Urgent { get; set; }
+
     /// <summary>How the report came in: the online forms, or registered by a handler on the reporter's behalf.</summary>
     public CaseOrigin Origin { get; set; }
 
@@ -76,13 +99,17 @@ public sealed class CaseRecord
 
     public DateOnly? AcknowledgedOn { get; set; }
 
-    /// <summary>3 months from the acknowledgement, or from the end of the 7 days when none was sent.</summary>
-    public DateOnly FeedbackDue { get; set; }
+    /// <summary>3 months from the acknowledgement, or from the end of the 7 days when none was sent; null for a
+    /// channel kind without the whistleblowing act's feedback.</summary>
+    public DateOnly? FeedbackDue { get; set; }
 
     public DateOnly? FeedbackGivenOn { get; set; }
 
     /// <summary>The earliest deadline still open, or null: what the inbox sorts and filters overdue cases by.</summary>
     public DateOnly? NextDeadline { get; set; }
+
+    /// <summary>What <see cref="NextDeadline"/> is for: a <see cref="DeadlineKinds"/> code.</summary>
+    public string? NextDeadlineKind { get; set; }
 
     // ---- Handling ------------------------------------------------------------------------------------------
 
@@ -96,7 +123,20 @@ public sealed class CaseRecord
 
     // ---- Threats and violence triage (clear flags and dates; free text is in SealedTriage) -----------------
 
+    /// <summary>The day a reporter who asked for a call was first contacted.</summary>
+    public DateOnly? FirstContactOn { get; set; }
+
+    /// <summary>A named or confidential reporter asked for a call: the first contact is a deadline.</summary>
+    public bool FirstContactRequested { get; set; }
+
+    /// <summary>The day the "serious incident?" decision was recorded; null while undecided.</summary>
+    public DateOnly? WorkEnvironmentDecidedOn { get; set; }
+
+    /// <summary>The decision: true when the incident is serious and must be reported to Arbetsmiljöverket.</summary>
     public bool WorkEnvironmentReportNeeded { get; set; }
+
+    /// <summary>Why a decided incident is not reported (<see cref="StatutoryReasons"/>), when the decision is no.</summary>
+    public string? WorkEnvironmentNotReportedReason { get; set; }
 
     /// <summary>The day the serious incident was reported to Arbetsmiljöverket.</summary>
     public DateOnly? WorkEnvironmentReportedOn { get; set; }
@@ -108,11 +148,17 @@ public sealed class CaseRecord
 
     public bool RiskAssessmentUpdated { get; set; }
 
+    /// <summary>The day the risk assessment was updated.</summary>
+    public DateOnly? RiskAssessmentUpdatedOn { get; set; }
+
     public DateOnly? FollowUpOn { get; set; }
 
+    /// <summary>The day the follow-up was held.</summary>
+    public DateOnly? FollowedUpOn { get; set; }
+
     /// <summary>
-    /// The police report number and the protective measures, an age file sealed to the channel only: both can
-    /// point at a person, so they are never in clear.
+    /// The police report number, the protective measures and Arbetsmiljöverket's reference, an age file sealed to
+    /// the channel only: each can point at a person, so they are never in clear.
     /// </summary>
     public byte[]? SealedTriage { get; set; }
 
@@ -136,6 +182,8 @@ public sealed class CaseRecord
     public DateOnly? DisposedOn { get; set; }
 
     public List<CaseEntry> Entries { get; } = [];
+
+    public List<CaseMeasure> Measures { get; } = [];
 }
 
 /// <summary>How a report reached the channel.</summary>

@@ -73,8 +73,11 @@ public sealed class CaseRegistration(IntakeDbContext db, ReportSubmission submis
             return new RegistrationOutcome(problems, null, null);
         }
 
-        var record = await submission.SealAndCommitAsync(new ServerSealedReport(keys, form, typed.OnlyFieldsOf(form), language, files, origin), cancellationToken);
-        await audit.AppendAsync(AuditKinds.CaseRegistered, actorId, record.Id, record.ChannelId, CaseReplies.WithFiles(origin.ToString(), files.Count), cancellationToken);
+        // The case and the audit entry of its registration commit together.
+        var record = await submission.SealAndCommitAsync(
+            new ServerSealedReport(keys, form, typed.OnlyFieldsOf(form), language, files, origin),
+            created => audit.Record(AuditKinds.CaseRegistered, actorId, created.Id, created.ChannelId, CaseReplies.WithFiles(origin.ToString(), files.Count)),
+            cancellationToken);
         return new RegistrationOutcome([], record, keys.Token.ToString());
     }
 }

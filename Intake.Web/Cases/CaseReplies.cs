@@ -20,7 +20,7 @@ public enum ReplyPurpose
 /// only). Either may carry files, streamed and sealed by <see cref="CaseUploads"/> to the same recipients as the
 /// entry. Each is audited with the kind of reply and the number of files, never the text or the file names.
 /// </summary>
-public sealed class CaseReplies(CaseMessages messages, CaseDeadlines deadlines, CaseCalendar calendar, AuditLog audit)
+public sealed class CaseReplies(CaseMessages messages, CaseSchedule schedule, CaseCalendar calendar, AuditLog audit, Storage.UnitOfWork work)
 {
     public const int MaxLength = 20000;
 
@@ -47,11 +47,13 @@ public sealed class CaseReplies(CaseMessages messages, CaseDeadlines deadlines, 
             SetStatusUnlessClosed(record, CaseStatus.FeedbackGiven);
         }
 
-        deadlines.Apply(record);
+        await schedule.RefreshAsync(record, cancellationToken);
         // The record is tracked by the same context: the message and the new dates are saved together.
         recipients ??= await messages.RecipientsAsync(record, toReporter: true, cancellationToken);
-        await messages.ReplyAsync(record.Id, keyring, text.Trim(), files, recipients, cancellationToken);
-        await audit.AppendAsync(AuditKinds.CaseReplied, keyring.UserId, record.Id, record.ChannelId, WithFiles(purpose.ToString(), files.Count), cancellationToken);
+        var entry = await messages.ReplyAsync(record.Id, keyring, text.Trim(), files, recipients, cancellationToken);
+        audit.Record(AuditKinds.CaseReplied, keyring.UserId, record.Id, record.ChannelId, WithFiles(purpose.ToString(), files.Count));
+        await work.SaveAsync(entry, cancellationToken);
+        Committed(files);
     }
 
     public Task NoteAsync(CaseRecord record, UnlockedKeyring keyring, string text, CancellationToken cancellationToken = default) =>
@@ -66,14 +68,25 @@ public sealed class CaseReplies(CaseMessages messages, CaseDeadlines deadlines, 
         ArgumentNullException.ThrowIfNull(keyring);
         ArgumentNullException.ThrowIfNull(files);
         recipients ??= await messages.RecipientsAsync(record, toReporter: false, cancellationToken);
-        await messages.NoteAsync(record.Id, keyring, text.Trim(), files, recipients, cancellationToken);
-        await audit.AppendAsync(AuditKinds.CaseNoted, keyring.UserId, record.Id, record.ChannelId, WithFiles(null, files.Count), cancellationToken);
+        var entry = await messages.NoteAsync(record.Id, keyring, text.Trim(), files, recipients, cancellationToken);
+        audit.Record(AuditKinds.CaseNoted, keyring.UserId, record.Id, record.ChannelId, WithFiles(null, files.Count));
+        await work.SaveAsync(entry, cancellationToken);
+        Committed(files);
     }
 
     /// <summary>The audit detail of an entry with files: the kind, if any, and how many files (never their names).</summary>
     public static string? WithFiles(string? detail, int files) => files == 0
         ? detail
         : string.Create(CultureInfo.InvariantCulture, $"{(detail is null ? string.Empty : detail + " ")}files={files}");
+
+    /// <summary>The entry that references the files is saved: they stay.</summary>
+    private static void Committed(IReadOnlyList<StagedFile> files)
+    {
+        foreach (var file in files)
+        {
+            file.Committed();
+        }
+    }
 
     private static void SetStatusUnlessClosed(CaseRecord record, CaseStatus status)
     {

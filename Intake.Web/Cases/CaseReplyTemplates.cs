@@ -1,4 +1,5 @@
 using System.Globalization;
+using Intake.Web.Channels;
 using Intake.Web.Localization;
 using Intake.Web.Templates;
 using Microsoft.Extensions.Options;
@@ -8,49 +9,64 @@ namespace Intake.Web.Cases;
 /// <summary>A ready text the handler can start a reply from, and what the reply then counts as.</summary>
 public sealed record ReplyTemplate(string Code, ReplyPurpose Purpose, Language Language, string Text);
 
+/// <summary>One ready text of a channel kind in one language, as the picker lists it.</summary>
+public sealed record ReplyTemplateChoice(string Code, string Name, ReplyPurpose Purpose, Language Language);
+
 /// <summary>
-/// Ready texts for the two replies the whistleblowing act requires, in every supported language whatever the
-/// page's language, since the reporter may write in any: the acknowledgement of receipt (what happens next and when
-/// feedback comes) and the feedback. The words are templates (<c>Templates/reply-*.{language}.txt</c>); the handler
-/// edits them before sending.
+/// The ready texts of a channel kind (<see cref="ChannelKind.ReadyTexts"/>), in every supported language whatever
+/// the page's language, since the reporter may write in any. Whistleblowing has the act's acknowledgement and
+/// feedback; threats and violence has the first contact, the elected official's and the follow-up. The words are
+/// templates (<c>Templates/reply-*.{language}.txt</c>); the handler edits them before sending.
 /// </summary>
 public sealed class CaseReplyTemplates(CaseCalendar calendar, IOptions<CaseOptions> options)
 {
-    private static readonly (ReplyPurpose Purpose, string Template)[] _purposes =
-    [
-        (ReplyPurpose.Acknowledgement, "reply-acknowledgement"),
-        (ReplyPurpose.Feedback, "reply-feedback"),
-    ];
-
-    /// <summary>Every ready text's code, purpose and language, in the order the picker lists them.</summary>
-    public static IReadOnlyList<(string Code, ReplyPurpose Purpose, Language Language)> All { get; } =
-        [.. _purposes.SelectMany(p => Languages.Supported.Select(l => (Code(p.Purpose, l), p.Purpose, l)))];
-
-    /// <summary>The code of a ready text: <c>acknowledgement-sv</c>, <c>feedback-fi</c>.</summary>
-    public static string Code(ReplyPurpose purpose, Language language)
+    /// <summary>Every ready text of a kind: code, name, purpose and language, in the order the picker lists them.</summary>
+    public static IReadOnlyList<ReplyTemplateChoice> For(ChannelKind kind)
     {
-        ArgumentNullException.ThrowIfNull(language);
-        return purpose.ToString().ToLowerInvariant() + "-" + language.Code;
+        ArgumentNullException.ThrowIfNull(kind);
+        return [.. kind.ReadyTexts.SelectMany(t => Languages.Supported.Select(l => new ReplyTemplateChoice(Code(t, l), t.Name, t.Purpose, l)))];
     }
 
-    public ReplyTemplate? For(string? code, CaseRecord record)
+    /// <summary>Every ready text of every kind.</summary>
+    public static IReadOnlyList<ReplyTemplateChoice> All { get; } = [.. ChannelKinds.All.SelectMany(For)];
+
+    /// <summary>The code of a ready text: <c>acknowledgement-sv</c>, <c>threat-elected-fi</c>.</summary>
+    public static string Code(ReadyText text, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(language);
+        return text.Name + "-" + language.Code;
+    }
+
+    /// <summary>The ready text of this code filled in for the case, or null when the kind has no such text.</summary>
+    public ReplyTemplate? For(string? code, CaseRecord record, ChannelKind kind)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var match = All.FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.Ordinal));
-        if (match.Code is null)
+        ArgumentNullException.ThrowIfNull(kind);
+        foreach (var text in kind.ReadyTexts)
         {
-            return null;
+            foreach (var language in Languages.Supported)
+            {
+                if (string.Equals(Code(text, language), code, StringComparison.Ordinal))
+                {
+                    return new(code!, text.Purpose, language, TextTemplates.Render(text.Template, language, Values(record)).TrimEnd());
+                }
+            }
         }
 
+        return null;
+    }
+
+    private Dictionary<string, string> Values(CaseRecord record)
+    {
         var acknowledged = record.AcknowledgedOn ?? calendar.Today;
-        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["received"] = Day(record.ReceivedOn),
             ["number"] = record.CaseNumber,
             ["feedbackBy"] = Day(acknowledged.AddMonths(options.Value.FeedbackMonths)),
+            ["followUpOn"] = record.FollowUpOn is { } f ? Day(f) : "…",
         };
-        var template = _purposes.Single(p => p.Purpose == match.Purpose).Template;
-        return new(match.Code, match.Purpose, match.Language, TextTemplates.Render(template, match.Language, values).TrimEnd());
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -9,7 +9,7 @@ namespace Intake.Web.Cases;
 /// code), and marking the case as exported to the registry or archive. Each is audited in the same transaction.
 /// A disposed case takes no decision any more.
 /// </summary>
-public sealed class CaseRetention(IntakeDbContext db, AuditLog audit, CaseCalendar calendar)
+public sealed class CaseRetention(IntakeDbContext db, AuditLog audit, UnitOfWork work, CaseCalendar calendar)
 {
     public async Task<RetentionChange> PlaceHoldAsync(CaseRecord record, Guid actorId, string? reason, CancellationToken cancellationToken = default)
     {
@@ -30,7 +30,8 @@ public sealed class CaseRetention(IntakeDbContext db, AuditLog audit, CaseCalend
         }
 
         record.LegalHold = true;
-        await audit.AppendAsync(AuditKinds.CaseLegalHold, actorId, record.Id, record.ChannelId, "placed:" + reason, cancellationToken);
+        audit.Record(AuditKinds.CaseLegalHold, actorId, record.Id, record.ChannelId, "placed:" + reason);
+        await work.SaveAsync(cancellationToken);
         return RetentionChange.Done;
     }
 
@@ -48,7 +49,8 @@ public sealed class CaseRetention(IntakeDbContext db, AuditLog audit, CaseCalend
         }
 
         record.LegalHold = false;
-        await audit.AppendAsync(AuditKinds.CaseLegalHold, actorId, record.Id, record.ChannelId, "lifted:" + LegalHoldReasons.Ended, cancellationToken);
+        audit.Record(AuditKinds.CaseLegalHold, actorId, record.Id, record.ChannelId, "lifted:" + LegalHoldReasons.Ended);
+        await work.SaveAsync(cancellationToken);
         return RetentionChange.Done;
     }
 
@@ -62,8 +64,8 @@ public sealed class CaseRetention(IntakeDbContext db, AuditLog audit, CaseCalend
 
         var today = calendar.Today;
         record.RegistryExportedOn = today;
-        await audit.AppendAsync(AuditKinds.CaseRegistryExported, actorId, record.Id, record.ChannelId,
-            today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        audit.Record(AuditKinds.CaseRegistryExported, actorId, record.Id, record.ChannelId, today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await work.SaveAsync(cancellationToken);
         return RetentionChange.Done;
     }
 

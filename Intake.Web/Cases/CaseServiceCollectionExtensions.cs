@@ -5,10 +5,17 @@ public static class CaseServiceCollectionExtensions
     /// <summary>The services behind the case page and the registration of reports on a reporter's behalf.</summary>
     public static IServiceCollection AddIntakeCaseHandling(this IServiceCollection services)
     {
+        services.AddScoped<CaseSchedule>();
         services.AddScoped<CaseReader>();
         services.AddScoped<CaseViewAudit>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseTriage>();
+        services.AddScoped<CaseMeasures>();
+        services.AddScoped<CaseStatutoryReports>();
+        services.AddScoped<CaseStatutoryReceipts>();
+        services.AddScoped<CaseUrgency>();
+        services.AddScoped<CaseUnitChange>();
+        services.AddScoped<Pages.Staff.Cases.ThreatPanels>();
         services.AddScoped<CaseReplies>();
         services.AddScoped<CaseRegistration>();
         services.AddScoped<CaseUploads>();

@@ -6,33 +6,35 @@ using Intake.Web.Keys;
 
 namespace Intake.Web.Cases;
 
-/// <summary>The free-text part of the threats-and-violence triage, sealed to the channel only.</summary>
-public sealed record TriageSecrets(string? PoliceReportNumber, string? ProtectiveMeasures, bool Unreadable = false)
+/// <summary>The free-text part of the threats-and-violence handling, sealed to the channel only.</summary>
+public sealed record TriageSecrets(string? PoliceReportNumber, string? ProtectiveMeasures, bool Unreadable = false, string? WorkEnvironmentReference = null)
 {
     public static TriageSecrets Empty { get; } = new(null, null);
+
+    public bool IsEmpty => PoliceReportNumber is null && ProtectiveMeasures is null && WorkEnvironmentReference is null;
 }
 
-/// <summary>What the handler sets in the triage panel.</summary>
+/// <summary>What the handler sets in the follow-up panel.</summary>
 public sealed record TriageInput(
-    bool WorkEnvironmentReportNeeded,
-    DateOnly? WorkEnvironmentReportedOn,
-    bool SocialInsuranceReportNeeded,
-    DateOnly? SocialInsuranceReportedOn,
+    DateOnly? FirstContactOn,
     bool RiskAssessmentUpdated,
+    DateOnly? RiskAssessmentUpdatedOn,
     DateOnly? FollowUpOn,
+    DateOnly? FollowedUpOn,
     string? PoliceReportNumber,
     string? ProtectiveMeasures);
 
 /// <summary>
-/// The handler's triage of a threats-and-violence case: whether the incident must go to Arbetsmiljöverket (without
-/// delay, the same day) and Försäkringskassan and when it did, the risk assessment and follow-up date in clear,
-/// and the police report number and protective measures as a small JSON document sealed to the channel
-/// recipient only, since both can point at a person.
+/// The handler's follow-up of a threats-and-violence case: the first contact with the reporter, the risk
+/// assessment, the follow-up date and the day it was held in clear (they are deadlines), and the police report
+/// number, the protective measures and Arbetsmiljöverket's reference as one small JSON document sealed to the
+/// channel recipient only, since each can point at a person.
 /// </summary>
-public sealed class CaseTriage(ChannelKeys channelKeys, AuditLog audit)
+public sealed class CaseTriage(ChannelKeys channelKeys, CaseSchedule schedule, AuditLog audit)
 {
     public const int MaxPoliceNumber = 100;
     public const int MaxMeasures = 4000;
+    public const int MaxReference = 100;
 
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
@@ -55,7 +57,7 @@ public sealed class CaseTriage(ChannelKeys channelKeys, AuditLog audit)
             try
             {
                 var document = JsonSerializer.Deserialize<TriageDocument>(plain, _json);
-                return new TriageSecrets(document?.PoliceReportNumber, document?.ProtectiveMeasures);
+                return new TriageSecrets(document?.PoliceReportNumber, document?.ProtectiveMeasures, WorkEnvironmentReference: document?.WorkEnvironmentReference);
             }
             finally
             {
@@ -68,54 +70,55 @@ public sealed class CaseTriage(ChannelKeys channelKeys, AuditLog audit)
         }
     }
 
-    /// <summary>Sets the triage and audits which flags are now set (never the free text).</summary>
-    public async Task UpdateAsync(CaseRecord record, Guid actorId, TriageInput input, CancellationToken cancellationToken = default)
+    /// <summary>Sets the follow-up and audits which flags are now set (never the free text).</summary>
+    public async Task UpdateAsync(CaseRecord record, UnlockedKeyring keyring, TriageInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(keyring);
         ArgumentNullException.ThrowIfNull(input);
-        record.WorkEnvironmentReportNeeded = input.WorkEnvironmentReportNeeded || input.WorkEnvironmentReportedOn is not null;
-        record.WorkEnvironmentReportedOn = input.WorkEnvironmentReportedOn;
-        record.SocialInsuranceReportNeeded = input.SocialInsuranceReportNeeded || input.SocialInsuranceReportedOn is not null;
-        record.SocialInsuranceReportedOn = input.SocialInsuranceReportedOn;
-        record.RiskAssessmentUpdated = input.RiskAssessmentUpdated;
+        record.FirstContactOn = input.FirstContactOn;
+        record.RiskAssessmentUpdated = input.RiskAssessmentUpdated || input.RiskAssessmentUpdatedOn is not null;
+        record.RiskAssessmentUpdatedOn = input.RiskAssessmentUpdatedOn;
         record.FollowUpOn = input.FollowUpOn;
-
-        var police = Clean(input.PoliceReportNumber);
-        var measures = Clean(input.ProtectiveMeasures);
-        if (police is null && measures is null)
-        {
-            record.SealedTriage = null;
-        }
-        else
-        {
-            var recipient = X25519Recipient.Parse(await channelKeys.CurrentRecipientAsync(record.ChannelId, cancellationToken));
-            var plain = JsonSerializer.SerializeToUtf8Bytes(new TriageDocument(police, measures), _json);
-            try
-            {
-                record.SealedTriage = AgeFile.Encrypt(plain, [recipient]);
-            }
-            finally
-            {
-                CryptographicOperations.ZeroMemory(plain);
-            }
-        }
-
-        await audit.AppendAsync(AuditKinds.CaseTriageChanged, actorId, record.Id, record.ChannelId, Detail(record), cancellationToken);
+        record.FollowedUpOn = input.FollowedUpOn;
+        var secrets = Open(record, keyring);
+        await SealAsync(record, secrets with { PoliceReportNumber = Clean(input.PoliceReportNumber), ProtectiveMeasures = Clean(input.ProtectiveMeasures), Unreadable = false }, cancellationToken);
+        await schedule.RefreshAsync(record, cancellationToken);
+        await audit.AppendAsync(AuditKinds.CaseTriageChanged, keyring.UserId, record.Id, record.ChannelId, Detail(record), cancellationToken);
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>Seals the document to the channel's current recipient, or clears it when nothing is in it.</summary>
+    public async Task SealAsync(CaseRecord record, TriageSecrets secrets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(secrets);
+        if (secrets.IsEmpty)
+        {
+            record.SealedTriage = null;
+            return;
+        }
+
+        var recipient = X25519Recipient.Parse(await channelKeys.CurrentRecipientAsync(record.ChannelId, cancellationToken));
+        var plain = JsonSerializer.SerializeToUtf8Bytes(
+            new TriageDocument(secrets.PoliceReportNumber, secrets.ProtectiveMeasures, secrets.WorkEnvironmentReference), _json);
+        try
+        {
+            record.SealedTriage = AgeFile.Encrypt(plain, [recipient]);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plain);
+        }
+    }
+
+    public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string Detail(CaseRecord record)
     {
         var flags = new List<string>();
-        if (record.WorkEnvironmentReportNeeded)
+        if (record.FirstContactOn is not null)
         {
-            flags.Add(record.WorkEnvironmentReportedOn is null ? "awe-pending" : "awe-reported");
-        }
-
-        if (record.SocialInsuranceReportNeeded)
-        {
-            flags.Add(record.SocialInsuranceReportedOn is null ? "fk-pending" : "fk-reported");
+            flags.Add("first-contact");
         }
 
         if (record.RiskAssessmentUpdated)
@@ -128,6 +131,11 @@ public sealed class CaseTriage(ChannelKeys channelKeys, AuditLog audit)
             flags.Add("follow-up");
         }
 
+        if (record.FollowedUpOn is not null)
+        {
+            flags.Add("followed-up");
+        }
+
         if (record.SealedTriage is not null)
         {
             flags.Add("sealed-notes");
@@ -136,5 +144,5 @@ public sealed class CaseTriage(ChannelKeys channelKeys, AuditLog audit)
         return flags.Count == 0 ? "none" : string.Join(',', flags);
     }
 
-    private sealed record TriageDocument(string? PoliceReportNumber, string? ProtectiveMeasures);
+    private sealed record TriageDocument(string? PoliceReportNumber, string? ProtectiveMeasures, string? WorkEnvironmentReference);
 }

@@ -1,3 +1,4 @@
+using Intake.Web.Channels;
 using Intake.Web.Keys;
 using Intake.Web.Mailbox;
 using Intake.Web.Reporting;
@@ -15,9 +16,11 @@ public sealed record CaseView(
     string? AssigneeName,
     IReadOnlyList<CaseMember> Members,
     TriageSecrets Triage,
-    IReadOnlyList<CaseAuditRow> AuditTrail)
+    IReadOnlyList<CaseAuditRow> AuditTrail,
+    IReadOnlyList<DueDeadline> Deadlines,
+    IReadOnlyList<MeasureView> Measures)
 {
-    public bool IsThreat => Channel.Code == ChannelCodes.Threat;
+    public ChannelKind Kind => ChannelKinds.For(Channel.Code);
 }
 
 /// <summary>

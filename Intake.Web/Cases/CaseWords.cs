@@ -26,8 +26,19 @@ public static class CaseWords
         CaseOutcomes.InsufficientInformation => T["CaseWords.TooLittleInformationProceed"],
         CaseOutcomes.SupportGiven => T["CaseWords.SupportGiven"],
         CaseOutcomes.Withdrawn => T["CaseWords.WithdrawnByReporter"],
+        CaseOutcomes.ProtectiveMeasures => T["CaseWords.Outcome.ProtectiveMeasures"],
+        CaseOutcomes.PoliceReportMade => T["CaseWords.Outcome.PoliceReportMade"],
+        CaseOutcomes.OccupationalHealth => T["CaseWords.Outcome.OccupationalHealth"],
+        CaseOutcomes.NoFurtherAction => T["CaseWords.Outcome.NoFurtherAction"],
         null => string.Empty,
         _ => code,
+    };
+
+    /// <summary>What a deadline is for, in words (<see cref="DeadlineKinds"/>).</summary>
+    public static string Deadline(IStringLocalizer T, string? kind) => kind switch
+    {
+        null => string.Empty,
+        _ => T["CaseWords.Deadline." + kind],
     };
 
     public static string Origin(IStringLocalizer T, CaseOrigin origin) => origin switch

@@ -14,13 +14,16 @@ public enum WorkflowProblem
     NotAMember,
     UnknownCategory,
     Disposed,
+
+    /// <summary>The channel kind's close-guard: decisions or reports the case needs are not recorded.</summary>
+    ReportsMissing,
 }
 
 /// <summary>
 /// Status, closing and reopening, assignment and the handler's categories. Each change is saved together with
 /// its audit entry, whose detail is a code (a status, an outcome, category codes), never free text.
 /// </summary>
-public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, CaseCalendar calendar, AuditLog audit)
+public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, CaseSchedule schedule, CaseCalendar calendar, AuditLog audit, UnitOfWork work)
 {
     /// <summary>
     /// Sets the status. Closing needs an outcome and sets the closing and disposal days; any other status
@@ -36,12 +39,19 @@ public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, Ca
         }
 
         var today = calendar.Today;
+        var kind = await schedule.KindAsync(record, cancellationToken);
         string detail;
         if (status == CaseStatus.Closed)
         {
-            if (outcome is null || !CaseOutcomes.All.Contains(outcome, StringComparer.Ordinal))
+            if (outcome is null || !kind.Outcomes.Contains(outcome, StringComparer.Ordinal))
             {
                 return WorkflowProblem.OutcomeRequired;
+            }
+
+            if (kind.Has(Channels.CaseSections.StatutoryReports)
+                && CaseStatutoryReports.Missing(record, await schedule.MeasuresAsync(record.Id, cancellationToken)).Count > 0)
+            {
+                return WorkflowProblem.ReportsMissing;
             }
 
             record.Status = CaseStatus.Closed;
@@ -68,8 +78,9 @@ public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, Ca
             detail = status.ToString();
         }
 
-        deadlines.Apply(record);
-        await audit.AppendAsync(AuditKinds.CaseStatusChanged, actorId, record.Id, record.ChannelId, detail, cancellationToken);
+        deadlines.Apply(record, kind, await schedule.MeasuresAsync(record.Id, cancellationToken));
+        audit.Record(AuditKinds.CaseStatusChanged, actorId, record.Id, record.ChannelId, detail);
+        await work.SaveAsync(cancellationToken);
         return WorkflowProblem.None;
     }
 
@@ -91,7 +102,8 @@ public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, Ca
         }
 
         record.AssigneeId = assigneeId;
-        await audit.AppendAsync(AuditKinds.CaseAssigned, actorId, record.Id, record.ChannelId, assigneeId?.ToString() ?? "none", cancellationToken);
+        audit.Record(AuditKinds.CaseAssigned, actorId, record.Id, record.ChannelId, assigneeId?.ToString() ?? "none");
+        await work.SaveAsync(cancellationToken);
         return WorkflowProblem.None;
     }
 
@@ -118,7 +130,8 @@ public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, Ca
         // Kept in the form's order, each once.
         var chosen = choices.Select(o => o.Code).Where(c => codes.Contains(c, StringComparer.Ordinal)).ToList();
         record.HandlerCategories = chosen.Count == 0 ? null : string.Join('|', chosen);
-        await audit.AppendAsync(AuditKinds.CaseCategorised, actorId, record.Id, record.ChannelId, record.HandlerCategories ?? "none", cancellationToken);
+        audit.Record(AuditKinds.CaseCategorised, actorId, record.Id, record.ChannelId, record.HandlerCategories ?? "none");
+        await work.SaveAsync(cancellationToken);
         return WorkflowProblem.None;
     }
 }

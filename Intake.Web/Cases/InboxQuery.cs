@@ -47,9 +47,11 @@ public sealed record InboxRow(
     bool AcknowledgementDeclined,
     DateOnly? AcknowledgementDue,
     DateOnly? AcknowledgedOn,
-    DateOnly FeedbackDue,
+    DateOnly? FeedbackDue,
     DateOnly? FeedbackGivenOn,
     DateOnly? NextDeadline,
+    string? NextDeadlineKind,
+    bool Urgent,
     Guid? AssigneeId,
     string? Category,
     string? IncidentTypes,
@@ -73,15 +75,16 @@ public sealed record InboxSegment(IQueryable<CaseRecord> Cases, IQueryable<CaseR
 
 public sealed record InboxPage(IReadOnlyList<InboxRow> Rows, int Total, int Page, int PageCount, IReadOnlyDictionary<Guid, string> AssigneeNames);
 
-/// <summary>What the staff start page shows a handler: cases past a deadline and unread reporter messages.</summary>
-/// <summary>The start page's counts: overdue cases, unread reporter messages, and new cases waiting for their acknowledgement.</summary>
-public sealed record InboxSummary(int Overdue, int CasesWithUnread, int UnreadMessages, int AwaitingAcknowledgement);
+/// <summary>The start page's counts: overdue cases, unread reporter messages, new cases waiting for their acknowledgement,
+/// overdue measures and open urgent cases.</summary>
+public sealed record InboxSummary(int Overdue, int CasesWithUnread, int UnreadMessages, int AwaitingAcknowledgement, int OverdueMeasures = 0, int Urgent = 0);
 
 /// <summary>
 /// The handler's list of cases: filtered, sorted and paged in SQL over the clear columns of <c>Cases</c>, so it
 /// never decrypts anything and never loads an entry. Every filter and sort is served by an index
-/// (<see cref="CaseConfiguration"/>; checked with EXPLAIN QUERY PLAN in the tests). Sorting by deadline puts
-/// cases with no open deadline last, as a second index range, because SQLite orders NULL first.
+/// (<see cref="CaseConfiguration"/>; checked with EXPLAIN QUERY PLAN in the tests). Open urgent cases come first
+/// whatever the sort, as their own segment; sorting by deadline puts cases with no open deadline last, as a
+/// further index range, because SQLite orders NULL first.
 /// </summary>
 public sealed class InboxQuery(IntakeDbContext db, CaseCalendar calendar)
 {
@@ -133,12 +136,14 @@ public sealed class InboxQuery(IntakeDbContext db, CaseCalendar calendar)
 
         var today = calendar.Today;
         var overdue = await OverdueQuery(channels, today).CountAsync(cancellationToken);
+        var overdueMeasures = await OverdueMeasuresQuery(channels, today).CountAsync(cancellationToken);
+        var urgent = await InChannels(channels, null).CountAsync(c => c.Urgent && c.Status != CaseStatus.Closed && c.DisposedOn == null, cancellationToken);
         var unread = await UnreadQuery(channels)
             .GroupBy(_ => 1)
             .Select(g => new { Cases = g.Count(), Messages = g.Sum(c => c.UnreadReporterMessages) })
             .SingleOrDefaultAsync(cancellationToken);
         var awaiting = await AwaitingAcknowledgementQuery(channels).CountAsync(cancellationToken);
-        return new InboxSummary(overdue, unread?.Cases ?? 0, unread?.Messages ?? 0, awaiting);
+        return new InboxSummary(overdue, unread?.Cases ?? 0, unread?.Messages ?? 0, awaiting, overdueMeasures, urgent);
     }
 
     /// <summary>The parts whose concatenation is the list: one, or two for the deadline sort (cases with an open
@@ -147,6 +152,19 @@ public sealed class InboxQuery(IntakeDbContext db, CaseCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var cases = Filtered(channels, me, filter, today);
+        return [.. Sorted(cases.Where(c => c.Urgent && c.Status != CaseStatus.Closed), filter),
+            .. Sorted(cases.Where(c => !c.Urgent || c.Status == CaseStatus.Closed), filter)];
+    }
+
+    /// <summary>Planned measures past their due day in the open cases of these channels.</summary>
+    public IQueryable<CaseMeasure> OverdueMeasuresQuery(IReadOnlyCollection<Guid> channels, DateOnly today) =>
+        from m in db.CaseMeasures.AsNoTracking()
+        join c in InChannels(channels, null) on m.CaseId equals c.Id
+        where m.Status == MeasureStatus.Planned && m.DueOn != null && m.DueOn < today && c.DisposedOn == null && c.Status != CaseStatus.Closed
+        select m;
+
+    private static IReadOnlyList<InboxSegment> Sorted(IQueryable<CaseRecord> cases, InboxFilter filter)
+    {
         switch (filter.Sort)
         {
             case InboxSort.Number:
@@ -222,6 +240,6 @@ public sealed class InboxQuery(IntakeDbContext db, CaseCalendar calendar)
     /// <summary>The clear columns the inbox shows, and nothing else.</summary>
     public static IQueryable<InboxRow> RowsQuery(IQueryable<CaseRecord> cases) => cases.Select(c => new InboxRow(
         c.Id, c.ChannelId, c.CaseNumber, c.ReceivedOn, c.Status, c.AcknowledgementDeclined, c.AcknowledgementDue, c.AcknowledgedOn,
-        c.FeedbackDue, c.FeedbackGivenOn, c.NextDeadline, c.AssigneeId, c.Category, c.IncidentTypes, c.HandlerCategories,
+        c.FeedbackDue, c.FeedbackGivenOn, c.NextDeadline, c.NextDeadlineKind, c.Urgent, c.AssigneeId, c.Category, c.IncidentTypes, c.HandlerCategories,
         c.UnreadReporterMessages, c.DisposedOn));
 }

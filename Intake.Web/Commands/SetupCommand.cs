@@ -4,9 +4,10 @@ using Intake.Web.Organisation;
 namespace Intake.Web.Commands;
 
 /// <summary>
-/// <c>setup --from FILE.json</c>: the set-up wizard without a browser. Passphrases left out of the file are
-/// generated and printed once; the recovery identity is written to the path the file names (created new, owner
-/// read/write only). Against an instance that is already set up it refuses and changes nothing.
+/// <c>setup --from FILE.json</c>: the set-up wizard without a browser. The file names no passphrase: each account's
+/// one-time activation code is printed once, for its owner to set their own passphrase. The recovery identity is
+/// written to the path the file names (created new, owner read/write only), never to the output, so the key and
+/// the codes are never on the same sheet. Against an instance that is already set up it refuses and changes nothing.
 /// </summary>
 public static class SetupCommand
 {
@@ -73,17 +74,13 @@ public static class SetupCommand
 
         services.GetRequiredService<SetupCode>().Retire();
         await output.WriteLineAsync($"Intake is set up for {plan.OrganisationName}.");
-        await output.WriteLineAsync($"Recovery identity written to {plan.RecoveryIdentityPath}: print it, store it offline, then delete the file.");
-        foreach (var (username, passphrase) in outcome.GeneratedPassphrases)
+        await output.WriteLineAsync($"Recovery identity written to {plan.RecoveryIdentityPath}: print it on a sheet of its own, give it to the person who keeps it (not the administrator; see README, \"The recovery key\"), store it offline, then delete the file.");
+        foreach (var (username, activationCode) in outcome.ActivationCodes)
         {
-            await output.WriteLineAsync($"Generated passphrase for {username}: {passphrase}");
+            await output.WriteLineAsync($"Activation code for {username}: {activationCode}");
         }
 
-        if (outcome.GeneratedPassphrases.Count > 0)
-        {
-            await output.WriteLineAsync("These passphrases are shown only now. Each person enrols TOTP at first sign-in and should change the passphrase.");
-        }
-
+        await output.WriteLineAsync("These codes are shown only now. Hand each to its owner in person: they activate the account at /Staff/SignIn/Activate, choose their own passphrase and enrol TOTP.");
         return 0;
     }
 }

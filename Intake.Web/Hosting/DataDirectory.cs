@@ -28,9 +28,18 @@ public sealed class DataDirectory
         return new DataDirectory(options.DataDirectory);
     }
 
-    /// <summary>Creates the directory tree with permissions for the service account only.</summary>
+    /// <summary>
+    /// Creates the directory tree and makes everything in it the service account's only, whatever existed before
+    /// (a data directory copied or created by hand): directories 0700, files 0600. The process's file mode mask is
+    /// set to 077 so that what SQLite, the logger and the key ring create later is private too.
+    /// </summary>
     public void EnsureCreated()
     {
+        if (!OperatingSystem.IsWindows())
+        {
+            _ = UnixPermissions.RestrictNewFiles();
+        }
+
         foreach (var directory in new[] { Root, KeyRing, Logs, Attachments })
         {
             if (!Directory.Exists(directory))
@@ -41,9 +50,32 @@ public sealed class DataDirectory
                 }
                 else
                 {
-                    Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                    Directory.CreateDirectory(directory, PrivateDirectory);
                 }
             }
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            RestrictExisting();
+        }
+    }
+
+    private const UnixFileMode PrivateDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private void RestrictExisting()
+    {
+        File.SetUnixFileMode(Root, PrivateDirectory);
+        foreach (var directory in Directory.EnumerateDirectories(Root, "*", SearchOption.AllDirectories))
+        {
+            File.SetUnixFileMode(directory, PrivateDirectory);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+        {
+            File.SetUnixFileMode(file, PrivateFile);
         }
     }
 }

@@ -19,4 +19,17 @@ public sealed class IntakeOptions
 
     /// <summary>The SQLite database file name inside <see cref="DataDirectory"/>.</summary>
     public string DatabaseFileName { get; set; } = "intake.db";
+
+    /// <summary>
+    /// Reverse proxies on other hosts whose <c>X-Forwarded-Proto</c> is believed (addresses such as
+    /// <c>10.0.0.5</c> or networks such as <c>10.0.0.0/24</c>), besides loopback, which is always trusted. Only the
+    /// scheme is taken from a proxy; <c>X-Forwarded-For</c> is never read (docs/operations.md).
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>
+    /// The service's onion address (56 base32 characters and <c>.onion</c>), when it also runs as a Tor onion
+    /// service: pages reached over HTTPS then send <c>Onion-Location</c>, so Tor Browser offers the onion address.
+    /// </summary>
+    public string OnionAddress { get; set; } = string.Empty;
 }

@@ -14,6 +14,7 @@ public static class IntakePipeline
         ArgumentNullException.ThrowIfNull(app);
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<OnionLocationMiddleware>();
         app.UseMiddleware<RequestLoggingMiddleware>();
         if (app.Environment.IsDevelopment())
         {

@@ -4,6 +4,7 @@ using Intake.Web.Health;
 using Intake.Web.Logging;
 using Intake.Web.Notifications;
 using Intake.Web.Reporting;
+using Intake.Web.Secrets;
 using Intake.Web.Statistics;
 using Intake.Web.Storage;
 using Microsoft.AspNetCore.DataProtection;
@@ -29,20 +30,25 @@ public static class IntakeServices
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
-        // Behind a reverse proxy only the scheme is taken from it (for HSTS and Secure cookies). The client
-        // address is never wanted, so X-Forwarded-For is not processed at all.
-        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
+        // Behind a reverse proxy only the scheme is taken from it (for HSTS and Secure cookies), and only from
+        // loopback or the proxies named in Intake:TrustedProxies.
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded => TrustedProxies.Configure(forwarded, options.TrustedProxies));
 
+        // The key that authenticates the audit log and encrypts the key ring lives outside the data directory.
+        var instanceKey = InstanceKey.Load(builder.Configuration, dataDirectory);
+        builder.Services.AddSingleton(instanceKey);
         builder.Services.AddDataProtection()
             .SetApplicationName(ApplicationName)
-            .PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.KeyRing));
+            .PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.KeyRing))
+            .ProtectKeyRing(builder.Configuration, instanceKey);
 
         builder.Services.AddIntakeStorage(dataDirectory, options);
         builder.Services.AddIntakeHealthChecks();
         builder.Services.AddIntakeAccounts(builder.Configuration);
         builder.Services.AddIntakeReporting(builder.Configuration);
         builder.Services.AddIntakeRetention();
+        builder.Services.Configure<Backups.BackupOptions>(builder.Configuration.GetSection(Backups.BackupOptions.SectionName));
+        builder.Services.AddScoped<Backups.BackupArchive>();
         builder.Services.AddIntakeCaseHandling();
         builder.Services.AddIntakeNotifications(builder.Configuration);
         builder.Services.AddIntakeStatistics(builder.Configuration);
@@ -57,7 +63,7 @@ public static class IntakeServices
                 pages.Conventions.AuthorizeFolder("/Staff/Channels", StaffAuthentication.HandlerPolicy);
                 pages.Conventions.AuthorizeFolder("/Staff/Cases", StaffAuthentication.HandlerPolicy);
                 pages.Conventions.AuthorizePage("/Staff/Audit", StaffAuthentication.ChannelStaffPolicy);
-                pages.Conventions.AuthorizePage("/Staff/Recovery", StaffAuthentication.ChannelStaffPolicy);
+                pages.Conventions.AuthorizePage("/Staff/Recovery", StaffAuthentication.HandlerPolicy);
                 pages.Conventions.AuthorizeFolder("/Staff/Statistics", StaffAuthentication.StatisticsPolicy);
             })
             // Prose partials are found by culture suffix: _Landing.fi.cshtml, then _Landing.cshtml.

@@ -1,6 +1,7 @@
 using Intake.Web.Accounts;
 using Intake.Web.Organisation;
 using Intake.Web.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Intake.Web.Hosting;
 
@@ -14,10 +15,22 @@ public static class IntakeStartup
     public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Intake.Startup");
+        Secrets.KeyRingProtection.WarnAboutUnprotectedKeys(app.Services.GetRequiredService<DataDirectory>(), logger);
+        if (app.Services.GetRequiredService<Secrets.InstanceKey>().ReadableByOthers)
+        {
+            logger.LogWarning("The instance key file can be read by other users: make it readable by the service account only (chmod 600).");
+        }
+
         await DatabaseInitializer.InitializeAsync(app.Services, cancellationToken);
         await Reporting.Uploads.AttachmentSweeper.SweepAsync(app.Services, cancellationToken);
         app.Services.GetRequiredService<DecoySealedIdentity>().Prepare();
         await using var scope = app.Services.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().AuditEntries.AnyAsync(e => e.Mac == null, cancellationToken))
+        {
+            logger.LogWarning("The audit log holds entries without a MAC, written before the audit key: run 'audit seal-legacy' once to authenticate them. Until then 'audit verify' reports the chain broken.");
+        }
+
         if (!await scope.ServiceProvider.GetRequiredService<SetupService>().IsSetUpAsync(cancellationToken))
         {
             var code = app.Services.GetRequiredService<SetupCode>().Issue();

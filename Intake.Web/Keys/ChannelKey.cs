@@ -61,5 +61,11 @@ public sealed class ChannelMembership
 
     public Guid? GrantedBy { get; set; }
 
+    /// <summary>
+    /// When grants need two members (<see cref="KeyOptions.GrantApprovals"/>): the member who approved first. The
+    /// key is wrapped only when a second, different member grants.
+    /// </summary>
+    public Guid? ApprovedBy { get; set; }
+
     public DateOnly Since { get; set; }
 }

@@ -3,6 +3,7 @@ using Intake.Web.Accounts;
 using Intake.Web.Audit;
 using Intake.Web.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Intake.Web.Keys;
 
@@ -10,9 +11,10 @@ namespace Intake.Web.Keys;
 /// Who holds which channel key. Every channel key version is stored only as wraps: one per active member handler
 /// and one to the organisation's recovery recipient. Members are proposed by the administrator and granted by a
 /// current member (or with the recovery identity); removal revokes the wraps and rotates to a new version.
-/// Every change is audited in the same transaction.
+/// Every change is audited in the same unit of work (<see cref="UnitOfWork"/>).
 /// </summary>
-public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ChannelKeys(
+    IntakeDbContext db, AuditLog audit, UnitOfWork work, UnlockedKeyStore keyStore, TimeProvider clock, IOptions<KeyOptions> options)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -61,8 +63,8 @@ public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider
     /// <summary>The administrator proposes a handler for a channel; nothing is granted yet.</summary>
     public async Task ProposeAsync(Guid channelId, Guid userId, Guid administratorId, CancellationToken cancellationToken = default)
     {
-        var user = await db.StaffUsers.SingleAsync(u => u.Id == userId, cancellationToken);
-        if (user.Role != StaffRole.Handler)
+        var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is not { Role: StaffRole.Handler, IsDisabled: false })
         {
             throw new KeyOperationException(KeyOperationError.NotAHandler);
         }
@@ -81,14 +83,44 @@ public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider
             ProposedBy = administratorId,
             Since = Today,
         });
-        await audit.AppendAsync(AuditKinds.MembershipProposed, administratorId, userId, channelId, cancellationToken: cancellationToken);
+        audit.Record(AuditKinds.MembershipProposed, administratorId, userId, channelId);
+        await work.SaveAsync(cancellationToken);
     }
 
-    /// <summary>A current member grants a proposed handler every key version of the channel.</summary>
-    public Task GrantAsync(Guid channelId, Guid userId, UnlockedKeyring granter, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A current member grants a proposed handler every key version of the channel. When grants need two members
+    /// (<see cref="KeyOptions.GrantApprovals"/>), the first member's grant is recorded as an approval and the key
+    /// is wrapped when a second, different member grants.
+    /// </summary>
+    public async Task<GrantOutcome> GrantAsync(Guid channelId, Guid userId, UnlockedKeyring granter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(granter);
-        return GrantCoreAsync(channelId, userId, granter.UserId, version => granter.IdentityForVersion(channelId, version), AuditKinds.MembershipGranted, cancellationToken);
+        if (!granter.HoldsChannel(channelId))
+        {
+            throw new KeyOperationException(KeyOperationError.GranterLacksKey);
+        }
+
+        if (options.Value.GrantApprovals >= 2)
+        {
+            var membership = await db.ChannelMemberships.SingleOrDefaultAsync(m => m.ChannelId == channelId && m.UserId == userId, cancellationToken)
+                ?? throw new KeyOperationException(KeyOperationError.NotProposed);
+            await CheckGranteeAsync(userId, cancellationToken);
+            if (membership.State == MembershipState.Proposed && membership.ApprovedBy is null)
+            {
+                membership.ApprovedBy = granter.UserId;
+                audit.Record(AuditKinds.MembershipApproved, granter.UserId, userId, channelId);
+                await work.SaveAsync(cancellationToken);
+                return GrantOutcome.Approved;
+            }
+
+            if (membership.ApprovedBy == granter.UserId)
+            {
+                throw new KeyOperationException(KeyOperationError.SecondApproverNeeded);
+            }
+        }
+
+        await GrantCoreAsync(channelId, userId, granter.UserId, version => granter.IdentityForVersion(channelId, version), AuditKinds.MembershipGranted, cancellationToken);
+        return GrantOutcome.Granted;
     }
 
     /// <summary>Grants with the offline recovery identity, when no member is left (or reachable) to do it.</summary>
@@ -128,9 +160,32 @@ public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider
     /// <summary>
     /// Removes a handler from a channel: their membership and wraps go, and the channel rotates to a new key
     /// version wrapped to the remaining members and to recovery. Old versions stay readable to those who remain.
-    /// Needs no private key, so the administrator can do it.
+    /// Needs no private key, so the administrator can do it. The person's sessions end with it. Refused for the
+    /// channel's last active member.
     /// </summary>
     public async Task RevokeAsync(Guid channelId, Guid userId, Guid actorId, CancellationToken cancellationToken = default)
+    {
+        // The last member who can read the channel stays until someone else is granted: without them only the
+        // offline recovery key would open it.
+        var others = await (from m in db.ChannelMemberships
+                            join u in db.StaffUsers on m.UserId equals u.Id
+                            where m.ChannelId == channelId && m.UserId != userId && m.State == MembershipState.Active && !u.IsDisabled
+                            select m.UserId).CountAsync(cancellationToken);
+        var holds = await db.ChannelMemberships.AnyAsync(m => m.ChannelId == channelId && m.UserId == userId && m.State == MembershipState.Active, cancellationToken);
+        if (holds && others == 0)
+        {
+            throw new KeyOperationException(KeyOperationError.LastMember);
+        }
+
+        await RecordRevokeAsync(channelId, userId, actorId, cancellationToken);
+        await work.SaveAsync(cancellationToken);
+
+        // The unlocked keys of the person's sessions go now, not when the sessions end.
+        keyStore.CloseAllFor(userId);
+    }
+
+    /// <summary>The removal and the rotation it needs, recorded into the caller's unit of work (not saved).</summary>
+    internal async Task RecordRevokeAsync(Guid channelId, Guid userId, Guid actorId, CancellationToken cancellationToken)
     {
         var membership = await db.ChannelMemberships.SingleOrDefaultAsync(m => m.ChannelId == channelId && m.UserId == userId, cancellationToken)
             ?? throw new KeyOperationException(KeyOperationError.NotAMember);
@@ -141,30 +196,39 @@ public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider
                            where k.ChannelId == channelId && w.UserId == userId
                            select w).ToListAsync(cancellationToken);
         db.ChannelKeyWraps.RemoveRange(wraps);
-        await audit.AppendAsync(AuditKinds.MembershipRevoked, actorId, userId, channelId, cancellationToken: cancellationToken);
+        audit.Record(AuditKinds.MembershipRevoked, actorId, userId, channelId);
         if (wasActive)
         {
-            await RotateAsync(channelId, actorId, cancellationToken);
+            await RecordRotateAsync(channelId, actorId, [userId], cancellationToken);
         }
     }
 
     /// <summary>Starts a new key version for the channel, wrapped to its active members and to recovery.</summary>
     public async Task RotateAsync(Guid channelId, Guid actorId, CancellationToken cancellationToken = default)
     {
+        await RecordRotateAsync(channelId, actorId, [], cancellationToken);
+        await work.SaveAsync(cancellationToken);
+    }
+
+    /// <summary>A rotation recorded into the caller's unit of work, leaving out <paramref name="excluded"/> (removed in it, not yet saved).</summary>
+    internal async Task RecordRotateAsync(
+        Guid channelId, Guid actorId, IReadOnlyCollection<Guid> excluded, CancellationToken cancellationToken,
+        IReadOnlyDictionary<Guid, string>? newRecipients = null)
+    {
         var channel = await db.Channels.SingleAsync(c => c.Id == channelId, cancellationToken);
         var recoveryRecipient = await db.Organisation.Select(o => o.RecoveryRecipient).SingleAsync(cancellationToken);
         var holders = await (from m in db.ChannelMemberships
                              join u in db.StaffUsers on m.UserId equals u.Id
-                             where m.ChannelId == channelId && m.State == MembershipState.Active
+                             where m.ChannelId == channelId && m.State == MembershipState.Active && !excluded.Contains(u.Id)
                              select new { u.Id, u.Recipient }).ToListAsync(cancellationToken);
         var current = await db.ChannelKeys.SingleAsync(k => k.ChannelId == channelId && k.Version == channel.CurrentKeyVersion, cancellationToken);
         current.RetiredOn = Today;
         using var identity = X25519Identity.Generate();
         var version = channel.CurrentKeyVersion + 1;
-        db.ChannelKeys.Add(NewKey(channelId, version, identity, holders.Select(h => ((Guid?)h.Id, h.Recipient)), recoveryRecipient));
+        db.ChannelKeys.Add(NewKey(channelId, version, identity,
+            holders.Select(h => ((Guid?)h.Id, newRecipients?.GetValueOrDefault(h.Id) ?? h.Recipient)), recoveryRecipient));
         channel.CurrentKeyVersion = version;
-        await audit.AppendAsync(AuditKinds.ChannelKeyRotated, actorId, null, channelId,
-            version.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        audit.Record(AuditKinds.ChannelKeyRotated, actorId, null, channelId, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>The recipient new content of the channel is sealed to.</summary>
@@ -180,12 +244,7 @@ public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider
     {
         var membership = await db.ChannelMemberships.SingleOrDefaultAsync(m => m.ChannelId == channelId && m.UserId == userId, cancellationToken)
             ?? throw new KeyOperationException(KeyOperationError.NotProposed);
-        var user = await db.StaffUsers.SingleAsync(u => u.Id == userId, cancellationToken);
-        if (user.Role != StaffRole.Handler)
-        {
-            throw new KeyOperationException(KeyOperationError.NotAHandler);
-        }
-
+        var user = await CheckGranteeAsync(userId, cancellationToken);
         var keys = await db.ChannelKeys.Where(k => k.ChannelId == channelId).OrderBy(k => k.Version).ToListAsync(cancellationToken);
         var held = await (from w in db.ChannelKeyWraps
                           join k in db.ChannelKeys on w.ChannelKeyId equals k.Id
@@ -206,8 +265,31 @@ public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider
 
         membership.State = MembershipState.Active;
         membership.GrantedBy = actorId;
+        membership.ApprovedBy = null;
         membership.Since = Today;
-        await audit.AppendAsync(auditKind, actorId, userId, channelId, cancellationToken: cancellationToken);
+        audit.Record(auditKind, actorId, userId, channelId);
+        await work.SaveAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Only a handler who activated the account themselves can be granted: an account still waiting for its owner
+    /// may be in the hands of whoever holds its code. (TOTP enrolment follows activation at once, and only the
+    /// owner, who chose the passphrase, can sign in to do it.)
+    /// </summary>
+    private async Task<StaffUser> CheckGranteeAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await db.StaffUsers.SingleAsync(u => u.Id == userId, cancellationToken);
+        if (user.Role != StaffRole.Handler || user.IsDisabled)
+        {
+            throw new KeyOperationException(KeyOperationError.NotAHandler);
+        }
+
+        if (!user.IsActivated)
+        {
+            throw new KeyOperationException(KeyOperationError.NotActivated);
+        }
+
+        return user;
     }
 
     private ChannelKey NewKey(Guid channelId, int version, X25519Identity identity, IEnumerable<(Guid? UserId, string Recipient)> holders, string recoveryRecipient)
@@ -234,4 +316,13 @@ public sealed class ChannelKeys(IntakeDbContext db, AuditLog audit, TimeProvider
 
         return key;
     }
+}
+
+public enum GrantOutcome
+{
+    /// <summary>The handler holds the channel's keys now.</summary>
+    Granted,
+
+    /// <summary>The first of two approvals is recorded; a second member grants.</summary>
+    Approved,
 }

@@ -7,6 +7,9 @@ public enum KeyOperationError
     NotAMember,
     GranterLacksKey,
     WrongRecoveryIdentity,
+    NotActivated,
+    SecondApproverNeeded,
+    LastMember,
 }
 
 /// <summary>A key operation that cannot be done as asked; the error says why, without any key material.</summary>

@@ -43,4 +43,11 @@ public sealed class KeyOptions
 
     /// <summary>How long a sign-in from a known device waits for a reserved slot.</summary>
     public TimeSpan KnownDeviceQueueTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How many members must approve a grant: 1 (the default) or 2. With 2, the first member's "grant" records an
+    /// approval and a second, different member's grant wraps the key. An operator setting, not an administrator's,
+    /// so that the person it guards against cannot turn it off.
+    /// </summary>
+    public int GrantApprovals { get; set; } = 1;
 }

@@ -59,6 +59,16 @@ public sealed class UnlockedKeyStore(TimeProvider clock) : IDisposable
         }
     }
 
+    /// <summary>Ends every session of the keyring's user except the one holding <paramref name="keep"/>.</summary>
+    public void CloseOthersOf(UnlockedKeyring keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        foreach (var pair in _sessions.Where(p => p.Value.Keyring.UserId == keep.UserId && !ReferenceEquals(p.Value.Keyring, keep)).ToList())
+        {
+            Close(pair.Key);
+        }
+    }
+
     /// <summary>The live keyrings of one user (for the administrator-holds-no-key checks).</summary>
     public IReadOnlyList<UnlockedKeyring> SessionsOf(Guid userId) =>
         _sessions.Values.Where(s => s.Keyring.UserId == userId).Select(s => s.Keyring).ToList();

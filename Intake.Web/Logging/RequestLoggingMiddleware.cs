@@ -3,8 +3,10 @@ using System.Diagnostics;
 namespace Intake.Web.Logging;
 
 /// <summary>
-/// One log line per request with the method, the route template, the status code and the duration. Never the
-/// raw path or query (a mailbox token may travel there), never an address, a user agent or a form value.
+/// One log line per staff or public request with the method, the route template, the status code and the
+/// duration. Never the raw path or query (a mailbox token may travel there), never an address, a user agent or a
+/// form value. Reporter requests (<see cref="ReporterRoutes"/>) get no line at all and run without the trace
+/// context, so nothing else logged while they run carries a trace id either.
 /// </summary>
 public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger)
 {
@@ -16,6 +18,14 @@ public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogg
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (ReporterRoutes.Contains(context.Request.Path))
+        {
+            // The server's own request activity stays with the server; this request's code runs without it.
+            Activity.Current = null;
+            await next(context);
+            return;
+        }
+
         var start = Stopwatch.GetTimestamp();
         var route = new MatchedRoute();
         context.Features.Set(route);

@@ -8,14 +8,18 @@ using Microsoft.Extensions.Options;
 namespace Intake.Web.Mailbox;
 
 /// <summary>
-/// The mailbox for the page's script (docs/report-format.md, "The mailbox with JavaScript"). Every request proves
-/// knowledge of the token with the mailbox lookup id in the <see cref="LookupHeader"/> header, never in the address
-/// (addresses reach logs and history); an id that opens nothing is counted by <see cref="MailboxAttempts"/> like a
-/// wrong code at the door, and gets one answer for every id that opens nothing. Everything is POST, answered <c>no-store</c> by the
-/// security headers, and carries the antiforgery token.
+/// The mailbox for the page's script (docs/report-format.md, "The mailbox with JavaScript"). Every request, read or
+/// write, proves possession of the token with the mailbox authenticator in the <see cref="AuthenticatorHeader"/>
+/// header (docs/mailbox-token.md), never in the address (addresses reach logs and history); the server keeps only
+/// its hash, so nothing in the database opens a mailbox. Each request takes one attempt from
+/// <see cref="MailboxAttempts"/> like the token form, and gets one answer for everything that opens nothing.
+/// Everything is POST, answered <c>no-store</c> by the security headers, and carries the antiforgery token.
 /// </summary>
 public static class MailboxApi
 {
+    public const string AuthenticatorHeader = "Intake-Mailbox-Authenticator";
+
+    /// <summary>The v1 lookup id, sent only to move a case from before the authenticator (with a challenge).</summary>
     public const string LookupHeader = "Intake-Mailbox-Lookup";
     public const string Prefix = "/mailbox/api";
 
@@ -32,7 +36,7 @@ public static class MailboxApi
 
     private static async Task<IResult> ThreadAsync(HttpContext context, SealedMailbox mailbox)
     {
-        var (record, refusal) = await OpenAsync(context, checkAntiforgery: true);
+        var (record, refusal) = await OpenAsync(context, checkAntiforgery: true, mayMoveLegacy: true);
         return record is null ? refusal! : Results.Json(await mailbox.ThreadAsync(record, context.RequestAborted));
     }
 
@@ -80,15 +84,13 @@ public static class MailboxApi
             return refusal!;
         }
 
-        await mailboxes.RequestMeetingAsync(record.MailboxLookupId, context.RequestAborted);
+        await mailboxes.RequestMeetingAsync(record.Id, context.RequestAborted);
         return Results.Json(new { sent = true });
     }
 
-    /// <summary>
-    /// The gate every request passes: the antiforgery header, the lookup id. Only an id that opens nothing is
-    /// counted (<see cref="MailboxAttempts"/>), so failures never starve a mailbox whose id is right.
-    /// </summary>
-    private static async Task<(CaseRecord? Record, IResult? Refusal)> OpenAsync(HttpContext context, bool checkAntiforgery)
+    /// <summary>The gate every request passes: one attempt, the antiforgery header, the authenticator.</summary>
+    /// <param name="mayMoveLegacy">Only the thread, the script's first request, moves a case from before the authenticator.</param>
+    private static async Task<(CaseRecord? Record, IResult? Refusal)> OpenAsync(HttpContext context, bool checkAntiforgery, bool mayMoveLegacy = false)
     {
         var services = context.RequestServices;
         if (checkAntiforgery && !await services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
@@ -96,20 +98,62 @@ public static class MailboxApi
             return (null, Error(context, StatusCodes.Status400BadRequest, "Report.Error.Expired"));
         }
 
-        var lookupId = ParseLookupId(context.Request.Headers[LookupHeader].ToString());
-        var record = lookupId is null ? null : await services.GetRequiredService<MailboxService>().FindAsync(lookupId, context.RequestAborted);
+        var mailboxes = services.GetRequiredService<MailboxService>();
+        var authenticator = ParseHex32(context.Request.Headers[AuthenticatorHeader].ToString());
+        if (authenticator is null)
+        {
+            return (null, Failure(context));
+        }
+
+        var record = await mailboxes.FindByAuthenticatorAsync(authenticator, context.RequestAborted);
         if (record is not null)
         {
             return (record, null);
         }
 
-        return services.GetRequiredService<MailboxAttempts>().TryRecordFailure()
-            ? (null, NotFound(context))
-            : (null, Error(context, StatusCodes.Status429TooManyRequests, "Mailbox.Error.Busy"));
+        return mayMoveLegacy ? await MoveLegacyAsync(context, mailboxes, authenticator) : (null, Failure(context));
+    }
+
+    /// <summary>
+    /// An authenticator or lookup id that opens nothing: counted against the one bound on failures, and answered
+    /// "not found", or "too many attempts" while failures are over it (docs/availability.md). A right one is never
+    /// limited.
+    /// </summary>
+    private static IResult Failure(HttpContext context) =>
+        context.RequestServices.GetRequiredService<MailboxAttempts>().TryRecordFailure()
+            ? NotFound(context)
+            : Error(context, StatusCodes.Status429TooManyRequests, "Mailbox.Error.Busy");
+
+    /// <summary>
+    /// A case from before the authenticator, named by its v1 lookup id: moved to the verifier of the presented
+    /// authenticator only once the request opened a challenge sealed to the case's mailbox recipient. Until then
+    /// the thread's answer is the challenge (<c>{"challenge", "state"}</c>, 200: the script's next step, not an error).
+    /// </summary>
+    private static async Task<(CaseRecord? Record, IResult? Refusal)> MoveLegacyAsync(HttpContext context, MailboxService mailboxes, byte[] authenticator)
+    {
+        var lookupId = ParseHex32(context.Request.Headers[LookupHeader].ToString());
+        var legacy = lookupId is null ? null : await mailboxes.FindLegacyAsync(lookupId, context.RequestAborted);
+        if (legacy is null)
+        {
+            return (null, Failure(context));
+        }
+
+        var challenges = context.RequestServices.GetRequiredService<MailboxChallenge>();
+        var state = context.Request.Headers[MailboxChallenge.StateHeader].ToString();
+        var proof = context.Request.Headers[MailboxChallenge.ProofHeader].ToString();
+        if (state.Length == 0 || !challenges.Verify(legacy.Id, state, proof))
+        {
+            var (challenge, newState) = challenges.Issue(legacy.Id, legacy.MailboxRecipient);
+            return (null, Results.Json(new { challenge, state = newState }));
+        }
+
+        var verifier = Intake.Crypto.Mailbox.MailboxKeys.VerifierOf(authenticator);
+        await mailboxes.MoveToVerifierAsync(legacy.Id, verifier, context.RequestAborted);
+        return (await mailboxes.FindByAuthenticatorAsync(authenticator, context.RequestAborted), null);
     }
 
     /// <summary>64 lower-case hex digits (docs/mailbox-token.md), or null.</summary>
-    internal static byte[]? ParseLookupId(string value) =>
+    internal static byte[]? ParseHex32(string value) =>
         value.Length == 64 && value.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(value) : null;
 
     /// <summary>The one answer for an id that opens nothing, whether malformed, unknown or not this case's file.</summary>

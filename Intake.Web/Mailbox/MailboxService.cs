@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Intake.Crypto.Age;
 using Intake.Crypto.Mailbox;
 using Intake.Web.Cases;
@@ -21,20 +22,59 @@ public sealed class MailboxService(
 {
     public const string FileField = "attachments";
 
-    public Task<CaseRecord?> FindAsync(MailboxKeys keys, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The case of a token's mailbox, or null. The keys come from the token itself (the server-side mailbox), so a
+    /// case from before the authenticator is moved to its verifier here: the token proves the lookup id is its own.
+    /// </summary>
+    public async Task<CaseRecord?> FindAsync(MailboxKeys keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        return FindAsync(keys.LookupId, cancellationToken);
+        var record = await FindByVerifierAsync(keys.Verifier, cancellationToken);
+        if (record is not null)
+        {
+            return record;
+        }
+
+        var legacy = await FindLegacyAsync(keys.LookupId, cancellationToken);
+        if (legacy is null)
+        {
+            return null;
+        }
+
+        await MoveToVerifierAsync(legacy.Id, keys.Verifier, cancellationToken);
+        return await FindByVerifierAsync(keys.Verifier, cancellationToken);
     }
 
-    /// <summary>The case of a mailbox lookup id (docs/mailbox-token.md), or null.</summary>
-    public async Task<CaseRecord?> FindAsync(byte[] lookupId, CancellationToken cancellationToken = default)
+    /// <summary>The case whose stored verifier is SHA-256 of the presented authenticator (the mailbox API), or null.</summary>
+    public Task<CaseRecord?> FindByAuthenticatorAsync(byte[] authenticator, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(authenticator);
+        return FindByVerifierAsync(MailboxKeys.VerifierOf(authenticator), cancellationToken);
+    }
+
+    /// <summary>A case from before the authenticator, still found by its v1 lookup id, or null.</summary>
+    public async Task<CaseRecord?> FindLegacyAsync(byte[] lookupId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lookupId);
-        var record = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.MailboxLookupId == lookupId, cancellationToken);
+        var record = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.MailboxLookupId == lookupId && c.MailboxLegacy, cancellationToken);
+        return record is not null && CryptographicOperations.FixedTimeEquals(record.MailboxLookupId, lookupId) ? record : null;
+    }
 
-        // The index finds the row; the secret itself is compared in constant time.
-        return record is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(record.MailboxLookupId, lookupId) ? record : null;
+    /// <summary>Replaces a legacy case's lookup id by the verifier, once the request proved it holds the mailbox.</summary>
+    public async Task MoveToVerifierAsync(Guid caseId, byte[] verifier, CancellationToken cancellationToken = default)
+    {
+        var record = await db.Cases.SingleAsync(c => c.Id == caseId && c.MailboxLegacy, cancellationToken);
+        record.MailboxLookupId = verifier;
+        record.MailboxLegacy = false;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<CaseRecord?> FindByVerifierAsync(byte[] verifier, CancellationToken cancellationToken)
+    {
+        var record = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.MailboxLookupId == verifier && !c.MailboxLegacy, cancellationToken);
+
+        // The index finds the row; the value is compared in constant time.
+        return record is not null && CryptographicOperations.FixedTimeEquals(record.MailboxLookupId, verifier) ? record : null;
     }
 
     public async Task<MailboxThread?> OpenAsync(MailboxKeys keys, CancellationToken cancellationToken = default)
@@ -79,7 +119,13 @@ public sealed class MailboxService(
     public async Task<FollowUpResult> AddMessageAsync(HttpContext context, MailboxKeys keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var record = await db.Cases.SingleAsync(c => c.MailboxLookupId == keys.LookupId, cancellationToken);
+        var found = await FindAsync(keys, cancellationToken);
+        if (found is null)
+        {
+            return new FollowUpResult(false, string.Empty, "Mailbox.Error.NotFound", [], [], false);
+        }
+
+        var record = await db.Cases.SingleAsync(c => c.Id == found.Id, cancellationToken);
         IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(await channelKeys.CurrentRecipientAsync(record.ChannelId, cancellationToken)), X25519Recipient.Parse(record.MailboxRecipient)];
         using var upload = await reader.ReadAsync(context, _ => new ServerFileSealer(recipients), data.Attachments, [FileField], record.Id, cancellationToken);
         var text = upload.Fields.Get("message").Trim();
@@ -98,7 +144,7 @@ public sealed class MailboxService(
         }
         finally
         {
-            System.Security.Cryptography.CryptographicOperations.ZeroMemory(json);
+            CryptographicOperations.ZeroMemory(json);
         }
 
         for (var i = 0; i < upload.Files.Count; i++)
@@ -115,15 +161,19 @@ public sealed class MailboxService(
         return new FollowUpResult(true, string.Empty, null, [], [], false);
     }
 
-    public Task RequestMeetingAsync(MailboxKeys keys, CancellationToken cancellationToken = default)
+    public async Task RequestMeetingAsync(MailboxKeys keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        return RequestMeetingAsync(keys.LookupId, cancellationToken);
+        if (await FindAsync(keys, cancellationToken) is { } found)
+        {
+            await RequestMeetingAsync(found.Id, cancellationToken);
+        }
     }
 
-    public async Task RequestMeetingAsync(byte[] lookupId, CancellationToken cancellationToken = default)
+    /// <summary>A meeting request on a case the caller already found with the mailbox's authenticator.</summary>
+    public async Task RequestMeetingAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
-        var record = await db.Cases.SingleAsync(c => c.MailboxLookupId == lookupId, cancellationToken);
+        var record = await db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken);
         record.MeetingRequested = true;
         record.UnreadReporterMessages++;
         await NotifyHandlersAsync(record, NoticeKinds.MeetingRequest, cancellationToken);

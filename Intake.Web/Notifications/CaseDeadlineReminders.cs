@@ -22,8 +22,8 @@ public sealed class CaseDeadlineReminders(IntakeDbContext db, IOptions<Notificat
             .Select(c => new { c.Id, c.ChannelId, c.AssigneeId, Due = c.AcknowledgementDue!.Value })
             .ToListAsync(cancellationToken);
         var feedback = await open
-            .Where(c => c.FeedbackGivenOn == null && c.Status != CaseStatus.FeedbackGiven && c.FeedbackDue <= feedbackHorizon)
-            .Select(c => new { c.Id, c.ChannelId, c.AssigneeId, Due = c.FeedbackDue })
+            .Where(c => c.FeedbackGivenOn == null && c.Status != CaseStatus.FeedbackGiven && c.FeedbackDue != null && c.FeedbackDue <= feedbackHorizon)
+            .Select(c => new { c.Id, c.ChannelId, c.AssigneeId, Due = c.FeedbackDue!.Value })
             .ToListAsync(cancellationToken);
         return
         [

@@ -35,9 +35,27 @@ public static class NoticeKinds
     public const string FeedbackSoon = "deadline.feedback-soon";
     public const string FeedbackOverdue = "deadline.feedback-overdue";
 
-    /// <summary>A threats case marked as a serious incident not yet reported to Arbetsmiljöverket.</summary>
+    /// <summary>A threats case that is urgent (a possible serious incident) with no Arbetsmiljöverket decision recorded: daily.</summary>
+    public const string WorkEnvironmentDecisionPending = "threat.work-environment-decision";
+
+    /// <summary>A threats case marked as a serious incident not yet reported to Arbetsmiljöverket: daily.</summary>
     public const string WorkEnvironmentReportPending = "threat.work-environment-pending";
+
+    /// <summary>A threats case where someone was injured and no report to Försäkringskassan is recorded: daily from its due day.</summary>
+    public const string SocialInsuranceReportPending = "threat.social-insurance-pending";
+
+    /// <summary>A named reporter asked to be contacted and the first contact is due today.</summary>
+    public const string FirstContactDue = "threat.first-contact-due";
+
+    /// <summary>A named reporter asked to be contacted and the day for the first contact has passed.</summary>
+    public const string FirstContactOverdue = "threat.first-contact-overdue";
     public const string FollowUpReached = "threat.follow-up";
+
+    /// <summary>A planned measure of a threats case is due today.</summary>
+    public const string MeasureDue = "threat.measure-due";
+
+    /// <summary>A planned measure of a threats case has passed its due date without being done or cancelled.</summary>
+    public const string MeasureOverdue = "threat.measure-overdue";
     public const string GrantWaiting = "grant.waiting";
     public const string AccountReset = "security.account-reset";
     public const string PassphraseChanged = "security.passphrase-changed";
@@ -59,7 +77,8 @@ public static class NoticeKinds
     public static IReadOnlyList<string> Queued { get; } =
     [
         NewReport, NewThreatReport, ReporterMessage, MeetingRequest, AcknowledgementSoon, AcknowledgementOverdue,
-        FeedbackSoon, FeedbackOverdue, WorkEnvironmentReportPending, FollowUpReached, GrantWaiting, AccountReset,
+        FeedbackSoon, FeedbackOverdue, WorkEnvironmentDecisionPending, WorkEnvironmentReportPending, SocialInsuranceReportPending,
+        FirstContactDue, FirstContactOverdue, FollowUpReached, MeasureDue, MeasureOverdue, GrantWaiting, AccountReset,
         PassphraseChanged, AuthenticatorChanged, EmailChanged, NewDevice, Digest,
     ];
 
@@ -72,7 +91,8 @@ public static class NoticeKinds
         ReporterMessage or MeetingRequest => NoticeTopics.ReporterMessages,
         AcknowledgementSoon or AcknowledgementOverdue => NoticeTopics.AcknowledgementDeadlines,
         FeedbackSoon or FeedbackOverdue => NoticeTopics.FeedbackDeadlines,
-        WorkEnvironmentReportPending or FollowUpReached => NoticeTopics.ThreatDuties,
+        WorkEnvironmentDecisionPending or WorkEnvironmentReportPending or SocialInsuranceReportPending or FirstContactDue
+            or FirstContactOverdue or FollowUpReached or MeasureDue or MeasureOverdue => NoticeTopics.ThreatDuties,
         GrantWaiting => NoticeTopics.Grants,
         AccountReset or PassphraseChanged or AuthenticatorChanged or EmailChanged => NoticeTopics.Security,
         NewDevice => NoticeTopics.NewDevices,

@@ -20,7 +20,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddScoped<OutboxOverview>();
         services.AddScoped<IAuditFollower, AuditedEventNotices>();
         services.AddScoped<IReminderSource, CaseDeadlineReminders>();
-        services.AddScoped<IReminderSource, ThreatDutyReminders>();
+        services.AddScoped<IReminderSource, ThreatDeadlineReminders>();
         services.AddSingleton<NotificationJob>();
         services.AddHostedService(provider => provider.GetRequiredService<NotificationJob>());
         return services;

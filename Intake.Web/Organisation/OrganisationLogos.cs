@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Intake.Web.Organisation;
 
 /// <summary>The organisation's logo: replaced or removed by the administrator (audited), served by Intake itself.</summary>
-public sealed class OrganisationLogos(IntakeDbContext db, AuditLog audit)
+public sealed class OrganisationLogos(IntakeDbContext db, AuditLog audit, UnitOfWork work)
 {
     private Guid? _version;
     private bool _versionRead;
@@ -45,7 +45,8 @@ public sealed class OrganisationLogos(IntakeDbContext db, AuditLog audit)
         logo.ContentType = contentType!;
         logo.Content = content!;
         logo.Version = Guid.NewGuid();
-        await audit.AppendAsync(AuditKinds.OrganisationLogoChanged, actorId, detail: contentType, cancellationToken: cancellationToken);
+        audit.Record(AuditKinds.OrganisationLogoChanged, actorId, detail: contentType);
+        await work.SaveAsync(cancellationToken);
         return null;
     }
 
@@ -55,7 +56,8 @@ public sealed class OrganisationLogos(IntakeDbContext db, AuditLog audit)
         if (logo is not null)
         {
             db.OrganisationLogo.Remove(logo);
-            await audit.AppendAsync(AuditKinds.OrganisationLogoChanged, actorId, detail: "removed", cancellationToken: cancellationToken);
+            audit.Record(AuditKinds.OrganisationLogoChanged, actorId, detail: "removed");
+            await work.SaveAsync(cancellationToken);
         }
     }
 }

@@ -15,13 +15,13 @@ public sealed class PendingSetup(TimeProvider clock) : IDisposable
     private readonly Lock _lock = new();
     private Entry? _entry;
 
-    public string Begin(SetupPlan plan, IReadOnlyDictionary<string, string> generatedPassphrases)
+    public string Begin(SetupPlan plan)
     {
         lock (_lock)
         {
             _entry?.Dispose();
             var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            _entry = new Entry(id, plan, generatedPassphrases, X25519Identity.Generate(), clock.GetUtcNow() + _lifetime);
+            _entry = new Entry(id, plan, X25519Identity.Generate(), clock.GetUtcNow() + _lifetime);
             return id;
         }
     }
@@ -52,13 +52,11 @@ public sealed class PendingSetup(TimeProvider clock) : IDisposable
 
     public void Dispose() => Clear();
 
-    public sealed class Entry(string id, SetupPlan plan, IReadOnlyDictionary<string, string> generated, X25519Identity recovery, DateTimeOffset expires) : IDisposable
+    public sealed class Entry(string id, SetupPlan plan, X25519Identity recovery, DateTimeOffset expires) : IDisposable
     {
         public string Id { get; } = id;
 
         public SetupPlan Plan { get; } = plan;
-
-        public IReadOnlyDictionary<string, string> GeneratedPassphrases { get; } = generated;
 
         public X25519Identity Recovery { get; } = recovery;
 

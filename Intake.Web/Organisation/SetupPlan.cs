@@ -22,7 +22,10 @@ public sealed class AccountPlan
 
     public string DisplayName { get; set; } = string.Empty;
 
-    /// <summary>Empty means: generate one and show it once.</summary>
+    /// <summary>
+    /// Not accepted: set-up gives each account a one-time activation code, and the person sets their own
+    /// passphrase. Kept so that a file that still names one gets a clear error rather than a silent omission.
+    /// </summary>
     public string? Passphrase { get; set; }
 
     /// <summary>Optional address for notices, taken as confirmed (the set-up file is trusted).</summary>

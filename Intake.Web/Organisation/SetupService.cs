@@ -11,9 +11,11 @@ namespace Intake.Web.Organisation;
 /// <summary>
 /// Creates the organisation once: the administrator, the handlers, both channels with their first key wrapped to
 /// their handlers and to a fresh recovery identity. The recovery identity is returned to the caller to show or
-/// write once; it is never stored. Used by the web wizard and by <c>setup --from FILE.json</c>.
+/// write once; it is never stored. Every account gets a one-time activation code instead of a passphrase: whoever
+/// runs set-up never learns anyone's passphrase (<see cref="AccountActivation"/>). Used by the web wizard and by
+/// <c>setup --from FILE.json</c>.
 /// </summary>
-public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, ChannelKeys channelKeys, AuditLog audit, TimeProvider clock)
+public sealed class SetupService(IntakeDbContext db, AccountActivation activation, ChannelKeys channelKeys, AuditLog audit, UnitOfWork work, TimeProvider clock)
 {
     public Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) => db.Organisation.AnyAsync(cancellationToken);
 
@@ -70,8 +72,8 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
     }
 
     /// <summary>
-    /// Fills in generated passphrases where none was given, creates everything in one transaction and returns
-    /// the recovery identity (the caller disposes it) and the generated passphrases by username.
+    /// Creates everything in one transaction and returns the recovery identity (the caller disposes it) and the
+    /// activation codes by username.
     /// </summary>
     public async Task<SetupOutcome> ExecuteAsync(SetupPlan plan, CancellationToken cancellationToken = default)
     {
@@ -85,26 +87,6 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
             recovery.Dispose();
             throw;
         }
-    }
-
-    /// <summary>
-    /// Gives every account without a passphrase a generated one, in place, and returns those by username: the
-    /// web wizard shows them on the recovery page before anything is created.
-    /// </summary>
-    public static IReadOnlyDictionary<string, string> FillGeneratedPassphrases(SetupPlan plan)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        var generated = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var account in plan.Channels.SelectMany(c => c.Handlers).Prepend(plan.Administrator).Concat(plan.Statistics))
-        {
-            var name = StaffUsernames.Normalize(account.Username);
-            if (string.IsNullOrEmpty(account.Passphrase))
-            {
-                account.Passphrase = generated.TryGetValue(name, out var earlier) ? earlier : generated[name] = GeneratedPassphrase.New();
-            }
-        }
-
-        return generated;
     }
 
     /// <summary>Set-up with a recovery identity the caller generated, showed and had confirmed (the web wizard).</summary>
@@ -123,7 +105,7 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var generated = new Dictionary<string, string>(StringComparer.Ordinal);
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
         {
             db.Organisation.Add(new OrganisationProfile
             {
@@ -138,14 +120,14 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
                 Value = plan.OrganisationName.Trim(),
             });
             AddTexts(SiteTextOwners.Organisation, SiteTextFields.Contact, plan.ContactText);
-            var administrator = CreateAccount(plan.Administrator, StaffRole.Administrator, today, generated);
+            var administrator = CreateAccount(plan.Administrator, StaffRole.Administrator, today, codes);
             var handlers = new Dictionary<string, StaffUser>(StringComparer.Ordinal);
             foreach (var channelPlan in plan.Channels)
             {
                 var members = channelPlan.Handlers
                     .Select(h => handlers.TryGetValue(StaffUsernames.Normalize(h.Username), out var known)
                         ? known
-                        : handlers[StaffUsernames.Normalize(h.Username)] = CreateAccount(h, StaffRole.Handler, today, generated))
+                        : handlers[StaffUsernames.Normalize(h.Username)] = CreateAccount(h, StaffRole.Handler, today, codes))
                     .Distinct().ToList();
                 var channel = new Channel { Id = Guid.NewGuid(), Code = channelPlan.Code };
                 db.Channels.Add(channel);
@@ -156,35 +138,27 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
 
             foreach (var account in plan.Statistics)
             {
-                CreateAccount(account, StaffRole.Statistics, today, generated);
+                CreateAccount(account, StaffRole.Statistics, today, codes);
             }
 
-            await audit.AppendAsync(AuditKinds.SetupCompleted, administrator.Id, cancellationToken: cancellationToken);
-            return new SetupOutcome(recovery, generated);
+            audit.Record(AuditKinds.SetupCompleted, administrator.Id);
+            await work.SaveAsync(cancellationToken);
+            return new SetupOutcome(recovery, codes);
         }
     }
 
-    private StaffUser CreateAccount(AccountPlan plan, StaffRole role, DateOnly today, Dictionary<string, string> generated)
+    private StaffUser CreateAccount(AccountPlan plan, StaffRole role, DateOnly today, Dictionary<string, string> codes)
     {
         var username = StaffUsernames.Normalize(plan.Username);
-        var passphrase = plan.Passphrase;
-        if (string.IsNullOrEmpty(passphrase))
-        {
-            passphrase = GeneratedPassphrase.New();
-            generated[username] = passphrase;
-        }
-
-        var (sealedIdentity, recipient) = staffKeys.CreateIdentity(passphrase);
         var user = new StaffUser
         {
             Id = Guid.NewGuid(),
             Username = username,
             DisplayName = string.IsNullOrWhiteSpace(plan.DisplayName) ? username : plan.DisplayName.Trim(),
             Role = role,
-            SealedIdentity = sealedIdentity,
-            Recipient = recipient,
             CreatedOn = today,
         };
+        codes[username] = activation.Issue(user);
         db.StaffUsers.Add(user);
         if (Notifications.MailAddresses.Normalise(plan.Email) is { } address)
         {
@@ -201,9 +175,10 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
             problems.Add(new(field + ".Username", "Account.Error.Username"));
         }
 
-        if (!string.IsNullOrEmpty(account.Passphrase) && PassphrasePolicy.Check(account.Passphrase, account.Username) is { } problem)
+        // Each person sets their own passphrase when activating: set-up takes none, so no one else knows it.
+        if (!string.IsNullOrEmpty(account.Passphrase))
         {
-            problems.Add(new(field + ".Passphrase", "Passphrase.Error." + problem));
+            problems.Add(new(field + ".Passphrase", "Setup.Error.NoPassphrase"));
         }
 
         if (!string.IsNullOrWhiteSpace(account.Email) && Notifications.MailAddresses.Normalise(account.Email) is null)
@@ -227,8 +202,8 @@ public sealed class SetupService(IntakeDbContext db, StaffKeys staffKeys, Channe
 
 public sealed record SetupProblem(string Field, string MessageKey);
 
-/// <summary>The recovery identity (show once, then dispose) and the passphrases that were generated.</summary>
-public sealed record SetupOutcome(X25519Identity RecoveryIdentity, IReadOnlyDictionary<string, string> GeneratedPassphrases);
+/// <summary>The recovery identity (show once, then dispose) and each account's one-time activation code.</summary>
+public sealed record SetupOutcome(X25519Identity RecoveryIdentity, IReadOnlyDictionary<string, string> ActivationCodes);
 
 public sealed class SetupAlreadyDoneException : InvalidOperationException
 {

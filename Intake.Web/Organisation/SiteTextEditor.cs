@@ -9,7 +9,7 @@ namespace Intake.Web.Organisation;
 /// Saves the administrator's texts of one owner (the organisation or a channel), per field and language. An empty
 /// text removes the row, so the built-in wording or the default language's text shows again. Audited.
 /// </summary>
-public sealed class SiteTextEditor(IntakeDbContext db, AuditLog audit)
+public sealed class SiteTextEditor(IntakeDbContext db, AuditLog audit, UnitOfWork work)
 {
     public const int MaxLength = 4000;
 
@@ -49,6 +49,7 @@ public sealed class SiteTextEditor(IntakeDbContext db, AuditLog audit)
             }
         }
 
-        await audit.AppendAsync(auditKind, actorId, channelId: channelId, cancellationToken: cancellationToken);
+        audit.Record(auditKind, actorId, channelId: channelId);
+        await work.SaveAsync(cancellationToken);
     }
 }

@@ -6,13 +6,14 @@ using Intake.Web.Reporting.Uploads;
 namespace Intake.Web.Reporting;
 
 /// <summary>
-/// Reads what a browser-sealed submission may carry in clear: the mailbox lookup id (64 hex digits) and recipient,
+/// Reads what a browser-sealed submission may carry in clear: the mailbox verifier (64 hex digits: SHA-256 of the
+/// authenticator, docs/mailbox-token.md) and recipient,
 /// the coarse codes of the triage fields and the two flags, and exactly one sealed report file. Anything else a
 /// browser sends in clear is ignored.
 /// </summary>
 public sealed class BrowserSealedFields
 {
-    public const string LookupIdField = "mailboxLookupId";
+    public const string VerifierField = "mailboxVerifier";
     public const string RecipientField = "mailboxRecipient";
 
     /// <summary>
@@ -42,11 +43,11 @@ public sealed class BrowserSealedFields
             values.ForEach(v => triage.Add(field.Name, v));
         }
 
-        var lookupHex = upload.Fields.Get(LookupIdField).Trim();
-        byte[]? lookupId = lookupHex.Length == 64 && lookupHex.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(lookupHex) : null;
+        var verifierHex = upload.Fields.Get(VerifierField).Trim();
+        byte[]? verifier = verifierHex.Length == 64 && verifierHex.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(verifierHex) : null;
         var recipientText = upload.Fields.Get(RecipientField).Trim();
         string? recipient = X25519Recipient.TryParse(recipientText, out var parsed) ? parsed!.ToString() : null;
-        if (lookupId is null || recipient is null)
+        if (verifier is null || recipient is null)
         {
             problems.Add(new(string.Empty, "Report.Error.Sealed"));
         }
@@ -68,7 +69,7 @@ public sealed class BrowserSealedFields
             problems.Add(new(string.Empty, "Report.Error.Sealed"));
         }
 
-        return new BrowserSubmission(triage, lookupId, recipient, sealedReport, attachments, problems);
+        return new BrowserSubmission(triage, verifier, recipient, sealedReport, attachments, problems);
     }
 
     /// <summary>The declared number of sealed files, or -1 when it is missing or not a small number.</summary>
@@ -83,7 +84,4 @@ public sealed class BrowserSealedFields
 }
 
 public sealed record BrowserSubmission(
-    FormAnswers Triage, byte[]? LookupId, string? Recipient, byte[]? SealedReport, IReadOnlyList<StagedFile> Attachments, IReadOnlyList<FieldProblem> Problems)
-{
-    public string LookupIdHex => LookupId is null ? string.Empty : Convert.ToHexString(LookupId).ToLower(CultureInfo.InvariantCulture);
-}
+    FormAnswers Triage, byte[]? Verifier, string? Recipient, byte[]? SealedReport, IReadOnlyList<StagedFile> Attachments, IReadOnlyList<FieldProblem> Problems);

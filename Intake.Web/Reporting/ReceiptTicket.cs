@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Intake.Web.Reporting;
 
 /// <summary>
-/// Carries the mailbox token from the submission to the receipt page, once: in a short-lived cookie encrypted by
+/// Carries the mailbox token from the submission to the receipt page, once: in a session cookie (no expiry written to disk; the ticket itself expires after ten minutes) encrypted by
 /// Data Protection, read and deleted by the receipt page. The token is never stored on the server.
 /// </summary>
 public sealed class ReceiptTicket(IDataProtectionProvider protection, TimeProvider clock)
@@ -19,7 +19,8 @@ public sealed class ReceiptTicket(IDataProtectionProvider protection, TimeProvid
         var payload = JsonSerializer.SerializeToUtf8Bytes(receipt);
         var value = Convert.ToBase64String(Protector().Protect(payload));
         Array.Clear(payload);
-        StrictCookie.Append(context, CookieName, value, _lifetime);
+        // A session cookie: the token inside must never be kept in a browser profile on disk.
+        StrictCookie.Append(context, CookieName, value);
     }
 
     /// <summary>Reads the receipt and deletes the cookie: a reload shows it no more.</summary>

@@ -19,8 +19,11 @@ namespace Intake.Web.Reporting;
 /// </summary>
 public sealed class ReportIntake(
     IntakeDbContext db, MultipartUploadReader reader, ReportSubmission submission, BrowserSealedFields browserFields, DataDirectory data, CaseCalendar calendar,
-    TimeProvider clock, Admission.SubmissionGate gate)
+    TimeProvider clock, Admission.SubmissionGate gate, Organisation.OrganisationUnits units)
 {
+    /// <summary>The optional organisational unit a threats reporter may pick: a clear code, outside the sealed report.</summary>
+    public const string UnitField = "organisationUnit";
+
     public const string FileField = "attachments";
     public const string ModeField = "sealingMode";
     public const string BrowserMode = "browser";
@@ -60,6 +63,14 @@ public sealed class ReportIntake(
         return outcome.Refusal is null ? outcome with { Stamp = upload.Fields.Get(Admission.SubmissionGate.StampField) } : outcome;
     }
 
+    /// <summary>The unit's code when the kind asks for one and it is an active unit; anything else counts as none.</summary>
+    private async Task<string?> UnitAsync(string channelCode, FormAnswers fields, CancellationToken cancellationToken)
+    {
+        var code = fields.Get(UnitField).Trim();
+        return code.Length > 0 && code.Length <= 64 && Channels.ChannelKinds.For(channelCode).Has(Channels.CaseSections.OrganisationUnit)
+            && await units.IsActiveAsync(code, cancellationToken) ? code : null;
+    }
+
     private static bool IsBrowserMode(FormAnswers fields) => string.Equals(fields.Get(ModeField), BrowserMode, StringComparison.Ordinal);
 
     private async Task<ReportOutcome> SealOnServerAsync(
@@ -79,7 +90,16 @@ public sealed class ReportIntake(
             return ReportOutcome.NotAdmitted(SealingMode.Server, upload.Fields, Admission.Admission.Wait(gate.Options.MinimumFormTime, gate.StampFor(server.Channel.Code)), [.. files.Select(f => f.Info.Name)]);
         }
 
-        var record = await submission.SealAndCommitAsync(new ServerSealedReport(server, form, upload.Fields.OnlyFieldsOf(form), language, files), cancellationToken);
+        // The unit is offered beside the form's own fields; the sealed document carries it like the browser's does
+        // (under the same name), but only as the active unit's code the clear column keeps too.
+        var unit = await UnitAsync(server.Channel.Code, upload.Fields, cancellationToken);
+        var answers = upload.Fields.OnlyFieldsOf(form);
+        if (unit is not null)
+        {
+            answers.Add(UnitField, unit);
+        }
+
+        var record = await submission.SealAndCommitAsync(new ServerSealedReport(server, form, answers, language, files, OrganisationUnit: unit), cancellationToken);
         return ReportOutcome.Accept(new Receipt(server.Token.ToString(), record.CaseNumber, record.ReceivedOn, server.Channel.Code, SealingMode.Server, clock.GetUtcNow()));
     }
 
@@ -101,9 +121,10 @@ public sealed class ReportIntake(
         try
         {
             record = await submission.CommitAsync(new SealedSubmission(
-                channel, keyVersion, form, parsed.Triage, parsed.SealedReport!, parsed.Attachments, parsed.LookupId!, parsed.Recipient!, SealingMode.Browser,
+                channel, keyVersion, form, parsed.Triage, parsed.SealedReport!, parsed.Attachments, parsed.Verifier!, parsed.Recipient!, SealingMode.Browser,
                 DeclineAcknowledgement: !parsed.Triage.Has(CommonFields.AllowAcknowledgement),
-                WantsMeeting: parsed.Triage.Has(CommonFields.WantsMeeting)), cancellationToken);
+                WantsMeeting: parsed.Triage.Has(CommonFields.WantsMeeting),
+                OrganisationUnit: await UnitAsync(channel.Code, upload.Fields, cancellationToken)), cancellationToken);
         }
         catch (MailboxTakenException)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Intake.Crypto.Age;
 using Intake.Web.Cases;
+using Intake.Web.Channels;
 using Intake.Web.Keys;
 using Intake.Web.Notifications;
 using Intake.Web.Reporting.Forms;
@@ -17,12 +18,16 @@ namespace Intake.Web.Reporting;
 /// The handlers' notices are written to the outbox in the same transaction. Returns only after the transaction is
 /// durably committed (SQLite WAL with synchronous=FULL).
 /// </summary>
-public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, CaseDeadlines deadlines, NoticeOutbox notices)
+public sealed class ReportSubmission(IntakeDbContext db, UnitOfWork work, CaseCalendar calendar, CaseDeadlines deadlines, NoticeOutbox notices)
 {
     // Case numbers are allocated and committed one at a time; SQLite serialises writers anyway.
     private static readonly SemaphoreSlim _commitLock = new(1, 1);
 
-    public async Task<CaseRecord> CommitAsync(SealedSubmission submission, CancellationToken cancellationToken = default)
+    public Task<CaseRecord> CommitAsync(SealedSubmission submission, CancellationToken cancellationToken = default) =>
+        CommitAsync(submission, null, cancellationToken);
+
+    /// <param name="alsoRecord">What else the same unit of work records about the new case (an audit entry), or null.</param>
+    public async Task<CaseRecord> CommitAsync(SealedSubmission submission, Action<CaseRecord>? alsoRecord, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var today = calendar.Today;
@@ -35,14 +40,17 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
             Status = CaseStatus.Received,
             SealedBy = submission.Mode,
             ChannelKeyVersion = submission.KeyVersion,
-            MailboxLookupId = submission.MailboxLookupId,
+            MailboxLookupId = submission.MailboxVerifier,
             MailboxRecipient = submission.MailboxRecipient,
             AcknowledgementDeclined = submission.DeclineAcknowledgement,
             MeetingRequested = submission.WantsMeeting,
             Origin = submission.Origin,
+            OrganisationUnit = submission.OrganisationUnit,
         };
+        var kind = ChannelKinds.For(submission.Channel.Code);
         ApplyTriage(record, submission.Form, submission.Triage);
-        deadlines.Apply(record);
+        ApplyKind(record, kind);
+        deadlines.Apply(record, kind, []);
         var report = new CaseEntry
         {
             Id = Guid.NewGuid(),
@@ -72,7 +80,7 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
         {
             // A browser makes the mailbox token, so a replayed or forged submission can carry a lookup id that is
             // already a case's: refused as such, never a second case behind one mailbox.
-            if (await db.Cases.AnyAsync(c => c.MailboxLookupId == submission.MailboxLookupId, cancellationToken))
+            if (await db.Cases.AnyAsync(c => c.MailboxLookupId == submission.MailboxVerifier, cancellationToken))
             {
                 throw new MailboxTakenException();
             }
@@ -81,14 +89,15 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
                 .MaxAsync(c => (int?)c.Sequence, cancellationToken) ?? 0;
             record.Sequence = last + 1;
             record.CaseNumber = string.Create(CultureInfo.InvariantCulture,
-                $"{Prefix(submission.Channel.Code)}-{record.Year}-{record.Sequence:0000}");
+                $"{kind.CasePrefix}-{record.Year}-{record.Sequence:0000}");
             db.Cases.Add(record);
             await notices.ForChannelAsync(
                 record.ChannelId, submission.Channel.Code == ChannelCodes.Threat ? NoticeKinds.NewThreatReport : NoticeKinds.NewReport, record.Id,
                 cancellationToken: cancellationToken);
+            alsoRecord?.Invoke(record);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await work.SaveAsync(cancellationToken);
             }
             catch (DbUpdateException ex) when (StorageErrors.IsUniqueViolation(ex))
             {
@@ -113,7 +122,11 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
     /// Seals the answers, with the descriptions of the already sealed files, as one JSON document to the channel
     /// and the mailbox, wipes the plaintext, and commits the case.
     /// </summary>
-    public async Task<CaseRecord> SealAndCommitAsync(ServerSealedReport report, CancellationToken cancellationToken = default)
+    public Task<CaseRecord> SealAndCommitAsync(ServerSealedReport report, CancellationToken cancellationToken = default) =>
+        SealAndCommitAsync(report, null, cancellationToken);
+
+    /// <param name="alsoRecord">What else the same unit of work records about the new case (an audit entry), or null.</param>
+    public async Task<CaseRecord> SealAndCommitAsync(ServerSealedReport report, Action<CaseRecord>? alsoRecord, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         var keys = report.Keys;
@@ -129,14 +142,34 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
         }
 
         return await CommitAsync(new SealedSubmission(
-            keys.Channel, keys.KeyVersion, report.Form, report.Answers, sealedReport, report.Files, keys.Mailbox.LookupId,
+            keys.Channel, keys.KeyVersion, report.Form, report.Answers, sealedReport, report.Files, keys.Mailbox.Verifier,
             keys.Mailbox.Recipient.ToString(), SealingMode.Server,
             DeclineAcknowledgement: !report.Answers.Has(CommonFields.AllowAcknowledgement),
             WantsMeeting: report.Answers.Has(CommonFields.WantsMeeting),
-            Origin: report.Origin), cancellationToken);
+            Origin: report.Origin,
+            OrganisationUnit: report.OrganisationUnit), alsoRecord, cancellationToken);
     }
 
-    public static string Prefix(string channelCode) => channelCode == ChannelCodes.Whistleblowing ? "VB" : "HV";
+    /// <summary>
+    /// What the channel kind derives from the clear codes at receipt: urgency from the incident types, the first
+    /// contact when a reporter who gave their name asked for a call, and the Försäkringskassan report when someone
+    /// was injured.
+    /// </summary>
+    public static void ApplyKind(CaseRecord record, ChannelKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(kind);
+        var types = Codes(record.IncidentTypes);
+        record.Urgent = kind.Has(CaseSections.Urgency) && types.Any(t => kind.UrgentIncidentTypes.Contains(t, StringComparer.Ordinal));
+        if (kind.Has(CaseSections.StatutoryReports))
+        {
+            record.FirstContactRequested = record.IdentityMode is CommonFields.Named or CommonFields.Confidential
+                && Codes(record.SupportWanted).Contains(ThreatForm.SupportCall);
+            record.SocialInsuranceReportNeeded = Codes(record.Consequences).Contains(ThreatForm.Injury);
+        }
+    }
+
+    private static string[] Codes(string? joined) => joined?.Split('|') ?? [];
 
     private static void ApplyTriage(CaseRecord record, ReportForm form, FormAnswers answers)
     {
@@ -152,6 +185,9 @@ public sealed class ReportSubmission(IntakeDbContext db, CaseCalendar calendar, 
                 case TriageColumn.IncidentPlace: record.IncidentPlace = joined; break;
                 case TriageColumn.ContactChannels: record.ContactChannels = joined; break;
                 case TriageColumn.PoliceReported: record.PoliceReported = joined is null ? null : joined == "yes"; break;
+                case TriageColumn.Consequences: record.Consequences = joined; break;
+                case TriageColumn.SupportWanted: record.SupportWanted = joined; break;
+                case TriageColumn.IdentityMode: record.IdentityMode = joined; break;
             }
         }
     }
@@ -164,7 +200,8 @@ public sealed record ServerSealedReport(
     FormAnswers Answers,
     string Language,
     IReadOnlyList<StagedFile> Files,
-    CaseOrigin Origin = CaseOrigin.Online);
+    CaseOrigin Origin = CaseOrigin.Online,
+    string? OrganisationUnit = null);
 
 /// <summary>Everything a submission commits, already sealed.</summary>
 public sealed record SealedSubmission(
@@ -174,12 +211,13 @@ public sealed record SealedSubmission(
     FormAnswers Triage,
     byte[] SealedReport,
     IReadOnlyList<StagedFile> Files,
-    byte[] MailboxLookupId,
+    byte[] MailboxVerifier,
     string MailboxRecipient,
     SealingMode Mode,
     bool DeclineAcknowledgement,
     bool WantsMeeting,
-    CaseOrigin Origin = CaseOrigin.Online);
+    CaseOrigin Origin = CaseOrigin.Online,
+    string? OrganisationUnit = null);
 
 /// <summary>The submission's mailbox lookup id is already a case's: nothing was committed.</summary>
 public sealed class MailboxTakenException : Exception

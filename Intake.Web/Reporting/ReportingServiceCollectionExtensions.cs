@@ -19,6 +19,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<ReceiptTicket>();
         services.AddSingleton<Mailbox.MailboxSession>();
         services.AddSingleton<Mailbox.MailboxAttempts>();
+        services.AddSingleton<Mailbox.MailboxChallenge>();
         services.AddScoped<Mailbox.MailboxService>();
         services.AddScoped<Mailbox.SealedMailbox>();
         services.Configure<Cases.CaseOptions>(configuration.GetSection(Cases.CaseOptions.SectionName));

@@ -21,8 +21,17 @@ public sealed record CaseFacts(
     DateOnly? ClosedOn,
     string? Outcome,
     DateOnly? WorkEnvironmentReportedOn,
-    DateOnly? SocialInsuranceReportedOn)
+    DateOnly? SocialInsuranceReportedOn,
+    Guid Id = default,
+    string? OrganisationUnit = null,
+    DateOnly? WorkEnvironmentDecidedOn = null,
+    bool WorkEnvironmentReportNeeded = false,
+    bool SocialInsuranceReportNeeded = false)
 {
+    /// <summary>The case's measures (threats channel): their clear dates and status only, never what or who.</summary>
+    public IReadOnlyList<MeasureFact> Measures { get; init; } = [];
+
+
     /// <summary>The codes of a multi-choice column ('|'-joined); empty when none.</summary>
     public static IReadOnlyList<string> Codes(string? joined) =>
         string.IsNullOrEmpty(joined) ? [] : joined.Split('|', StringSplitOptions.RemoveEmptyEntries);
@@ -60,3 +69,6 @@ public sealed record CaseFacts(
         return (AcknowledgedOn ?? ReceivedOn.AddDays(options.AcknowledgementDays)).AddMonths(options.FeedbackMonths);
     }
 }
+
+/// <summary>The clear columns of one measure that statistics read.</summary>
+public sealed record MeasureFact(DateOnly CreatedOn, MeasureStatus Status, DateOnly? DoneOn);

@@ -32,14 +32,15 @@ public sealed class StatisticsBlock
     /// <summary>The median in days, or null when unpublished (period not past its horizon, or fewer than k cases).</summary>
     public int? Median(string measure, Period period) => _medians.TryGetValue((measure, period), out var days) ? days : null;
 
-    public static StatisticsBlock Build(string channelCode, int year, IReadOnlyList<CaseFacts> facts, DateOnly today, StatisticsOptions options, CaseOptions deadlines)
+    public static StatisticsBlock Build(
+        string channelCode, int year, IReadOnlyList<CaseFacts> facts, DateOnly today, StatisticsOptions options, CaseOptions deadlines, IReadOnlyList<Organisation.UnitChoice> units)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(deadlines);
         var block = new StatisticsBlock(year);
         var firstUnpublished = new DateOnly(today.Year, today.Month, 1);
-        var dimensions = StatisticsDimensions.For(channelCode).ToList();
+        var dimensions = StatisticsDimensions.For(channelCode, units);
         var rows = new List<(string Key, DimensionTiming Timing)> { (Received, DimensionTiming.AtReceipt) };
         rows.AddRange(dimensions.SelectMany(d => d.Values.Select(v => (Row(d, v), d.Timing))));
         var monthly = rows.ToDictionary(r => r.Key, _ => new long[13], StringComparer.Ordinal);

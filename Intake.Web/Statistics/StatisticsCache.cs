@@ -24,9 +24,12 @@ public sealed class StatisticsCache(TimeProvider clock)
     public void Clear() => _blocks.Clear();
 }
 
-public readonly record struct BlockKey(Guid ChannelId, int Year, DateOnly FirstUnpublished, int MinimumCell, int HorizonMonths, int AcknowledgementDays, int FeedbackMonths);
+/// <summary>What a block depends on besides its cases: the settings and the administrator's list of units ('|'-joined codes).</summary>
+public readonly record struct BlockKey(
+    Guid ChannelId, int Year, DateOnly FirstUnpublished, int MinimumCell, int HorizonMonths, int AcknowledgementDays, int FeedbackMonths,
+    int InjuryReportWorkingDays, string Units);
 
-/// <summary>Clears the statistics cache whenever this process saves a change to a case.</summary>
+/// <summary>Clears the statistics cache whenever this process saves a change to a case or its measures.</summary>
 public sealed class StatisticsCacheInvalidation(StatisticsCache cache) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -57,7 +60,9 @@ public sealed class StatisticsCacheInvalidation(StatisticsCache cache) : SaveCha
     // request that rebuilt a block from the old rows in between does not keep it).
     private void ClearIfCasesChange(DbContextEventData eventData)
     {
-        if (eventData.Context?.ChangeTracker.Entries<CaseRecord>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) == true)
+        static bool Changed(EntityState state) => state is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+        if (eventData.Context?.ChangeTracker.Entries<CaseRecord>().Any(e => Changed(e.State)) == true
+            || eventData.Context?.ChangeTracker.Entries<CaseMeasure>().Any(e => Changed(e.State)) == true)
         {
             cache.Clear();
         }

@@ -18,7 +18,8 @@ public enum DimensionTiming
 /// One way of dividing a channel's cases, defined once: which channels it applies to, its values in display order,
 /// and how a case's clear columns give its value(s). Labels are resource keys
 /// <c>Statistics.Dimension.{Key}</c> and <c>Statistics.Value.{Key}.{value}</c>, or the key <see cref="LabelKey"/>
-/// gives (a form's option labels, the case vocabulary's outcomes). An exclusive dimension gives each
+/// gives (a form's option labels, the case vocabulary's outcomes), or the text <see cref="Label"/> gives directly (the
+/// administrator's organisational units, named per language). An exclusive dimension gives each
 /// case exactly one value, so its values add up to the cases received (and must include a fallback value); a
 /// non-exclusive one (incident types) gives a case none, one or several. Any sum a reader knows between rows must be
 /// declared (<see cref="TotalRow"/>), since suppression protects only the sums it is told about.
@@ -31,7 +32,8 @@ public sealed record StatisticsDimension(
     IReadOnlyList<string> Values,
     Func<CaseFacts, StatisticsHorizon, IEnumerable<string>> Classify,
     string? PartOf = null,
-    Func<string, string>? LabelKey = null)
+    Func<string, string>? LabelKey = null,
+    Func<string, string?>? Label = null)
 {
     /// <summary>
     /// The row this dimension's values add up to, which a reader can therefore subtract from: the cases received for

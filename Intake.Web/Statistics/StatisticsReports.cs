@@ -48,7 +48,8 @@ public sealed class StatisticsReports(StatisticsSource source, CaseAccess access
         var firstYear = await source.FirstYearAsync(channel.Id, cancellationToken);
         var range = StatisticsRange.Resolve(grain, from, to, source.Today, firstYear, source.Options.MaxPeriods);
         var years = range.Periods.Select(p => p.Year).Distinct().Order().ToList();
-        var blocks = await source.BlocksAsync(channel, years, cancellationToken);
+        var units = await source.UnitsAsync(cancellationToken);
+        var blocks = await source.BlocksAsync(channel, years, units, cancellationToken);
         var tables = new StatisticsTables(text, blocks);
         var list = new List<StatisticsTable> { tables.Received(range.Periods) };
         if (range.Grain != Grain.Year && years.Count >= 2)
@@ -62,7 +63,7 @@ public sealed class StatisticsReports(StatisticsSource source, CaseAccess access
             list.Add(tables.Elections(wholeYears));
         }
 
-        list.AddRange(StatisticsDimensions.For(channel.Code).Select(d => tables.Dimension(d, range.Periods)));
+        list.AddRange(StatisticsDimensions.For(channel.Code, units).Select(d => tables.Dimension(d, range.Periods)));
         list.Add(tables.Shares(channel.Code, range.Periods));
         list.Add(tables.Medians(range.Periods));
         return new StatisticsReport(channels, channel, range, list, source.Options.MinimumCell, source.Options.HandlingHorizonMonths);
@@ -84,7 +85,8 @@ public sealed class StatisticsReports(StatisticsSource source, CaseAccess access
         }
 
         var years = Enumerable.Range(chosen - 4, 5).ToList();
-        var blocks = await source.BlocksAsync(channel, years, cancellationToken);
+        var units = await source.UnitsAsync(cancellationToken);
+        var blocks = await source.BlocksAsync(channel, years, units, cancellationToken);
         var tables = new StatisticsTables(text, blocks);
         var yearPeriod = new Period(Grain.Year, chosen, 1);
         var months = Enumerable.Range(1, 12).Select(m => new Period(Grain.Month, chosen, m)).ToList();
@@ -96,7 +98,7 @@ public sealed class StatisticsReports(StatisticsSource source, CaseAccess access
             tables.Received(fiveYears, "received-years") with { Title = text["Statistics.Table.ReceivedYears"] },
             tables.Elections(years.Where(y => y <= lastYear).ToList()),
         };
-        list.AddRange(StatisticsDimensions.For(channel.Code).Select(d => tables.Dimension(d, quarters)));
+        list.AddRange(StatisticsDimensions.For(channel.Code, units).Select(d => tables.Dimension(d, quarters)));
         list.Add(tables.Shares(channel.Code, quarters));
         list.Add(tables.Medians(quarters));
         var range = new StatisticsRange(Grain.Quarter, quarters, []);

@@ -50,7 +50,7 @@ public sealed class StatisticsTables(IStringLocalizer<SharedResource> text, IRea
         }
 
         return new(dimension.Key, text[dimension.TitleKey], text["Statistics.Column.Value"], [.. periods.Select(PeriodLabel)],
-            [.. dimension.Values.Select(v => new StatisticsRow(text[dimension.ValueKey(v)], [.. periods.Select(p => Count(StatisticsBlock.Row(dimension, v), p))]))],
+            [.. dimension.Values.Select(v => new StatisticsRow(dimension.Label?.Invoke(v) ?? text[dimension.ValueKey(v)], [.. periods.Select(p => Count(StatisticsBlock.Row(dimension, v), p))]))],
             ChartKind.Bars, note);
     }
 
@@ -93,8 +93,15 @@ public sealed class StatisticsTables(IStringLocalizer<SharedResource> text, IRea
         if (channelCode == Keys.ChannelCodes.Threat)
         {
             Add("Statistics.Share.Police", ["police/yes"], ["police/yes", "police/no"]);
-            Add("Statistics.Share.WorkEnvironment", ["workEnvironment/reported"], ["workEnvironment/reported", "workEnvironment/not-reported"]);
-            Add("Statistics.Share.SocialInsurance", ["socialInsurance/reported"], ["socialInsurance/reported", "socialInsurance/not-reported"]);
+            Add("Statistics.Share.WorkEnvironment", ["workEnvironment/in-time", "workEnvironment/late"],
+                ["workEnvironment/in-time", "workEnvironment/late", "workEnvironment/not-reported"]);
+            Add("Statistics.Share.WorkEnvironmentInTime", ["workEnvironment/in-time"],
+                ["workEnvironment/in-time", "workEnvironment/late", "workEnvironment/not-reported"]);
+            Add("Statistics.Share.SocialInsurance", ["socialInsurance/in-time", "socialInsurance/late"],
+                ["socialInsurance/in-time", "socialInsurance/late", "socialInsurance/not-reported"]);
+            Add("Statistics.Share.SocialInsuranceInTime", ["socialInsurance/in-time"],
+                ["socialInsurance/in-time", "socialInsurance/late", "socialInsurance/not-reported"]);
+            Add("Statistics.Share.MeasuresDone", ["measures/done"], ["measures/open", "measures/done"]);
         }
 
         Add("Statistics.Share.Acknowledged", ["acknowledgement/in-time"], ["acknowledgement/in-time", "acknowledgement/late", "acknowledgement/missing"]);

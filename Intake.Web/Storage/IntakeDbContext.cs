@@ -42,9 +42,26 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 
     public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
 
+    public DbSet<CaseMeasure> CaseMeasures => Set<CaseMeasure>();
+
+    public DbSet<OrganisationUnit> OrganisationUnits => Set<OrganisationUnit>();
+
     public DbSet<NotificationProfile> NotificationProfiles => Set<NotificationProfile>();
 
     public DbSet<OutboxNotice> Outbox => Set<OutboxNotice>();
+    /// <summary>Refuses audit entries that did not pass through <see cref="UnitOfWork"/>, which links them into the chain.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added && e.Entity.Mac is null))
+        {
+            throw new InvalidOperationException("Audit entries are saved through UnitOfWork.SaveAsync.");
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Save asynchronously, through UnitOfWork.SaveAsync.");
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -2,8 +2,11 @@
 //
 // 15 random bytes (120 bits), written as 24 Crockford base32 characters plus a
 // Luhn mod 32 check character, shown as XXXXX-XXXXX-XXXXX-XXXXX-XXXXC.
-// From the 15 bytes, HKDF-SHA256 derives the mailbox lookup id (sent to the
-// server) and the X25519 secret of the mailbox's age identity (never sent).
+// From the 15 bytes, HKDF-SHA256 derives the mailbox authenticator (presented to
+// the server with every request; the server stores only its SHA-256, the
+// verifier), the v1 lookup id (presented only to move a case from before the
+// authenticator to its verifier) and the X25519 secret of the mailbox's age
+// identity (never sent).
 //
 // This module runs unchanged in browsers and in Node 20: it uses only
 // globalThis.crypto.getRandomValues and pure JavaScript dependencies, and it
@@ -42,6 +45,7 @@ const encoder = new TextEncoder();
 const SALT = encoder.encode("intake.mailbox/v1");
 const INFO_LOOKUP_ID = encoder.encode("intake.mailbox/v1/lookup-id");
 const INFO_IDENTITY = encoder.encode("intake.mailbox/v1/x25519-identity");
+const INFO_AUTHENTICATOR = encoder.encode("intake.mailbox/v1/authenticator");
 
 function checkEntropy(entropy) {
   if (!(entropy instanceof Uint8Array) || entropy.length !== ENTROPY_BYTES) {
@@ -201,13 +205,16 @@ function toHex(bytes) {
  * Derives the mailbox keys from the 15 entropy bytes of a token.
  *
  * @param {Uint8Array} entropy
- * @returns {Promise<{lookupIdHex: string, identity: string, recipient: string}>}
- *   `lookupIdHex` is the 32-byte lookup id in lowercase hex, `identity` the age
- *   identity `AGE-SECRET-KEY-1…` and `recipient` its age recipient `age1…`.
+ * @returns {Promise<{lookupIdHex: string, authenticatorHex: string, verifierHex: string, identity: string, recipient: string}>}
+ *   `authenticatorHex` is the 32-byte authenticator and `verifierHex` its
+ *   SHA-256 (what the server stores), `lookupIdHex` the v1 lookup id, all in
+ *   lowercase hex; `identity` the age identity `AGE-SECRET-KEY-1…` and
+ *   `recipient` its age recipient `age1…`.
  */
 export async function deriveMailboxKeys(entropy) {
   checkEntropy(entropy);
   const lookupId = hkdf(sha256, entropy, SALT, INFO_LOOKUP_ID, 32);
+  const authenticator = hkdf(sha256, entropy, SALT, INFO_AUTHENTICATOR, 32);
   const secret = hkdf(sha256, entropy, SALT, INFO_IDENTITY, 32);
   let identity;
   try {
@@ -216,5 +223,11 @@ export async function deriveMailboxKeys(entropy) {
     secret.fill(0);
   }
   const recipient = await identityToRecipient(identity);
-  return { lookupIdHex: toHex(lookupId), identity, recipient };
+  return {
+    lookupIdHex: toHex(lookupId),
+    authenticatorHex: toHex(authenticator),
+    verifierHex: toHex(sha256(authenticator)),
+    identity,
+    recipient,
+  };
 }

@@ -2,8 +2,8 @@
 //
 // Progressive enhancement of the mailbox door (/mailbox): without this script the door posts the token and the
 // server opens the mailbox for each request. With it, the token never leaves the browser: the script derives
-// the lookup id and the mailbox identity, fetches the thread and attachments as age ciphertext with the lookup
-// id in a header, decrypts them here, and seals follow-ups to the channel's recipient and the mailbox recipient
+// the mailbox authenticator and identity, fetches the thread and attachments as age ciphertext with the
+// authenticator in a header (the server keeps only its hash; docs/mailbox-token.md), decrypts them here, and seals follow-ups to the channel's recipient and the mailbox recipient
 // before posting them. The keys live only in this script's memory; leaving, 15 minutes without activity, or the
 // page being hidden (back/forward) wipes them and everything shown. Every string shown comes from the page.
 
@@ -15,7 +15,12 @@ import {
   messageDocument, stringKey,
 } from "./mailbox-view.js";
 
+const AUTHENTICATOR_HEADER = "Intake-Mailbox-Authenticator";
+// Only for a case from before the authenticator: its v1 lookup id, then the opened challenge that proves the
+// mailbox identity is held (docs/mailbox-token.md).
 const LOOKUP_HEADER = "Intake-Mailbox-Lookup";
+const CHALLENGE_HEADER = "Intake-Mailbox-Challenge";
+const PROOF_HEADER = "Intake-Mailbox-Proof";
 const ANTIFORGERY_HEADER = "RequestVerificationToken";
 const ACTIVITY_EVENTS = ["pointerdown", "keydown", "input", "wheel", "touchstart"];
 
@@ -128,18 +133,37 @@ class MailboxPage {
   }
 
   headers(extra) {
-    return { [LOOKUP_HEADER]: this.session.lookupIdHex, [ANTIFORGERY_HEADER]: this.antiforgery(), Accept: "application/json", ...extra };
+    return { [AUTHENTICATOR_HEADER]: this.session.authenticatorHex, [ANTIFORGERY_HEADER]: this.antiforgery(), Accept: "application/json", ...extra };
   }
 
-  async post(path) {
+  async post(path, extra = {}) {
     const response = await fetch(this.messages.api + path, {
       method: "POST",
-      headers: this.headers({ "Content-Type": "application/json" }),
+      headers: this.headers({ "Content-Type": "application/json", ...extra }),
       body: "{}",
       credentials: "same-origin",
       cache: "no-store",
     });
     return { status: response.status, json: await readJson(response) };
+  }
+
+  /**
+   * The first request of a session. A case from before the authenticator answers with a challenge sealed to the
+   * mailbox recipient: opening it with the mailbox identity and sending it back moves the case to the
+   * authenticator, once.
+   */
+  async openThread(lookupIdHex) {
+    const first = await this.post("/thread", { [LOOKUP_HEADER]: lookupIdHex });
+    if (first.status !== 200 || !first.json || typeof first.json.challenge !== "string") {
+      return first;
+    }
+    const nonce = await this.session.decrypter.decrypt(fromBase64(first.json.challenge));
+    let proof = "";
+    for (const b of nonce) {
+      proof += b.toString(16).padStart(2, "0");
+    }
+    nonce.fill(0);
+    return this.post("/thread", { [LOOKUP_HEADER]: lookupIdHex, [CHALLENGE_HEADER]: first.json.state, [PROOF_HEADER]: proof });
   }
 
   // ---- the door -----------------------------------------------------------------------------------
@@ -161,12 +185,13 @@ class MailboxPage {
     }
     const decrypter = new Decrypter();
     decrypter.addIdentity(keys.identity);
-    this.session = { lookupIdHex: keys.lookupIdHex, recipient: keys.recipient, decrypter };
+    this.session = { authenticatorHex: keys.authenticatorHex, recipient: keys.recipient, decrypter };
     keys.identity = "";
+    keys.authenticatorHex = "";
 
     let answer;
     try {
-      answer = await this.post("/thread");
+      answer = await this.openThread(keys.lookupIdHex);
     } catch {
       this.session = null;
       this.doorFailed(this.messages.msgFailed);
@@ -589,7 +614,7 @@ class MailboxPage {
   wipe() {
     this.stopIdleWatch();
     if (this.session) {
-      this.session.lookupIdHex = "";
+      this.session.authenticatorHex = "";
       this.session.recipient = "";
       this.session.decrypter = null;
       this.session = null;

@@ -3,7 +3,7 @@
 // Progressive enhancement of form.report-form: without this script the form posts to the server, which seals
 // it. With it, the page makes the mailbox token, builds the same report document the server would build,
 // seals it and every attached file with age to the channel's recipient and the mailbox recipient, and posts
-// only age files, the mailbox lookup id and recipient, and the coarse codes the page marks data-clear="true".
+// only age files, the mailbox verifier (a hash of the authenticator) and recipient, and the coarse codes the page marks data-clear="true".
 // The token never leaves the browser; it is shown on the receipt built from <template id="browser-receipt">.
 
 import { Encrypter } from "age-encryption";
@@ -290,7 +290,7 @@ class ReportPage {
       doneBytes += files[i].size;
     }
     this.setProgress(100);
-    return { token, lookupIdHex: keys.lookupIdHex, recipient: keys.recipient, report, attachments };
+    return { token, verifierHex: keys.verifierHex, recipient: keys.recipient, report, attachments };
   }
 
   // ---- posting ------------------------------------------------------------------------------------
@@ -306,7 +306,7 @@ class ReportPage {
       body.append("proofNonce", proof.nonce);
     }
     body.append("sealingMode", "browser");
-    body.append("mailboxLookupId", sealed.lookupIdHex);
+    body.append("mailboxVerifier", sealed.verifierHex);
     body.append("mailboxRecipient", sealed.recipient);
     // How many files the sealed report describes: the server takes no more (docs/report-format.md).
     body.append("attachmentCount", String(sealed.attachments.length));

@@ -2,7 +2,8 @@
 //   node --test client/test/
 // The vectors below were computed independently of this module (HKDF-SHA256
 // and the Luhn mod 32 check in a separate implementation, the recipients with
-// `age-keygen -y`).
+// `age-keygen -y`; the authenticator and its SHA-256 verifier with Python's
+// hmac and hashlib).
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -24,6 +25,8 @@ const vectors = [
     entropy: "000000000000000000000000000000",
     token: "00000-00000-00000-00000-00000",
     lookupIdHex: "0a99683f25b02eb1bc011af03ab8d5e8124c35e2dd0cdede5ce87823a187bc70",
+    authenticatorHex: "9636353fded4ce86016036b9dd821d1f33945547328a41525632eebc09554d5d",
+    verifierHex: "939f4f029e7a05e64dbce5e743c6ec61a1e7b982ed9150d5a28efd5132c555e7",
     identity: "AGE-SECRET-KEY-166QLNF79KTD2WKDA5AFMR9MLPDPPUH92VJY2K9EC0LNL2W2E6PTS00PWAJ",
     recipient: "age1272yq4vn3qzjx2sd9p9ff85ya66xqsu3tgdtazksqthqjnw5rc9q8t8vwp",
   },
@@ -31,6 +34,8 @@ const vectors = [
     entropy: "ffffffffffffffffffffffffffffff",
     token: "ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZR",
     lookupIdHex: "f41d839c5ee74fa80c4d87a8bf41bbd54a6ab779565b3f8e1da1526895e41741",
+    authenticatorHex: "bc1f0696033a97d42f5e882b5cc24953195f15aa47e63f1093ed1c09aae3d698",
+    verifierHex: "aaa6ded065835b68298fb8e19ecefc4c8c2cfa51f8e7a06bf44507cc181bc039",
     identity: "AGE-SECRET-KEY-1AP9W6V8JVFV0SKVD57SH5HXPYV7YR4H2F6FDRYHMYGXJJDZWCW3QPA6U29",
     recipient: "age1mmhpwy4xcjh6qvydat53cn0ajuxtmkphmag24cka839exxwlw56qk2ssev",
   },
@@ -38,6 +43,8 @@ const vectors = [
     entropy: "000102030405060708090a0b0c0d0e",
     token: "000G4-0R40M-30E20-9185G-R38EJ",
     lookupIdHex: "51a3175845c72fefdc3bc54052ce6d1eaa8cf40e217aa5a8d88f60af22648fd8",
+    authenticatorHex: "0346a2fdea3ec8c708051a5d09aa556405455b01ec35eca43689e6f4d2520861",
+    verifierHex: "b2fe5513dfdbbeb3afb30f61885bcc7aad5690e04dbb34cf0fb6f1d794b79038",
     identity: "AGE-SECRET-KEY-17AX6G24SWSGYZGDPYE6CMU0RNHQZ775Q94TMWCXG32N75ESR5R2QK8T98V",
     recipient: "age1r32ynqmg6te4fnsq4h5rp78s2qh85mzujuzujzww4upen7mv4eeq8qmmz3",
   },
@@ -45,6 +52,8 @@ const vectors = [
     entropy: "dc8e4b7fa0c2193d5e6a81f4b2073c",
     token: "VJ74P-ZX0R8-CKTQK-AG7TB-41SWE",
     lookupIdHex: "356d331389cc7975260c0bf624aa724f0036d920fd7ead388d91b48db13a2ebc",
+    authenticatorHex: "e477e0e397d96bf1e033f57019a90d21f3667310d3628729b47ae605307c4e16",
+    verifierHex: "119219fe1e190019480959441b6218beb0e4dcfc8052ad65ec154fafac6d9831",
     identity: "AGE-SECRET-KEY-1Z2V3A0RZRX6LL8NADEW98E085W9TJK8TD2XXX0Y497YQ8U49YYGQCVM3K6",
     recipient: "age1jx73pe92z4vg7p7f3yl65e5wmqugszxjyrkzdkjwj5642k0dj99q945lmf",
   },
@@ -59,6 +68,8 @@ const specVectors = [
     entropy: "8f3a1c2b9d4e6f708192a3b4c5d6e7",
     token: "HWX1R-AWX9S-QQ10C-JMETC-BNQ73",
     lookupIdHex: "ed82cf9eef0a22e4419d06230495529c1fa192d68e1aba70e4c0959f37dd4ac0",
+    authenticatorHex: "43bcb8d2a594bc1250dee9a51fcbe8e08d7de9d20453c1a7f31f106e71f67943",
+    verifierHex: "9f5993b4305bbe6ec7cc984a7dfb819e5f125096d6793a797a72fa1ccb4b133a",
     identity: "AGE-SECRET-KEY-10J29533AU9YPPKC45Q7SHTKLV980KYYEY6A5F80YEG5V0CHL5S8QFRE96P",
     recipient: "age16yvecuass4kmnqpkq27ff88rfgv2j7fcak3dg9srhy3n96z79y2sq9vrd0",
   },
@@ -73,6 +84,8 @@ describe("docs/mailbox-token.md", () => {
       assert.equal(formatToken(hex(v.entropy)), v.token);
       assert.deepEqual(await deriveMailboxKeys(parsed.entropy), {
         lookupIdHex: v.lookupIdHex,
+        authenticatorHex: v.authenticatorHex,
+        verifierHex: v.verifierHex,
         identity: v.identity,
         recipient: v.recipient,
       });
@@ -209,6 +222,8 @@ describe("deriveMailboxKeys", () => {
       const keys = await deriveMailboxKeys(hex(v.entropy));
       assert.deepEqual(keys, {
         lookupIdHex: v.lookupIdHex,
+        authenticatorHex: v.authenticatorHex,
+        verifierHex: v.verifierHex,
         identity: v.identity,
         recipient: v.recipient,
       });

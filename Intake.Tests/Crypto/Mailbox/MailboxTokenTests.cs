@@ -39,6 +39,29 @@ public sealed class MailboxTokenTests
         },
     };
 
+    // docs/mailbox-token.md, "Authenticator and verifier": entropy → authenticator → SHA-256 verifier, computed
+    // independently (Python's hmac/hashlib HKDF).
+    public static TheoryData<string, string, string> AuthenticatorVectors => new()
+    {
+        { "000000000000000000000000000000", "9636353fded4ce86016036b9dd821d1f33945547328a41525632eebc09554d5d", "939f4f029e7a05e64dbce5e743c6ec61a1e7b982ed9150d5a28efd5132c555e7" },
+        { "000102030405060708090a0b0c0d0e", "0346a2fdea3ec8c708051a5d09aa556405455b01ec35eca43689e6f4d2520861", "b2fe5513dfdbbeb3afb30f61885bcc7aad5690e04dbb34cf0fb6f1d794b79038" },
+        { "ffffffffffffffffffffffffffffff", "bc1f0696033a97d42f5e882b5cc24953195f15aa47e63f1093ed1c09aae3d698", "aaa6ded065835b68298fb8e19ecefc4c8c2cfa51f8e7a06bf44507cc181bc039" },
+        { "8f3a1c2b9d4e6f708192a3b4c5d6e7", "43bcb8d2a594bc1250dee9a51fcbe8e08d7de9d20453c1a7f31f106e71f67943", "9f5993b4305bbe6ec7cc984a7dfb819e5f125096d6793a797a72fa1ccb4b133a" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AuthenticatorVectors))]
+    public void FromEntropy_DocumentedVector_MatchesAuthenticatorAndVerifier(string entropyHex, string authenticator, string verifier)
+    {
+        using var token = MailboxToken.FromEntropy(Convert.FromHexString(entropyHex));
+        using var keys = token.DeriveKeys();
+
+        Assert.Equal(authenticator, keys.AuthenticatorHex);
+        Assert.Equal(verifier, Convert.ToHexStringLower(keys.Verifier));
+        Assert.Equal(keys.Verifier, MailboxKeys.VerifierOf(keys.Authenticator));
+        Assert.NotEqual(keys.Authenticator, keys.LookupId);
+    }
+
     [Theory]
     [MemberData(nameof(Vectors))]
     public void FromEntropy_DocumentedVector_MatchesTokenAndKeys(string entropyHex, string token, string lookupId, string secretKey, string recipient)

@@ -55,7 +55,7 @@ public sealed class KeyHierarchyTests : OrganisationTestBase
 
         Assert.Equal("report", Open(sealedReport, member.IdentitiesFor(channel.Id)));
         Assert.Throws<AgeNoIdentityMatchException>(() => Open(sealedReport, [other.Personal]));
-        using var recovered = await RecoverChannelIdentityAsync(scope, channel.Id, 1);
+        using var recovered = await RecoverChannelIdentityAsync(scope, channel.Id, channel.CurrentKeyVersion);
         Assert.Equal("report", Open(sealedReport, [recovered]));
     }
 
@@ -125,35 +125,45 @@ public sealed class KeyHierarchyTests : OrganisationTestBase
         using var remaining = await StaffWorld.UnlockAsync(scope, StaffWorld.WhistleblowingHandler);
         Assert.Equal("old", Open(oldReport, remaining.IdentitiesFor(channel.Id)));
         Assert.Equal("new", Open(newReport, remaining.IdentitiesFor(channel.Id)));
-        using var recoveredV2 = await RecoverChannelIdentityAsync(scope, channel.Id, 2);
-        Assert.Equal("new", Open(newReport, [recoveredV2]));
+        var rotated = (await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing)).CurrentKeyVersion;
+        Assert.Equal(channel.CurrentKeyVersion + 1, rotated);
+        using var recoveredNew = await RecoverChannelIdentityAsync(scope, channel.Id, rotated);
+        Assert.Equal("new", Open(newReport, [recoveredNew]));
     }
 
     [Fact]
     public async Task Reset_ThenRegrantByAnotherMember_RestoresAccess()
     {
-        await using var scope = App.CreateScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-        var keys = scope.ServiceProvider.GetRequiredService<ChannelKeys>();
-        var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing);
-        var admin = await StaffWorld.UserAsync(scope, StaffWorld.AdminName);
-        var forgetful = await StaffWorld.UserAsync(scope, "wb-second");
-        var report = await SealToChannelAsync(scope, channel.Id, "kept");
-
-        var newPassphrase = await accounts.ResetAsync(admin.Id, forgetful.Id);
-        using (var afterReset = await StaffWorld.UnlockAsync(scope, "wb-second", newPassphrase))
+        byte[] report;
+        Guid channelId, forgetfulId;
+        string code;
+        await using (var scope = App.CreateScope())
         {
-            Assert.False(afterReset.HoldsChannel(channel.Id));
+            var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing);
+            var admin = await StaffWorld.UserAsync(scope, StaffWorld.AdminName);
+            var forgetful = await StaffWorld.UserAsync(scope, "wb-second");
+            (channelId, forgetfulId) = (channel.Id, forgetful.Id);
+            report = await SealToChannelAsync(scope, channel.Id, "kept");
+            code = await scope.ServiceProvider.GetRequiredService<AccountService>().ResetAsync(admin.Id, forgetful.Id);
         }
 
-        using (var member = await StaffWorld.UnlockAsync(scope, StaffWorld.WhistleblowingHandler))
+        const string newPassphrase = "remembered-this-time-surely";
+        await StaffWorld.ActivateAsync(App, "wb-second", code, newPassphrase);
+        await using (var scope = App.CreateScope())
         {
-            await keys.GrantAsync(channel.Id, forgetful.Id, member);
+            using (var afterReset = await StaffWorld.UnlockAsync(scope, "wb-second", newPassphrase))
+            {
+                Assert.False(afterReset.HoldsChannel(channelId));
+            }
+
+            using var member = await StaffWorld.UnlockAsync(scope, StaffWorld.WhistleblowingHandler);
+            await scope.ServiceProvider.GetRequiredService<ChannelKeys>().GrantAsync(channelId, forgetfulId, member);
         }
 
-        using var regranted = await StaffWorld.UnlockAsync(scope, "wb-second", newPassphrase);
-        Assert.Equal("kept", Open(report, regranted.IdentitiesFor(channel.Id)));
-        Assert.Null(scope.ServiceProvider.GetRequiredService<StaffKeys>().TryOpen((await StaffWorld.UserAsync(scope, "wb-second")).SealedIdentity, StaffWorld.Passphrase));
+        await using var check = App.CreateScope();
+        using var regranted = await StaffWorld.UnlockAsync(check, "wb-second", newPassphrase);
+        Assert.Equal("kept", Open(report, regranted.IdentitiesFor(channelId)));
+        Assert.Null(check.ServiceProvider.GetRequiredService<StaffKeys>().TryOpen((await StaffWorld.UserAsync(check, "wb-second")).SealedIdentity, StaffWorld.Passphrase));
     }
 
     [Fact]
@@ -165,9 +175,13 @@ public sealed class KeyHierarchyTests : OrganisationTestBase
         var admin = await StaffWorld.UserAsync(scope, StaffWorld.AdminName);
         var handler = await StaffWorld.UserAsync(scope, StaffWorld.ThreatHandler);
         var before = await SealToChannelAsync(scope, channel.Id, "v1 report");
-        await keys.RevokeAsync(channel.Id, handler.Id, admin.Id);
+
+        // The last member cannot be removed; a reset (a forgotten passphrase) leaves the channel to the recovery key.
+        var refused = await Assert.ThrowsAsync<KeyOperationException>(() => keys.RevokeAsync(channel.Id, handler.Id, admin.Id));
+        Assert.Equal(KeyOperationError.LastMember, refused.Error);
+        await scope.ServiceProvider.GetRequiredService<AccountService>().ResetAsync(admin.Id, handler.Id, compromised: true);
         var after = await SealToChannelAsync(scope, channel.Id, "v2 report");
-        Assert.Empty(await Db(scope).ChannelMemberships.Where(m => m.ChannelId == channel.Id).ToListAsync());
+        Assert.DoesNotContain(await Db(scope).ChannelMemberships.Where(m => m.ChannelId == channel.Id).ToListAsync(), m => m.State == MembershipState.Active);
 
         var successor = await CreateHandlerAsync(scope, "successor");
         await keys.ProposeAsync(channel.Id, successor.User.Id, admin.Id);
@@ -206,7 +220,8 @@ public sealed class KeyHierarchyTests : OrganisationTestBase
         await keys.RevokeAsync(channel.Id, removed.Id, admin.Id);
 
         var kinds = await Db(scope).AuditEntries.OrderBy(e => e.Sequence).Select(e => e.Kind).ToListAsync();
-        Assert.Equal([AuditKinds.SetupCompleted, AuditKinds.MembershipRevoked, AuditKinds.ChannelKeyRotated], kinds);
+        Assert.Equal(AuditKinds.SetupCompleted, kinds[0]);
+        Assert.Equal([AuditKinds.MembershipRevoked, AuditKinds.ChannelKeyRotated], kinds[^2..]);
         Assert.True((await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync()).IsIntact);
     }
 
@@ -230,9 +245,7 @@ public sealed class KeyHierarchyTests : OrganisationTestBase
         return KeyWrapping.Unwrap(wrap, World.Recovery);
     }
 
-    private static async Task<(StaffUser User, string Passphrase)> CreateHandlerAsync(AsyncServiceScope scope, string username)
-    {
-        var admin = await StaffWorld.UserAsync(scope, StaffWorld.AdminName);
-        return await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(admin.Id, username, username, StaffRole.Handler);
-    }
+    /// <summary>An administrator creates the account and its owner activates it with the code.</summary>
+    private async Task<(StaffUser User, string Passphrase)> CreateHandlerAsync(AsyncServiceScope scope, string username) =>
+        (await StaffWorld.CreateActivatedAsync(App, username), StaffWorld.Passphrase);
 }

@@ -32,8 +32,12 @@ public sealed class SetupCommandTests : IAsyncLifetime
         var exit = await SetupCommand.RunAsync(scope.ServiceProvider, file, output);
 
         Assert.Equal(0, exit);
-        Assert.Contains("Generated passphrase for tv-one", output.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("Generated passphrase for admin", output.ToString(), StringComparison.Ordinal);
+        var printed = output.ToString();
+        Assert.DoesNotContain("passphrase for", printed, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("AGE-SECRET-KEY-", printed, StringComparison.Ordinal);
+        var codes = printed.Split('\n').Where(l => l.StartsWith("Activation code for ", StringComparison.Ordinal))
+            .Select(l => l["Activation code for ".Length..].Split(": ")).ToDictionary(p => p[0], p => p[1].Trim(), StringComparer.Ordinal);
+        Assert.Equal(["admin", "tv-one", "wb-one"], codes.Keys.Order(StringComparer.Ordinal));
         var identityFile = await File.ReadAllTextAsync(recoveryPath);
         var identities = Intake.Crypto.Age.AgeIdentityFile.Parse(identityFile);
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
@@ -42,6 +46,47 @@ public sealed class SetupCommandTests : IAsyncLifetime
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(recoveryPath));
         }
+    }
+
+    [Fact]
+    public async Task SetupFromFile_PrintedCode_ActivatesTheAccountOnce()
+    {
+        var (file, _) = WriteSetupFile();
+        using var output = new StringWriter();
+        await using (var scope = _app.CreateScope())
+        {
+            Assert.Equal(0, await SetupCommand.RunAsync(scope.ServiceProvider, file, output));
+        }
+
+        var line = output.ToString().Split('\n').Single(l => l.StartsWith("Activation code for wb-one: ", StringComparison.Ordinal));
+        var code = line["Activation code for wb-one: ".Length..].Trim();
+        using var owner = new StaffBrowserClient(_app);
+        using var activated = await owner.ActivateAsync("wb-one", code);
+        Assert.Equal("/Staff", activated.RequestMessage!.RequestUri!.AbsolutePath);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => StaffWorld.ActivateAsync(_app, "wb-one", code, "another-long-passphrase-here"));
+    }
+
+    [Fact]
+    public async Task SetupFromFile_WithAPassphrase_IsRefused()
+    {
+        var path = Path.Combine(_files.Path, "with-passphrase.json");
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new
+        {
+            organisationName = "Exempelby kommun",
+            administrator = new { username = "admin", passphrase = StaffWorld.Passphrase },
+            channels = new object[]
+            {
+                new { code = "whistleblowing", handlers = new[] { new { username = "wb-one" } } },
+                new { code = "threat", handlers = new[] { new { username = "tv-one" } } },
+            },
+            recoveryIdentityPath = Path.Combine(_files.Path, "recovery-refused.txt"),
+        }));
+        using var output = new StringWriter();
+        await using var scope = _app.CreateScope();
+
+        Assert.Equal(1, await SetupCommand.RunAsync(scope.ServiceProvider, path, output));
+        Assert.Contains("Administrator.Passphrase", output.ToString(), StringComparison.Ordinal);
+        Assert.False(await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().StaffUsers.AnyAsync());
     }
 
     [Fact]
@@ -90,10 +135,10 @@ public sealed class SetupCommandTests : IAsyncLifetime
         {
             organisationName = "Exempelby kommun",
             contactText = new Dictionary<string, string> { ["sv"] = "Säkerhetsenheten", ["en"] = "The security unit" },
-            administrator = new { username = "admin", passphrase = StaffWorld.Passphrase },
+            administrator = new { username = "admin" },
             channels = new object[]
             {
-                new { code = "whistleblowing", handlers = new[] { new { username = "wb-one", passphrase = StaffWorld.Passphrase } } },
+                new { code = "whistleblowing", handlers = new[] { new { username = "wb-one" } } },
                 new { code = "threat", handlers = new[] { new { username = "tv-one" } } },
             },
             recoveryIdentityPath = recoveryPath,

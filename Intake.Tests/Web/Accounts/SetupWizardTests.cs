@@ -32,20 +32,18 @@ public sealed class SetupWizardTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ShortPassphrase_IsExplainedNextToTheField()
+    public async Task Wizard_AsksForNoPassphrase()
     {
         using var client = new StaffBrowserClient(_app);
-        var fields = Fields(IssueCode());
-        fields["Input.Administrator.Passphrase"] = "short";
+        using var form = await client.Http.GetAsync(new Uri("/setup", UriKind.Relative));
+        var page = await Html.ParseAsync(form);
 
-        using var response = await client.SubmitAsync("/setup", fields);
-
-        var page = await Html.ParseAsync(response);
-        Assert.Contains("12", page.QuerySelector("#Input_Administrator_Passphrase_error")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("input[type=password]"));
+        Assert.NotNull(page.QuerySelector("#activation-note"));
     }
 
     [Fact]
-    public async Task FullWizard_ShowsRecoveryKeyOnceAndCreatesNothingUntilConfirmed()
+    public async Task FullWizard_ShowsRecoveryKeyOnItsOwnSheet_ThenTheActivationCodes()
     {
         using var client = new StaffBrowserClient(_app);
 
@@ -54,14 +52,29 @@ public sealed class SetupWizardTests : IAsyncLifetime
         var secret = page.QuerySelector("code.secret")!.TextContent.Trim();
         Assert.StartsWith("AGE-SECRET-KEY-1", secret, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("svg.qr"));
+        Assert.Single(page.QuerySelectorAll("code.secret"));
+        Assert.NotNull(page.QuerySelector("#recovery-keeper"));
+        Assert.Null(page.QuerySelector("#activation-codes"));
         Assert.False(await IsSetUpAsync());
 
         using var wrong = await client.PostFormAsync(recoveryPage, page, new() { ["Confirmation"] = "AAAAAAAA" }, "main form");
         Assert.False(await IsSetUpAsync());
 
         using var done = await client.SubmitAsync("/setup/recovery", new() { ["Confirmation"] = secret[^8..].ToLowerInvariant() });
-        Assert.Equal("/setup/done", done.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.True(await IsSetUpAsync());
+        var codesPage = await Html.ParseAsync(done);
+        Assert.DoesNotContain("AGE-SECRET-KEY", codesPage.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        var codes = codesPage.QuerySelectorAll("#activation-codes code[data-username]")
+            .ToDictionary(c => c.GetAttribute("data-username")!, c => c.TextContent.Trim(), StringComparer.Ordinal);
+        Assert.Equal(["admin", "first-tv", "first-wb"], codes.Keys.Order(StringComparer.Ordinal));
+
+        // Each person activates with their own code; the administrator's is no key to anyone else's account.
+        using var admin = new StaffBrowserClient(_app);
+        using var adminIn = await admin.ActivateAsync("admin", codes["admin"]);
+        Assert.Equal("/Staff", adminIn.RequestMessage!.RequestUri!.AbsolutePath);
+        using var other = new StaffBrowserClient(_app);
+        using var refused = await other.ActivateAsync("first-wb", codes["admin"]);
+        Assert.Equal("/Staff/SignIn/Activate", refused.RequestMessage!.RequestUri!.AbsolutePath);
 
         await using var scope = _app.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
@@ -104,10 +117,7 @@ public sealed class SetupWizardTests : IAsyncLifetime
         ["Input.ContactText[sv]"] = "Säkerhetsenheten",
         ["Input.ContactText[en]"] = "The security unit",
         ["Input.Administrator.Username"] = "admin",
-        ["Input.Administrator.Passphrase"] = StaffWorld.Passphrase,
         ["Input.WhistleblowingHandler.Username"] = "first-wb",
-        ["Input.WhistleblowingHandler.Passphrase"] = string.Empty,
         ["Input.ThreatHandler.Username"] = "first-tv",
-        ["Input.ThreatHandler.Passphrase"] = StaffWorld.Passphrase,
     };
 }

@@ -65,7 +65,7 @@ public sealed class CaseIntegrityTests : CaseTestBase
         using var __ = keys;
         var api = await new MailboxApiClient(reporter).LoadDoorAsync("/en/mailbox");
 
-        using var response = await api.MessageAsync(keys.LookupIdHex, SealedMessage(keys), [SealedMessage(keys)], declaredCount: 0);
+        using var response = await api.MessageAsync(keys.AuthenticatorHex, SealedMessage(keys), [SealedMessage(keys)], declaredCount: 0);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         await using var scope = App.CreateScope();
@@ -155,14 +155,13 @@ public sealed class CaseIntegrityTests : CaseTestBase
         {
             var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.SingleAsync();
             using var keyring = await StaffWorld.UnlockAsync(scope, StaffWorld.WhistleblowingHandler);
-            var messages = scope.ServiceProvider.GetRequiredService<CaseMessages>();
-            await messages.NoteAsync(record.Id, keyring, "internal one");
-            await messages.NoteAsync(record.Id, keyring, "internal two");
-            await messages.ReplyAsync(record.Id, keyring, "a reply");
+            await HandlerWrites.NoteAsync(scope, record.Id, keyring, "internal one");
+            await HandlerWrites.NoteAsync(scope, record.Id, keyring, "internal two");
+            await HandlerWrites.ReplyAsync(scope, record.Id, keyring, "a reply");
         }
 
         var api = await new MailboxApiClient(reporter).LoadDoorAsync();
-        using var response = await api.ThreadAsync(keys.LookupIdHex);
+        using var response = await api.ThreadAsync(keys.AuthenticatorHex);
 
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var entries = json.RootElement.GetProperty("entries").EnumerateArray().ToList();

@@ -81,7 +81,7 @@ public sealed class HostileSealedDocumentTests : OrganisationTestBase
         var api = await new MailboxApiClient(reporter).LoadDoorAsync();
         var recipients = await RecipientsAsync(keys);
 
-        using var sent = await api.MessageAsync(keys.LookupIdHex, AgeFile.Encrypt(Encoding.UTF8.GetBytes(message), recipients), []);
+        using var sent = await api.MessageAsync(keys.AuthenticatorHex, AgeFile.Encrypt(Encoding.UTF8.GetBytes(message), recipients), []);
         Assert.True(sent.StatusCode == HttpStatusCode.OK, vector);
 
         using var handler = new StaffBrowserClient(App);

@@ -46,7 +46,7 @@ public sealed class MailboxFloodTests : OrganisationTestBase
         var results = new List<HttpStatusCode>();
         for (var i = 0; i < 10; i++)
         {
-            using var right = await api.ThreadAsync(keys.LookupIdHex);
+            using var right = await api.ThreadAsync(keys.AuthenticatorHex);
             results.Add(right.StatusCode);
         }
 

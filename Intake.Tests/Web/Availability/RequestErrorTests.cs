@@ -1,9 +1,11 @@
 using System.Net;
 using Intake.Crypto.Age;
 using Intake.Tests.Infrastructure;
+using Intake.Tests.Web.Cases;
 using Intake.Tests.Web.Reporting;
 using Intake.Web.Accounts;
 using Intake.Web.Cases;
+using Intake.Web.Keys;
 using Intake.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +45,7 @@ public sealed class RequestErrorTests : OrganisationTestBase
             recipients = [X25519Recipient.Parse(await db.ChannelKeys.Where(k => k.ChannelId == record.ChannelId).Select(k => k.Recipient).FirstAsync()), keys.Recipient];
         }
 
-        var sends = Enumerable.Range(0, 12).Select(i => api.MessageAsync(keys.LookupIdHex, AgeFile.Encrypt(Intake.Web.Reporting.ReportDocument.Message($"m{i}", []), recipients), [])).ToList();
+        var sends = Enumerable.Range(0, 12).Select(i => api.MessageAsync(keys.AuthenticatorHex, AgeFile.Encrypt(Intake.Web.Reporting.ReportDocument.Message($"m{i}", []), recipients), [])).ToList();
         var responses = await Task.WhenAll(sends);
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
@@ -56,6 +58,45 @@ public sealed class RequestErrorTests : OrganisationTestBase
         var positions = await check.ServiceProvider.GetRequiredService<IntakeDbContext>().CaseEntries.Select(e => e.Position).OrderBy(p => p).ToListAsync();
         Assert.Equal(Enumerable.Range(1, positions.Count), positions);
         Assert.Equal(14, positions.Count);
+    }
+
+    [Fact]
+    public async Task RepliesAndNotesWrittenAtOnce_AllArrive_WithTheirOwnPositions_EachAuditedOnce()
+    {
+        var (caseId, _) = await RetentionScenario.SubmitWhistleblowingAsync(App, "race between handlers");
+        int before;
+        UnlockedKeyring keyring;
+        await using (var scope = App.CreateScope())
+        {
+            before = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().CaseEntries.CountAsync(e => e.CaseId == caseId);
+            keyring = await StaffWorld.UnlockAsync(scope, StaffWorld.WhistleblowingHandler);
+        }
+
+        using (keyring)
+        {
+            // Each write in a request of its own (its own scope and context), all started together.
+            await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(async () =>
+            {
+                await using var scope = App.CreateScope();
+                if (i % 2 == 0)
+                {
+                    await HandlerWrites.ReplyAsync(scope, caseId, keyring, $"reply {i}");
+                }
+                else
+                {
+                    await HandlerWrites.NoteAsync(scope, caseId, keyring, $"note {i}");
+                }
+            })));
+        }
+
+        await using var check = App.CreateScope();
+        var positions = await check.ServiceProvider.GetRequiredService<IntakeDbContext>().CaseEntries
+            .Where(e => e.CaseId == caseId).Select(e => e.Position).OrderBy(p => p).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, before + 12), positions);
+        var audit = await RetentionScenario.AuditOfAsync(App, caseId);
+        Assert.Equal(6, audit.Count(e => e.Kind == Intake.Web.Audit.AuditKinds.CaseReplied));
+        Assert.Equal(6, audit.Count(e => e.Kind == Intake.Web.Audit.AuditKinds.CaseNoted));
+        await RetentionScenario.AssertAuditChainIntactAsync(App);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class CaseExportTests : OrganisationTestBase, IDisposable
     {
         AgeCli.RequireInstalled();
         var (caseId, _) = await RetentionScenario.SubmitWhistleblowingAsync(App, "invoices split under the procurement limit");
+        var before = await CurrentVersionAsync(); // the handler's activation has already rotated the set-up key once
         await RetentionScenario.RotateKeyAsync(App, ChannelCodes.Whistleblowing);
         await RetentionScenario.ReplyAndNoteAsync(App, caseId, StaffWorld.WhistleblowingHandler, "we are looking into it", "ask finance for the ledger");
         var record = await RetentionScenario.CaseAsync(App, caseId);
@@ -52,7 +53,7 @@ public sealed class CaseExportTests : OrganisationTestBase, IDisposable
         await File.WriteAllBytesAsync(identityAge, await identity.Content.ReadAsByteArrayAsync());
         var (openExit, openOutput) = AgeCli.RunWithPassphrase(ExportPassphrase, "-d", "-o", identityTxt, identityAge);
         Assert.True(openExit == 0, openOutput);
-        Assert.Equal(2, File.ReadAllLines(identityTxt).Count(l => l.StartsWith("AGE-SECRET-KEY-1", StringComparison.Ordinal)));
+        Assert.Equal(before + 1, File.ReadAllLines(identityTxt).Count(l => l.StartsWith("AGE-SECRET-KEY-1", StringComparison.Ordinal)));
 
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(bundleFolder, "manifest.json")));
         var root = manifest.RootElement;
@@ -60,8 +61,8 @@ public sealed class CaseExportTests : OrganisationTestBase, IDisposable
         Assert.Equal(record.CaseNumber, root.GetProperty("caseNumber").GetString());
         Assert.Equal(ChannelCodes.Whistleblowing, root.GetProperty("channel").GetString());
         Assert.Equal(record.ReceivedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), root.GetProperty("receivedOn").GetString());
-        Assert.Equal(record.FeedbackDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), root.GetProperty("deadlines").GetProperty("feedbackDue").GetString());
-        Assert.Equal(2, root.GetProperty("channelKeys").GetArrayLength());
+        Assert.Equal(record.FeedbackDue!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), root.GetProperty("deadlines").GetProperty("feedbackDue").GetString());
+        Assert.Equal(before + 1, root.GetProperty("channelKeys").GetArrayLength());
         var entries = root.GetProperty("entries").EnumerateArray().ToList();
         await AssertEntriesMatchDatabaseAsync(caseId, entries);
 
@@ -77,8 +78,8 @@ public sealed class CaseExportTests : OrganisationTestBase, IDisposable
         var report = entries.Single(e => e.GetProperty("kind").GetString() == "report");
         var note = entries.Single(e => e.GetProperty("kind").GetString() == "internal-note");
         var reportFile = report.GetProperty("file");
-        Assert.Equal(1, reportFile.GetProperty("channelKeyVersion").GetInt32());
-        Assert.Equal(2, note.GetProperty("file").GetProperty("channelKeyVersion").GetInt32());
+        Assert.Equal(before, reportFile.GetProperty("channelKeyVersion").GetInt32());
+        Assert.Equal(before + 1, note.GetProperty("file").GetProperty("channelKeyVersion").GetInt32());
         Assert.False(note.GetProperty("file").GetProperty("alsoSealedToReporterMailbox").GetBoolean());
         Assert.Contains("invoices split under the procurement limit", Encoding.UTF8.GetString(decrypted[reportFile.GetProperty("name").GetString()!]), StringComparison.Ordinal);
         Assert.Contains("ask finance for the ledger", Encoding.UTF8.GetString(decrypted[note.GetProperty("file").GetProperty("name").GetString()!]), StringComparison.Ordinal);
@@ -90,7 +91,7 @@ public sealed class CaseExportTests : OrganisationTestBase, IDisposable
 
         var audit = await RetentionScenario.AuditOfAsync(App, caseId);
         Assert.Single(audit, e => e.Kind == AuditKinds.CaseExported);
-        Assert.Single(audit, e => e.Kind == AuditKinds.ChannelIdentityExported && e.Detail == "versions=2,1");
+        Assert.Single(audit, e => e.Kind == AuditKinds.ChannelIdentityExported && e.Detail == "versions=" + string.Join(',', Enumerable.Range(1, before + 1).Reverse()));
         await RetentionScenario.AssertAuditChainIntactAsync(App);
     }
 
@@ -142,11 +143,20 @@ public sealed class CaseExportTests : OrganisationTestBase, IDisposable
         await using var scope = App.CreateScope();
         var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing);
         var recipient = await scope.ServiceProvider.GetRequiredService<ChannelKeys>().CurrentRecipientAsync(channel.Id);
-        Assert.Equal(recipient, Assert.Single(identities).Recipient.ToString());
+        // Every version the handler holds, newest first: the current one and those before it.
+        Assert.Equal(await CurrentVersionAsync(), identities.Count);
+        Assert.Equal(recipient, identities[0].Recipient.ToString());
         foreach (var identity in identities)
         {
             identity.Dispose();
         }
+    }
+
+    private async Task<int> CurrentVersionAsync()
+    {
+        await using var scope = App.CreateScope();
+        var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing);
+        return await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().ChannelKeys.Where(k => k.ChannelId == channel.Id).MaxAsync(k => k.Version);
     }
 
     private async Task AssertEntriesMatchDatabaseAsync(Guid caseId, List<JsonElement> entries)

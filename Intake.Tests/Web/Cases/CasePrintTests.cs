@@ -8,7 +8,7 @@ namespace Intake.Tests.Web.Cases;
 public sealed class CasePrintTests : OrganisationTestBase
 {
     [Fact]
-    public async Task PrintView_ShowsDecryptedCase_IdentityOnlyWhenTicked_Audited()
+    public async Task PrintView_ShowsDecryptedCase_IdentityOnlyWhenAskedForWithAForm_AuditedAsAReveal()
     {
         var (caseId, _) = await RetentionScenario.SubmitThreatAsync(App, "a man waited outside the council meeting");
         await RetentionScenario.ReplyAndNoteAsync(App, caseId, StaffWorld.ThreatHandler, "we have informed the police", "risk assessment updated");
@@ -31,13 +31,19 @@ public sealed class CasePrintTests : OrganisationTestBase
         Assert.Empty(page.QuerySelectorAll("script"));
         Assert.NotNull(page.QuerySelector("link[href*='case-print.css']"));
 
-        using var included = await handler.Http.GetAsync(new Uri($"/Staff/Cases/{caseId}/Print?identity=true", UriKind.Relative));
+        // A link (or a prefetch) never reveals the identity: it used to, through a GET audited only as "printed".
+        using var byLink = await handler.Http.GetAsync(new Uri($"/Staff/Cases/{caseId}/Print?identity=true", UriKind.Relative));
+        var linkPage = await Html.ParseAsync(byLink);
+        Assert.DoesNotContain("Kim Exempel", linkPage.QuerySelector("#case-print")!.TextContent, StringComparison.Ordinal);
+
+        using var included = await handler.PostFormAsync(byLink, linkPage, new() { ["identity"] = "true" }, "#print-options");
         var withIdentity = (await Html.ParseAsync(included)).QuerySelector("#identity-block")!.TextContent;
         Assert.Contains("Kim Exempel", withIdentity, StringComparison.Ordinal);
         Assert.Contains("kim@example.org", withIdentity, StringComparison.Ordinal);
 
-        var printedAudit = (await RetentionScenario.AuditOfAsync(App, caseId)).Where(e => e.Kind == AuditKinds.CasePrinted).Select(e => e.Detail).ToList();
-        Assert.Equal(["identity=withheld", "identity=included"], printedAudit);
+        var audit = await RetentionScenario.AuditOfAsync(App, caseId);
+        Assert.Equal(["identity=withheld", "identity=withheld", "identity=included"], audit.Where(e => e.Kind == AuditKinds.CasePrinted).Select(e => e.Detail));
+        Assert.Equal(["print"], audit.Where(e => e.Kind == AuditKinds.CaseIdentityRevealed).Select(e => e.Detail));
         await RetentionScenario.AssertAuditChainIntactAsync(App);
     }
 

@@ -4,6 +4,7 @@ using Intake.Crypto.Mailbox;
 using Intake.Tests.Infrastructure;
 using Intake.Web.Audit;
 using Intake.Web.Cases;
+using Intake.Web.Channels;
 using Intake.Web.Localization;
 using Intake.Web.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed class CaseReplyTests : CaseTestBase
     {
         var (caseId, token) = await SubmitWhistleblowingAsync("procurement was rigged");
         using var handler = await SignInAsync(StaffWorld.WhistleblowingHandler);
-        var (get, page) = await GetAsync(handler, $"/Staff/Cases/{caseId}?template={CaseReplyTemplates.Code(ReplyPurpose.Acknowledgement, Languages.Default)}");
+        var (get, page) = await GetAsync(handler, $"/Staff/Cases/{caseId}?template={CaseReplyTemplates.Code(ChannelKinds.Whistleblowing.ReadyTexts[0], Languages.Default)}");
         var ready = page.QuerySelector("#reply-text")!.TextContent;
         Assert.Contains("ärende VB-", ready, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("#purpose-acknowledgement[checked]"));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Intake.Tests.Infrastructure;
 using Intake.Web.Cases;
+using Intake.Web.Channels;
 using Intake.Web.Keys;
 using Intake.Web.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,7 @@ public sealed class CaseSeeder(IntakeApplicationFactory app)
             {
                 Id = Guid.NewGuid(),
                 ChannelId = channel.Id,
-                CaseNumber = string.Create(CultureInfo.InvariantCulture, $"{(channelCode == ChannelCodes.Whistleblowing ? "VB" : "HV")}-{day.Year}-{sequence:0000}"),
+                CaseNumber = string.Create(CultureInfo.InvariantCulture, $"{ChannelKinds.For(channelCode).CasePrefix}-{day.Year}-{sequence:0000}"),
                 Year = day.Year,
                 Sequence = sequence,
                 ReceivedOn = day,
@@ -46,7 +47,7 @@ public sealed class CaseSeeder(IntakeApplicationFactory app)
                 Status = CaseStatus.Received,
             };
             shape?.Invoke(record);
-            deadlines.Apply(record);
+            deadlines.Apply(record, ChannelKinds.For(channelCode), []);
             db.Cases.Add(record);
             records.Add(record);
         }

@@ -59,7 +59,12 @@ public abstract class CaseTestBase : OrganisationTestBase
         var values = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
             .Append(new("__RequestVerificationToken", token));
         using var content = new FormUrlEncodedContent(values);
-        var page = handler is "Reply" or "Note" ? $"/Staff/Cases/{caseId}/Write" : $"/Staff/Cases/{caseId}";
+        var page = handler switch
+        {
+            "Reply" or "Note" => $"/Staff/Cases/{caseId}/Write",
+            "Urgency" or "Statutory" or "Triage" or "Measure" or "Unit" => $"/Staff/Cases/{caseId}/Threat",
+            _ => $"/Staff/Cases/{caseId}",
+        };
         var response = await client.Http.PostAsync(new Uri($"{page}?handler={handler}", UriKind.Relative), content);
         return (response, await Html.ParseAsync(response));
     }

@@ -1,4 +1,5 @@
 using Intake.Web.Cases;
+using Intake.Web.Channels;
 using Microsoft.Extensions.Options;
 
 namespace Intake.Tests.Web.Cases;
@@ -22,7 +23,7 @@ public sealed class DeadlineTests
             AcknowledgedOn = acknowledgedOn is null ? null : D(acknowledgedOn),
             Status = acknowledgedOn is null ? CaseStatus.Received : CaseStatus.Acknowledged,
         };
-        _deadlines.Apply(record);
+        _deadlines.Apply(record, ChannelKinds.Whistleblowing, []);
         return record;
     }
 
@@ -185,7 +186,7 @@ public sealed class DeadlineTests
 
         record.AcknowledgedOn = D("2026-03-12");
         record.Status = CaseStatus.Acknowledged;
-        _deadlines.Apply(record);
+        _deadlines.Apply(record, ChannelKinds.Whistleblowing, []);
 
         Assert.Equal(D("2026-06-12"), record.NextDeadline);
         Assert.False(CaseDeadlines.IsOverdue(record, D("2026-03-12")));
@@ -197,7 +198,7 @@ public sealed class DeadlineTests
         var record = Received("2026-03-02", acknowledgedOn: "2026-03-03");
         record.FeedbackGivenOn = D("2026-05-01");
         record.Status = CaseStatus.FeedbackGiven;
-        _deadlines.Apply(record);
+        _deadlines.Apply(record, ChannelKinds.Whistleblowing, []);
 
         Assert.Null(record.NextDeadline);
         Assert.False(CaseDeadlines.IsOverdue(record, D("2030-01-01")));
@@ -209,7 +210,7 @@ public sealed class DeadlineTests
         var record = Received("2026-03-02");
         record.Status = CaseStatus.Closed;
         record.ClosedOn = D("2026-03-05");
-        _deadlines.Apply(record);
+        _deadlines.Apply(record, ChannelKinds.Whistleblowing, []);
 
         Assert.Null(record.NextDeadline);
         Assert.False(CaseDeadlines.IsOverdue(record, D("2027-01-01")));
@@ -220,7 +221,7 @@ public sealed class DeadlineTests
     {
         var record = Received("2026-03-02", acknowledgedOn: "2026-03-03");
         record.Status = CaseStatus.FeedbackGiven;
-        _deadlines.Apply(record);
+        _deadlines.Apply(record, ChannelKinds.Whistleblowing, []);
 
         Assert.Null(record.NextDeadline);
         Assert.False(CaseDeadlines.IsOverdue(record, D("2027-01-01")));
@@ -231,7 +232,7 @@ public sealed class DeadlineTests
     {
         var record = Received("2020-03-02");
         record.DisposedOn = D("2024-01-01");
-        _deadlines.Apply(record);
+        _deadlines.Apply(record, ChannelKinds.Whistleblowing, []);
 
         Assert.Null(record.NextDeadline);
     }
@@ -242,7 +243,7 @@ public sealed class DeadlineTests
         var record = Received("2026-11-23", acknowledgedOn: "2026-11-30");
         var first = (record.AcknowledgementDue, record.FeedbackDue, record.NextDeadline);
 
-        _deadlines.Apply(record);
+        _deadlines.Apply(record, ChannelKinds.Whistleblowing, []);
 
         Assert.Equal(first, (record.AcknowledgementDue, record.FeedbackDue, record.NextDeadline));
     }
@@ -259,7 +260,7 @@ public sealed class DeadlineTests
         var deadlines = new CaseDeadlines(Options.Create(new CaseOptions { AcknowledgementDays = 5, FeedbackMonths = 2 }));
         var record = new CaseRecord { ReceivedOn = D("2026-12-29") };
 
-        deadlines.Apply(record);
+        deadlines.Apply(record, ChannelKinds.Whistleblowing, []);
 
         Assert.Equal(D("2027-01-03"), record.AcknowledgementDue);
         Assert.Equal(D("2027-03-03"), record.FeedbackDue);

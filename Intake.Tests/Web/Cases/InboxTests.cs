@@ -84,7 +84,7 @@ public sealed class InboxTests : OrganisationTestBase
         Assert.Equal("Visselblåsning", cells[1][..14]);
         Assert.Equal("2026-06-07", cells[2]);
         Assert.Equal("Mottagandet bekräftat", cells[3]);
-        Assert.Equal("2026-09-08", cells[4]);
+        Assert.Equal("Återkoppling: 2026-09-08", Squash(cells[4]));
         Assert.Equal("Klar 2026-06-08", Squash(cells[5]));
         Assert.Equal("2026-09-08", cells[6]);
         Assert.Equal(StaffWorld.WhistleblowingHandler, cells[7]);
@@ -95,24 +95,30 @@ public sealed class InboxTests : OrganisationTestBase
     [Fact]
     public async Task DeclinedAcknowledgement_AndGivenFeedback_AreSaidInWords()
     {
-        await SeedAsync(ChannelCodes.Threat, Today.AddDays(-1), c => c.AcknowledgementDeclined = true);
-        await SeedAsync(ChannelCodes.Threat, Today.AddDays(-30), c =>
+        await SeedAsync(ChannelCodes.Whistleblowing, Today.AddDays(-1), c => c.AcknowledgementDeclined = true);
+        await SeedAsync(ChannelCodes.Whistleblowing, Today.AddDays(-30), c =>
         {
             c.AcknowledgedOn = Today.AddDays(-29);
             c.FeedbackGivenOn = Today.AddDays(-5);
             c.Status = CaseStatus.FeedbackGiven;
-            c.IncidentTypes = "death-threat|doxing";
+            c.Category = "bribery";
         });
+        await SeedAsync(ChannelCodes.Threat, Today.AddDays(-30), c => c.IncidentTypes = "harassment|doxing");
+        using var wb = await SignedInAsync(StaffWorld.WhistleblowingHandler);
         using var tv = await SignedInAsync(StaffWorld.ThreatHandler);
 
-        var page = await GetAsync(tv, "/Staff/Cases");
+        var page = await GetAsync(wb, "/Staff/Cases");
         var rows = Rows(page).Select(r => r.Children.Select(c => Squash(c.TextContent)).ToList()).ToList();
+        var threat = Rows(await GetAsync(tv, "/Staff/Cases")).Single().Children.Select(c => Squash(c.TextContent)).ToList();
 
         Assert.Equal("Avböjd", rows[0][5]);
         Assert.Equal("Klar 2026-06-05", rows[1][6]);
         Assert.Equal("Ingen", rows[1][4]);
-        Assert.Equal("Dödshot, Spridning av personuppgifter", rows[1][8]);
+        Assert.Equal("Mutor och korruption", rows[1][8]);
         Assert.Equal("Återkoppling lämnad", rows[1][3]);
+        // The whistleblowing act's acknowledgement and feedback do not apply to threats and violence.
+        Assert.Equal(["–", "–"], threat[5..7]);
+        Assert.Equal("Trakasserier eller kränkningar, Spridning av personuppgifter", threat[8]);
     }
 
     [Fact]
@@ -360,7 +366,9 @@ public sealed class InboxTests : OrganisationTestBase
         Assert.Equal(["VB-2026-0001", "HV-2026-0001", "HV-2026-0002"], both.Rows.Select(r => r.CaseNumber));
         Assert.Equal(["HV-2026-0001", "HV-2026-0002"], threats.Rows.Select(r => r.CaseNumber));
         Assert.Empty(notMine.Rows);
-        Assert.Equal(new InboxSummary(1, 1, 4, 3), summary);
+        // The whistleblowing case is 1 day old and the threats cases have no whistleblowing deadlines: none is
+        // overdue, and only the whistleblowing case waits for an acknowledgement.
+        Assert.Equal(new InboxSummary(0, 1, 4, 1), summary);
     }
 
     // ---- Helpers --------------------------------------------------------------------------------------------

@@ -36,9 +36,8 @@ internal static class RetentionScenario
     {
         await using var scope = app.CreateScope();
         using var keyring = await StaffWorld.UnlockAsync(scope, handler);
-        var messages = scope.ServiceProvider.GetRequiredService<CaseMessages>();
-        await messages.ReplyAsync(caseId, keyring, reply);
-        await messages.NoteAsync(caseId, keyring, note);
+        await HandlerWrites.ReplyAsync(scope, caseId, keyring, reply);
+        await HandlerWrites.NoteAsync(scope, caseId, keyring, note);
     }
 
     /// <summary>Closes the case today as the case page's close button does: status, outcome, closing and disposal days.</summary>

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Intake.Web.Accounts;
 using Intake.Web.Audit;
 using Intake.Web.Cases;
+using Intake.Web.Channels;
 using Intake.Web.Keys;
 using Intake.Web.Localization;
 using Intake.Web.Organisation;
@@ -70,7 +71,14 @@ public sealed partial class ResourceKeyUsageTests
     {
         var keys = Enum.GetNames<KeyOperationError>().Select(e => "Key.Error." + e)
             .Concat(Enum.GetNames<PassphraseProblem>().Select(p => "Passphrase.Error." + p))
-            .Concat(CaseReplyTemplates.All.Select(t => "Staff.Cases.DetailsWrite.Template." + t.Purpose))
+            .Concat(CaseReplyTemplates.All.Select(t => "Staff.Cases.DetailsWrite.Template." + t.Name))
+            .Concat(typeof(DeadlineKinds).GetFields().Where(f => f.IsLiteral).Select(f => "CaseWords.Deadline." + (string)f.GetRawConstantValue()!))
+            .Concat(Enum.GetNames<MeasureStatus>().Select(s => "Staff.Cases.Measures.Status." + s))
+            .Concat(StatutoryReasons.All.Select(r => "Staff.Cases.Statutory.Reason." + r))
+            .Concat(StatutoryReasons.All.Select(r => "Audit.Detail.Statutory.reason-" + r))
+            .Concat(new[] { CaseStatutoryReports.DecisionMissing, CaseStatutoryReports.WorkEnvironmentReportMissing, CaseStatutoryReports.SocialInsuranceReportMissing, CaseStatutoryReports.MeasuresOpen }
+                .Select(c => "Staff.Cases.CloseGuard." + c))
+            .Concat(ChannelKinds.All.Select(k => k.ReceiptTextKey))
             .Concat(ChannelCodes.All.SelectMany(c => new[] { ChannelDefaults.NameKey(c), ChannelDefaults.IntroKey(c) }))
             .Concat(typeof(AuditKinds).GetFields().Where(f => f.IsLiteral).Select(f => "Audit.Kind." + (string)f.GetRawConstantValue()!))
             .Concat(Enum.GetNames<ReplyPurpose>().Select(p => "Audit.Detail.Purpose." + p));

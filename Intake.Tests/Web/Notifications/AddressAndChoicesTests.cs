@@ -178,13 +178,6 @@ public sealed class AddressAndChoicesTests : NotificationTestBase
         return response;
     }
 
-    private async Task<StaffBrowserClient> SignInAsync(string username)
-    {
-        var client = new StaffBrowserClient(App);
-        await client.SignInAsync(username);
-        return client;
-    }
-
     private async Task<NotificationProfile> ProfileAsync(string username)
     {
         await using var scope = App.CreateScope();

@@ -62,35 +62,6 @@ public sealed class DeadlineReminderTests : NotificationTestBase
         Assert.Contains("har inte fått någon återkoppling", mail.Body, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ThreatsChannel_SeriousIncidentPending_RemindsDaily_AndFollowUpDate_Once()
-    {
-        var (caseId, _) = await SubmitThreatAsync("Hot.");
-        await SendDueAsync();
-        await Smtp.WaitForAsync(1);
-        await UpdateCaseAsync(caseId, c =>
-        {
-            c.AcknowledgementDeclined = true;
-            c.AcknowledgementDue = null;
-            c.WorkEnvironmentReportNeeded = true;
-            c.FollowUpOn = c.ReceivedOn.AddDays(1);
-        });
-
-        Assert.Equal(1, await ScanAsync());
-        App.Clock.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(2, await ScanAsync());
-        Assert.Equal(0, await ScanAsync());
-        await UpdateCaseAsync(caseId, c => c.WorkEnvironmentReportedOn = c.ReceivedOn);
-        App.Clock.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(0, await ScanAsync());
-        await SendDueAsync();
-
-        var mails = (await Smtp.WaitForAsync(2)).Skip(1).ToList();
-        var mail = Assert.Single(mails);
-        Assert.Equal(AddressOf(StaffWorld.ThreatHandler), mail.Recipient);
-        Assert.Equal(3, (await OutboxAsync()).Count(n => n.Kind is NoticeKinds.WorkEnvironmentReportPending or NoticeKinds.FollowUpReached));
-    }
-
     private async Task<Guid> UserIdAsync(string username)
     {
         await using var scope = App.CreateScope();

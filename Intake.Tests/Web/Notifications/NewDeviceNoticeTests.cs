@@ -168,6 +168,7 @@ public sealed class NewDeviceNoticeTests : NotificationTestBase
     [Fact]
     public async Task ANewAuthenticatorOnTheAccountPage_IsToldOf_UnlikeActivation()
     {
+        // Re-enrolment asks for the current passphrase as well as a code from the new authenticator.
         using var browser = Browser();
         await SignedInAsync(browser, StaffWorld.ThreatHandler);
         Assert.Empty(await OutboxAsync());
@@ -177,8 +178,9 @@ public sealed class NewDeviceNoticeTests : NotificationTestBase
         var secret = Base32Encoding.ToBytes(page.QuerySelector("#totp-secret")!.TextContent.Trim());
         App.Clock.Advance(TimeSpan.FromSeconds(30));
         var code = App.Services.GetRequiredService<TotpCodes>().CodeFor(secret, App.Clock.GetUtcNow());
-        using var changed = await browser.PostFormAsync(get, page, new() { ["Code"] = code }, "main form.form");
+        using var changed = await browser.PostFormAsync(get, page, new() { ["Code"] = code, ["Passphrase"] = StaffWorld.Passphrase }, "main form.form");
         Assert.True(changed.IsSuccessStatusCode, changed.StatusCode.ToString());
+        Assert.Contains("Den nya autentiseringsappen är registrerad", (await Html.ParseAsync(changed)).QuerySelector("[role=status]")?.TextContent, StringComparison.Ordinal);
         await SendDueAsync();
 
         var mail = Assert.Single(Smtp.Received);

@@ -129,6 +129,23 @@ public abstract class NotificationTestBase : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.Where(c => c.Id == caseId).Select(c => c.CaseNumber).SingleAsync();
     }
 
+    /// <summary>A handler signed in through the real pages.</summary>
+    protected async Task<StaffBrowserClient> SignInAsync(string username)
+    {
+        var client = new StaffBrowserClient(App);
+        Assert.True(StaffBrowserClient.IsSignedIn(await client.SignInAsync(username)), $"{username} could not sign in");
+        return client;
+    }
+
+    /// <summary>Posts one of the threats panel's forms (Statutory, Triage, Measure, Urgency, Unit) as the case page does; it must succeed.</summary>
+    protected static async Task PostThreatPanelAsync(StaffBrowserClient handler, Guid caseId, string form, params (string Name, string Value)[] fields)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        using var response = await handler.PostToHandlerAsync($"/Staff/Cases/{caseId}/Threat", form, fields);
+        Assert.True(response.IsSuccessStatusCode, $"{form} was refused: {(int)response.StatusCode}");
+        Assert.EndsWith($"/Staff/Cases/{caseId}", response.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+    }
+
     protected async Task UpdateCaseAsync(Guid caseId, Action<Intake.Web.Cases.CaseRecord> change)
     {
         await using var scope = App.CreateScope();

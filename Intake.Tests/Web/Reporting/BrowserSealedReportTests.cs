@@ -5,6 +5,7 @@ using Intake.Crypto.Age;
 using Intake.Crypto.Mailbox;
 using Intake.Tests.Infrastructure;
 using Intake.Web.Cases;
+using Intake.Web.Hosting;
 using Intake.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
         var report = AgeFile.Encrypt(Encoding.UTF8.GetBytes("{\"format\":\"intake.report/v1\",\"channel\":\"whistleblowing\",\"language\":\"sv\",\"answers\":{\"whatHappened\":[\"browser canary\"]},\"attachments\":[{\"name\":\"a.txt\",\"type\":\"text/plain\",\"size\":5}]}"), recipients);
         var attachment = AgeFile.Encrypt("hello"u8, recipients);
 
-        using var response = await PostAsync(reporter, "/report/whistleblowing", form, keys.LookupIdHex, keys.Recipient.ToString(),
+        using var response = await PostAsync(reporter, "/report/whistleblowing", form, Convert.ToHexStringLower(keys.Verifier), keys.Recipient.ToString(),
             new() { ["category"] = ["fraud"], ["allowAcknowledgement"] = ["true"] }, report, [attachment]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -67,7 +68,7 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
             _ => plain,
         };
 
-        using var response = await PostAsync(reporter, "/en/report/whistleblowing", form, keys.LookupIdHex, keys.Recipient.ToString(),
+        using var response = await PostAsync(reporter, "/en/report/whistleblowing", form, Convert.ToHexStringLower(keys.Verifier), keys.Recipient.ToString(),
             new() { ["category"] = ["fraud"] }, report, []);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -89,12 +90,51 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
         var report = AgeFile.Encrypt(Encoding.UTF8.GetBytes("{\"format\":\"intake.report/v1\",\"channel\":\"whistleblowing\",\"language\":\"sv\",\"answers\":{},\"attachments\":[]}"), recipients);
         var attachments = Enumerable.Range(0, limit).Select(i => AgeFile.Encrypt(new[] { (byte)i }, recipients)).ToList();
 
-        using var response = await PostAsync(reporter, "/report/whistleblowing", form, keys.LookupIdHex, keys.Recipient.ToString(),
+        using var response = await PostAsync(reporter, "/report/whistleblowing", form, Convert.ToHexStringLower(keys.Verifier), keys.Recipient.ToString(),
             new() { ["category"] = ["fraud"], ["allowAcknowledgement"] = ["true"] }, report, [.. attachments]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await using var scope = App.CreateScope();
         Assert.Equal(limit, await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().CaseAttachments.CountAsync());
+    }
+
+    [Theory]
+    [InlineData("/report/whistleblowing", "Brevlådekoden som sidan skapade används redan")]
+    [InlineData("/en/report/whistleblowing", "The mailbox code the page made is already in use")]
+    public async Task AReportReusingAnExistingMailbox_IsRefusedWithAClearError_AndLeavesNoFiles(string path, string message)
+    {
+        using var reporter = new ReporterClient(App);
+        using var token = MailboxToken.Generate();
+        using var keys = token.DeriveKeys();
+        var (form, recipient) = await FormAsync(reporter, path);
+        IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(recipient), keys.Recipient];
+        var report = AgeFile.Encrypt(Encoding.UTF8.GetBytes("{\"format\":\"intake.report/v1\",\"channel\":\"whistleblowing\",\"language\":\"sv\",\"answers\":{\"whatHappened\":[\"first\"]},\"attachments\":[{\"name\":\"a.txt\",\"type\":\"text/plain\",\"size\":5}]}"), recipients);
+        using (var first = await PostAsync(reporter, path, form, Convert.ToHexStringLower(keys.Verifier), keys.Recipient.ToString(),
+            new() { ["category"] = ["fraud"], ["allowAcknowledgement"] = ["true"] }, report, [AgeFile.Encrypt("hello"u8, recipients)]))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        var attachments = App.Services.GetRequiredService<DataDirectory>().Attachments;
+        var stored = Directory.GetFiles(attachments).Order(StringComparer.Ordinal).ToList();
+
+        // A replayed or forged submission with the same mailbox verifier, carrying files of its own.
+        var (again, _) = await FormAsync(reporter, path);
+        using var second = await PostAsync(reporter, path, again, Convert.ToHexStringLower(keys.Verifier), keys.Recipient.ToString(),
+            new() { ["category"] = ["fraud"], ["allowAcknowledgement"] = ["true"] }, report, [AgeFile.Encrypt("other"u8, recipients), AgeFile.Encrypt("more"u8, recipients)]);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
+        using var json = JsonDocument.Parse(await second.Content.ReadAsStringAsync());
+        Assert.Contains(json.RootElement.GetProperty("errors").EnumerateArray(), e => e.GetProperty("message").GetString()!.Contains(message, StringComparison.Ordinal));
+        await using var scope = App.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        Assert.Equal(1, await db.Cases.CountAsync());
+        Assert.Equal(1, await db.CaseAttachments.CountAsync());
+        Assert.Equal(stored, Directory.GetFiles(attachments).Order(StringComparer.Ordinal));
+
+        // The mailbox still opens on the first report alone.
+        var (_, mailbox) = await reporter.OpenMailboxAsync(token.ToString());
+        Assert.Contains("first", mailbox.QuerySelector(".thread")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,7 +146,7 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
         var (form, recipient) = await FormAsync(reporter, "/report/threat");
         var report = AgeFile.Encrypt("{}"u8, [X25519Recipient.Parse(recipient), keys.Recipient]);
 
-        using var response = await PostAsync(reporter, "/report/threat", form, keys.LookupIdHex, keys.Recipient.ToString(), new() { ["role"] = ["mayor"] }, report, []);
+        using var response = await PostAsync(reporter, "/report/threat", form, Convert.ToHexStringLower(keys.Verifier), keys.Recipient.ToString(), new() { ["role"] = ["mayor"] }, report, []);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
@@ -122,14 +162,14 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
     }
 
     private static async Task<HttpResponseMessage> PostAsync(
-        ReporterClient reporter, string path, AngleSharp.Dom.IDocument page, string lookupId, string recipient,
+        ReporterClient reporter, string path, AngleSharp.Dom.IDocument page, string verifier, string recipient,
         Dictionary<string, string[]> clear, byte[] report, IReadOnlyList<byte[]> attachments)
     {
         using var content = new MultipartFormDataContent
         {
             { new StringContent(page.QuerySelector("form.report-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
             { new StringContent("browser"), "sealingMode" },
-            { new StringContent(lookupId), "mailboxLookupId" },
+            { new StringContent(verifier), "mailboxVerifier" },
             { new StringContent(recipient), "mailboxRecipient" },
             { new StringContent(attachments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), "attachmentCount" },
         };

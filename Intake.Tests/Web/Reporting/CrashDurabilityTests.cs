@@ -20,11 +20,11 @@ public sealed class CrashDurabilityTests
         await File.WriteAllTextAsync(setupFile, JsonSerializer.Serialize(new
         {
             organisationName = "Exempelby kommun",
-            administrator = new { username = "admin", passphrase = StaffWorld.Passphrase },
+            administrator = new { username = "admin" },
             channels = new object[]
             {
-                new { code = "whistleblowing", handlers = new[] { new { username = "wb-one", passphrase = StaffWorld.Passphrase } } },
-                new { code = "threat", handlers = new[] { new { username = "tv-one", passphrase = StaffWorld.Passphrase } } },
+                new { code = "whistleblowing", handlers = new[] { new { username = "wb-one" } } },
+                new { code = "threat", handlers = new[] { new { username = "tv-one" } } },
             },
             recoveryIdentityPath = Path.Combine(data.Path, "recovery.txt"),
         }));

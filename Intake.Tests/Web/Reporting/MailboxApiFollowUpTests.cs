@@ -32,7 +32,7 @@ public sealed class MailboxApiFollowUpTests : OrganisationTestBase
         var message = AgeFile.Encrypt(ReportDocument.Message("more details here", [new AttachmentInfo("photo.jpg", "image/jpeg", 11)]), recipients);
         var photo = AgeFile.Encrypt("photo bytes"u8, recipients);
 
-        using var response = await api.MessageAsync(keys.LookupIdHex, message, [photo]);
+        using var response = await api.MessageAsync(keys.AuthenticatorHex, message, [photo]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore);
@@ -84,8 +84,8 @@ public sealed class MailboxApiFollowUpTests : OrganisationTestBase
         var before = AttachmentFiles();
 
         using var response = part == "message"
-            ? await SendAsync(api, keys.LookupIdHex, kind == "missing" ? null : bad, [])
-            : await SendAsync(api, keys.LookupIdHex, good, [good, bad]);
+            ? await SendAsync(api, keys.AuthenticatorHex, kind == "missing" ? null : bad, [])
+            : await SendAsync(api, keys.AuthenticatorHex, good, [good, bad]);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -129,7 +129,7 @@ public sealed class MailboxApiFollowUpTests : OrganisationTestBase
         var recipients = await RecipientsAsync(keys);
         var before = AttachmentFiles();
 
-        using var response = await api.MessageAsync(keys.LookupIdHex, AgeFile.Encrypt("{}"u8, recipients), [AgeFile.Encrypt("x"u8, recipients)], antiforgery: "stale");
+        using var response = await api.MessageAsync(keys.AuthenticatorHex, AgeFile.Encrypt("{}"u8, recipients), [AgeFile.Encrypt("x"u8, recipients)], antiforgery: "stale");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("expired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -145,8 +145,8 @@ public sealed class MailboxApiFollowUpTests : OrganisationTestBase
         using var __ = keys;
         var api = await new MailboxApiClient(reporter).LoadDoorAsync();
 
-        using var response = await api.MeetingAsync(keys.LookupIdHex);
-        using var thread = await api.ThreadAsync(keys.LookupIdHex);
+        using var response = await api.MeetingAsync(keys.AuthenticatorHex);
+        using var thread = await api.ThreadAsync(keys.AuthenticatorHex);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await thread.Content.ReadAsStringAsync());

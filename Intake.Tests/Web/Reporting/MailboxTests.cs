@@ -34,8 +34,8 @@ public sealed class MailboxTests : OrganisationTestBase
         {
             var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.SingleAsync();
             using var handler = await StaffWorld.UnlockAsync(scope, StaffWorld.WhistleblowingHandler);
-            await scope.ServiceProvider.GetRequiredService<CaseMessages>().ReplyAsync(record.Id, handler, "Thank you, we are looking into it.");
-            await scope.ServiceProvider.GetRequiredService<CaseMessages>().NoteAsync(record.Id, handler, "internal only");
+            await HandlerWrites.ReplyAsync(scope, record.Id, handler, "Thank you, we are looking into it.");
+            await HandlerWrites.NoteAsync(scope, record.Id, handler, "internal only");
         }
 
         var (_, page) = await reporter.OpenMailboxAsync(token);

@@ -38,7 +38,8 @@ public sealed class ServerSealedReportTests : OrganisationTestBase
         Assert.Equal("bribery", record.Category);
         Assert.StartsWith("VB-", record.CaseNumber, StringComparison.Ordinal);
         Assert.Equal(SealingMode.Server, record.SealedBy);
-        Assert.Equal(mailbox.LookupId, record.MailboxLookupId);
+        Assert.Equal(mailbox.Verifier, record.MailboxLookupId);
+        Assert.False(record.MailboxLegacy);
         var report = record.Entries.Single(e => e.Kind == EntryKind.Report);
 
         using var handler = await StaffWorld.UnlockAsync(scope, StaffWorld.WhistleblowingHandler);
@@ -69,6 +70,36 @@ public sealed class ServerSealedReportTests : OrganisationTestBase
         Assert.Equal("online", record.IncidentPlace);
         Assert.True(record.PoliceReported);
         Assert.StartsWith("HV-", record.CaseNumber, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThreatReport_CarriesTheChosenUnitInTheSealedDocument_AsTheBrowserSealedOneDoes()
+    {
+        using (var admin = new StaffBrowserClient(App))
+        {
+            await admin.SignInAsync(StaffWorld.AdminName);
+            using var added = await admin.SubmitAsync("/Staff/Admin/Units", new() { ["name[sv]"] = "Socialförvaltningen", ["name[en]"] = "Social services" }, "form[action*='handler=Add']");
+            Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        }
+
+        using var reporter = new ReporterClient(App);
+        var fields = ReporterClient.MinimalThreat("threatened at a home visit");
+        fields["organisationUnit"] = ["unit-1"];
+        var (response, _) = await reporter.SubmitAsync("/report/threat", fields);
+        var unknown = ReporterClient.MinimalThreat("a unit nobody listed");
+        unknown["organisationUnit"] = ["unit-999"];
+        await reporter.SubmitAsync("/report/threat", unknown);
+
+        Assert.Equal("/report/receipt", response.RequestMessage!.RequestUri!.AbsolutePath);
+        await using var scope = App.CreateScope();
+        var records = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.Include(c => c.Entries).OrderBy(c => c.Sequence).ToListAsync();
+        using var handler = await StaffWorld.UnlockAsync(scope, StaffWorld.ThreatHandler);
+        ReportJson Open(CaseRecord record) => ReportDocument.ParseReport(
+            AgeFile.Decrypt(record.Entries.Single(e => e.Kind == EntryKind.Report).Sealed, handler.IdentitiesFor(record.ChannelId)))!;
+        Assert.Equal("unit-1", records[0].OrganisationUnit);
+        Assert.Equal(["unit-1"], Open(records[0]).Answers["organisationUnit"]);
+        Assert.Null(records[1].OrganisationUnit);
+        Assert.False(Open(records[1]).Answers.ContainsKey("organisationUnit"));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class StatisticsAccountTests : IAsyncLifetime
         var exit = await SetupCommand.RunAsync(scope.ServiceProvider, file, output);
 
         Assert.Equal(0, exit);
-        Assert.Contains("Generated passphrase for committee", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Activation code for committee: ", output.ToString(), StringComparison.Ordinal);
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var roles = await db.StaffUsers.Where(u => u.Username == "committee" || u.Username == "safety-board").Select(u => u.Role).ToListAsync();
         Assert.Equal([StaffRole.Statistics, StaffRole.Statistics], roles);
@@ -65,15 +65,22 @@ public sealed class StatisticsAccountTests : IAsyncLifetime
         await admin.SignInAsync(StaffWorld.AdminName);
 
         using var created = await admin.SubmitAsync("/Staff/Admin/Users", new() { ["NewUsername"] = "council", ["NewDisplayName"] = "Council", ["NewRole"] = "Statistics" }, "main form.form");
-        var passphrase = (await Html.ParseAsync(created)).QuerySelector("code.secret")!.TextContent.Trim();
+        var code = (await Html.ParseAsync(created)).QuerySelector("#activation-code")!.TextContent.Trim();
         using var council = new StaffBrowserClient(_app);
-        using var signedIn = await council.SignInAsync("council", passphrase);
+        using var signedIn = await council.ActivateAsync("council", code);
         Assert.Equal("/Staff/Statistics", signedIn.RequestMessage!.RequestUri!.AbsolutePath);
 
+        // The threats handler is the channel's only member: a successor is granted first, or the change is refused.
+        var successor = await StaffWorld.CreateActivatedAsync(_app, "tv-successor");
         Guid handlerId;
         await using (var scope = _app.CreateScope())
         {
             handlerId = (await StaffWorld.UserAsync(scope, StaffWorld.ThreatHandler)).Id;
+            var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Threat);
+            var keys = scope.ServiceProvider.GetRequiredService<ChannelKeys>();
+            await keys.ProposeAsync(channel.Id, successor.Id, Guid.Empty);
+            using var granter = await StaffWorld.UnlockAsync(scope, StaffWorld.ThreatHandler);
+            await keys.GrantAsync(channel.Id, successor.Id, granter);
             var adminId = (await StaffWorld.UserAsync(scope, StaffWorld.AdminName)).Id;
             await scope.ServiceProvider.GetRequiredService<AccountService>().SetRoleAsync(adminId, handlerId, StaffRole.Statistics);
             await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().SaveChangesAsync();
@@ -91,7 +98,7 @@ public sealed class StatisticsAccountTests : IAsyncLifetime
         var document = new
         {
             organisationName = "Exempelby kommun",
-            administrator = new { username = "admin", passphrase = StaffWorld.Passphrase },
+            administrator = new { username = "admin" },
             channels = new object[]
             {
                 new { code = "whistleblowing", handlers = new[] { new { username = "wb-one" } } },

@@ -134,6 +134,6 @@ public sealed class StatisticsPageTests : StatisticsTestBase
         Assert.Equal("Election years against other years", elections.Title);
         Assert.Equal("40.0", elections.Rows[0][2]);
         Assert.Equal("20.0", elections.Rows[1][2]);
-        Assert.Contains(Table(tables, "role").Rows, r => r[0] == "An elected official");
+        Assert.Contains(Table(tables, "role").Rows, r => r[0] == "Other elected official (member, substitute)");
     }
 }

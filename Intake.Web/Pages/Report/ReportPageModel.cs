@@ -50,7 +50,12 @@ public abstract class ReportPageModel(
         }
 
         Stamp = gate.StampFor(ChannelCode);
-        Answers.Add(CommonFields.IdentityMode, CommonFields.Anonymous);
+        // Threats reporters choose how they appear themselves: nothing is preselected for them.
+        if (Channels.ChannelKinds.For(ChannelCode).PreselectedIdentityMode is { } mode)
+        {
+            Answers.Add(CommonFields.IdentityMode, mode);
+        }
+
         Answers.Add(CommonFields.AllowAcknowledgement, "true");
         return Page();
     }

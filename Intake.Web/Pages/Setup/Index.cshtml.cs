@@ -42,8 +42,7 @@ public sealed class IndexModel(SetupService setup, SetupCode code, PendingSetup 
             return Page();
         }
 
-        var generated = SetupService.FillGeneratedPassphrases(plan);
-        var id = pending.Begin(plan, generated);
+        var id = pending.Begin(plan);
         StrictCookie.Append(HttpContext, PendingCookie, id, TimeSpan.FromMinutes(30));
         return RedirectToPage("Recovery");
     }

@@ -8,8 +8,10 @@ using Microsoft.Extensions.Localization;
 namespace Intake.Web.Pages.Setup;
 
 /// <summary>
-/// Step 2 of set-up: the recovery identity, shown once with a QR code, confirmed by typing back its last eight
-/// characters. Only then is the organisation created; the identity is never stored.
+/// Step 2 of set-up: the recovery identity, shown once with a QR code on a sheet of its own, confirmed by typing
+/// back its last eight characters. Only then is the organisation created; the identity is never stored. The
+/// response to that confirmation is the second sheet: each account's one-time activation code, never printed
+/// together with the key.
 /// </summary>
 public sealed class RecoveryModel(SetupService setup, SetupCode code, PendingSetup pending, IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -22,7 +24,8 @@ public sealed class RecoveryModel(SetupService setup, SetupCode code, PendingSet
 
     public string QrCode { get; private set; } = string.Empty;
 
-    public IReadOnlyDictionary<string, string> GeneratedPassphrases { get; private set; } = new Dictionary<string, string>();
+    /// <summary>Set once the organisation is created: the codes to hand over, shown in this response only.</summary>
+    public IReadOnlyDictionary<string, string>? ActivationCodes { get; private set; }
 
     public IActionResult OnGet() => Show() ? Page() : RedirectToPage("Index");
 
@@ -41,19 +44,24 @@ public sealed class RecoveryModel(SetupService setup, SetupCode code, PendingSet
             return Page();
         }
 
+        SetupOutcome outcome;
         try
         {
-            await setup.ExecuteAsync(entry.Plan, entry.Recovery, HttpContext.RequestAborted);
+            outcome = await setup.ExecuteAsync(entry.Plan, entry.Recovery, HttpContext.RequestAborted);
         }
         catch (SetupAlreadyDoneException)
         {
             // Someone completed set-up in the meantime: nothing was changed by this request.
+            pending.Clear();
+            StrictCookie.Delete(HttpContext, IndexModel.PendingCookie);
+            return RedirectToPage("Done");
         }
 
         pending.Clear();
         code.Retire();
         StrictCookie.Delete(HttpContext, IndexModel.PendingCookie);
-        return RedirectToPage("Done");
+        ActivationCodes = outcome.ActivationCodes;
+        return Page();
     }
 
     private bool Show()
@@ -67,7 +75,6 @@ public sealed class RecoveryModel(SetupService setup, SetupCode code, PendingSet
         SecretKey = entry.Recovery.ExportSecretKey();
         PublicKey = entry.Recovery.Recipient.ToString();
         QrCode = QrSvg.Render(SecretKey, text["Setup.Recovery.QrLabel"]);
-        GeneratedPassphrases = entry.GeneratedPassphrases;
         return true;
     }
 }

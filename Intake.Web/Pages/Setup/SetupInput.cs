@@ -37,11 +37,8 @@ public sealed class SetupInput
     {
         "OrganisationName" => "Input.OrganisationName",
         "Administrator.Username" => "Input.Administrator.Username",
-        "Administrator.Passphrase" => "Input.Administrator.Passphrase",
         $"Channels[{ChannelCodes.Whistleblowing}].Handlers.Username" or $"Channels[{ChannelCodes.Whistleblowing}]" => "Input.WhistleblowingHandler.Username",
-        $"Channels[{ChannelCodes.Whistleblowing}].Handlers.Passphrase" => "Input.WhistleblowingHandler.Passphrase",
         $"Channels[{ChannelCodes.Threat}].Handlers.Username" or $"Channels[{ChannelCodes.Threat}]" => "Input.ThreatHandler.Username",
-        $"Channels[{ChannelCodes.Threat}].Handlers.Passphrase" => "Input.ThreatHandler.Passphrase",
         _ => string.Empty,
     };
 }
@@ -52,12 +49,9 @@ public sealed class AccountInput
 
     public string? DisplayName { get; set; }
 
-    public string? Passphrase { get; set; }
-
     public AccountPlan ToPlan() => new()
     {
         Username = Username ?? string.Empty,
         DisplayName = DisplayName ?? string.Empty,
-        Passphrase = string.IsNullOrEmpty(Passphrase) ? null : Passphrase,
     };
 }

@@ -4,15 +4,15 @@ using Intake.Web.Keys;
 using Intake.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Intake.Web.Pages.Staff;
 
-/// <summary>The staff start page: my channels and their public keys, and proposals waiting for my grant.</summary>
-public sealed class IndexModel(
-    ChannelDirectory directory, ChannelKeys keys, CaseAccess access, InboxQuery inbox, IStringLocalizer<SharedResource> text,
-    IOptions<MailOptions> mail) : PageModel
+/// <summary>
+/// The staff start page: my channels and their public keys, and proposals waiting for my grant (granted on
+/// <see cref="GrantModel"/>, which shows whom the key goes to).
+/// </summary>
+public sealed class IndexModel(ChannelDirectory directory, CaseAccess access, InboxQuery inbox, IOptions<MailOptions> mail) : PageModel
 {
     /// <summary>For handlers: overdue cases and unread reporter messages in their channels.</summary>
     public InboxSummary? Inbox { get; private set; }
@@ -23,8 +23,6 @@ public sealed class IndexModel(
 
     public bool IsAdministrator => User.IsInRole(nameof(StaffRole.Administrator));
 
-    public string? Message { get; private set; }
-
     /// <summary>Without a mail server nobody is told of new reports or deadlines: the page says so.</summary>
     public bool MailConfigured => mail.Value.IsConfigured;
 
@@ -34,28 +32,6 @@ public sealed class IndexModel(
         if (User.IsInRole(nameof(StaffRole.Statistics)))
         {
             return RedirectToPage("/Staff/Statistics/Index");
-        }
-
-        await LoadAsync();
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostGrantAsync(Guid channelId, Guid userId)
-    {
-        var keyring = HttpContext.Keyring();
-        if (keyring is null || IsAdministrator || User.IsInRole(nameof(StaffRole.Statistics)))
-        {
-            return Forbid();
-        }
-
-        try
-        {
-            await keys.GrantAsync(channelId, userId, keyring, HttpContext.RequestAborted);
-            Message = text["Staff.Granted"];
-        }
-        catch (KeyOperationException ex)
-        {
-            Message = text["Key.Error." + ex.Error];
         }
 
         await LoadAsync();

@@ -16,9 +16,12 @@ public static class CommonFields
     /// <summary>The answers that identify the reporter: shown to handlers only when they ask, and audited.</summary>
     public static IReadOnlySet<string> IdentifyingFields { get; } = new HashSet<string>(StringComparer.Ordinal) { Name, Contact };
 
-    public static FormSection Identity { get; } = new("identity", "Form.Common.Section.Identity",
+    public static FormSection Identity { get; } = IdentitySection(TriageColumn.None);
+
+    /// <summary>The identity questions; a channel whose deadlines depend on the identity mode keeps it as a clear code.</summary>
+    public static FormSection IdentitySection(TriageColumn modeColumn) => new("identity", "Form.Common.Section.Identity",
     [
-        new(IdentityMode, "Form.Common.IdentityMode", FieldKind.Radio, Required: true, Options:
+        new(IdentityMode, "Form.Common.IdentityMode", FieldKind.Radio, Required: true, Triage: modeColumn, Options:
         [
             new(Anonymous),
             new(Confidential),

@@ -28,6 +28,9 @@ public enum TriageColumn
     IncidentPlace,
     ContactChannels,
     PoliceReported,
+    Consequences,
+    SupportWanted,
+    IdentityMode,
 }
 
 /// <summary>One choice of a field: its code is what the sealed document and the clear triage columns keep; its

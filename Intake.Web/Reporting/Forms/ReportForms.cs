@@ -1,15 +1,9 @@
-using Intake.Web.Keys;
-
 namespace Intake.Web.Reporting.Forms;
 
 public static class ReportForms
 {
-    public static IReadOnlyList<ReportForm> All { get; } = [WhistleblowingForm.Form, ThreatForm.Form];
+    public static IReadOnlyList<ReportForm> All { get; } = [.. Channels.ChannelKinds.All.Select(k => k.Form)];
 
-    public static ReportForm For(string channelCode) => channelCode switch
-    {
-        ChannelCodes.Whistleblowing => WhistleblowingForm.Form,
-        ChannelCodes.Threat => ThreatForm.Form,
-        _ => throw new ArgumentOutOfRangeException(nameof(channelCode), channelCode, "Unknown channel"),
-    };
+    /// <summary>The form of a channel kind; throws for an unknown code.</summary>
+    public static ReportForm For(string channelCode) => Channels.ChannelKinds.For(channelCode).Form;
 }

@@ -5,6 +5,12 @@ namespace Intake.Web.Reporting.Forms;
 /// <summary>The threats-and-violence report: see docs/domain.md, "Fields of a threats-and-violence report".</summary>
 public static class ThreatForm
 {
+    /// <summary>The support choice that asks the security coordinator to call.</summary>
+    public const string SupportCall = "call";
+
+    /// <summary>The consequence that means someone was injured (a work injury for Försäkringskassan).</summary>
+    public const string Injury = "injury";
+
     public static ReportForm Form { get; } = new(ChannelCodes.Threat,
     [
         new("who", "Form.Threat.Section.Who",
@@ -12,7 +18,9 @@ public static class ThreatForm
             new("role", "Form.Threat.Role", FieldKind.Radio, Required: true, Triage: TriageColumn.ReporterRole, Options:
             [
                 new("employee"),
+                new("elected-leading"),
                 new("elected"),
+                new("candidate"),
                 new("relative"),
             ]),
             new("department", "Form.Threat.Department", FieldKind.Text, MaxLength: 300),
@@ -55,6 +63,7 @@ public static class ThreatForm
                 new("stalking"),
                 new("doxing"),
                 new("violence"),
+                new("weapon"),
                 new("property-damage"),
                 new("theft"),
                 new("undue-pressure"),
@@ -92,9 +101,9 @@ public static class ThreatForm
         ]),
         new("after", "Form.Threat.Section.After",
         [
-            new("consequences", "Form.Threat.Consequences", FieldKind.Checkboxes, Options:
+            new("consequences", "Form.Threat.Consequences", FieldKind.Checkboxes, Triage: TriageColumn.Consequences, Options:
             [
-                new("injury"),
+                new(Injury),
                 new("psychological"),
                 new("sick-leave"),
                 new("avoided"),
@@ -113,13 +122,13 @@ public static class ThreatForm
                 new("security"),
                 new("party"),
             ]),
-            new("support", "Form.Threat.Support", FieldKind.Checkboxes, Options:
+            new("support", "Form.Threat.Support", FieldKind.Checkboxes, Triage: TriageColumn.SupportWanted, Options:
             [
-                new("call"),
+                new(SupportCall),
                 new("crisis"),
             ]),
         ]),
-        CommonFields.Identity,
+        CommonFields.IdentitySection(TriageColumn.IdentityMode),
         CommonFields.Follow,
     ]);
 }

@@ -26,11 +26,19 @@ public sealed class StagedFile(string tempPath, string field, AttachmentInfo inf
 
     public long SealedLength => new FileInfo(FinalPath ?? TempPath).Length;
 
-    /// <summary>Moves the sealed file to <c>attachments/{id}.age</c>; returns the name to reference.</summary>
+    /// <summary>
+    /// Moves the sealed file to <c>attachments/{id}.age</c>; returns the name to reference. Its modification and
+    /// access times are set to the start of the day (UTC), the precision the case keeps: the file system would
+    /// otherwise record the submission to the nanosecond.
+    /// </summary>
     public string Promote(Guid id)
     {
         var name = $"{id:N}.age";
-        File.Move(TempPath, Path.Combine(Path.GetDirectoryName(TempPath)!, name));
+        var final = Path.Combine(Path.GetDirectoryName(TempPath)!, name);
+        var day = DateTime.UtcNow.Date;
+        File.SetLastWriteTimeUtc(TempPath, day);
+        File.SetLastAccessTimeUtc(TempPath, day);
+        File.Move(TempPath, final);
         FinalName = name;
         return name;
     }

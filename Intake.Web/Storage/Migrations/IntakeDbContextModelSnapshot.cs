@@ -49,7 +49,19 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ActivationCodeHash")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTimeOffset?>("ActivationExpiresAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeactivatedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -66,6 +78,9 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResetOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Role")
@@ -114,6 +129,9 @@ namespace Intake.Web.Storage.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Mac")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("TEXT");
@@ -197,6 +215,43 @@ namespace Intake.Web.Storage.Migrations
                     b.ToTable("CaseEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Web.Cases.CaseMeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Position")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("CaseMeasures", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Web.Cases.CaseRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -232,6 +287,10 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Consequences")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactChannels")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -242,17 +301,30 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<DateOnly?>("DisposedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("FeedbackDue")
+                    b.Property<DateOnly?>("FeedbackDue")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("FeedbackGivenOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FirstContactOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FirstContactRequested")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowedUpOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HandlerCategories")
                         .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityMode")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IncidentPlace")
@@ -264,6 +336,9 @@ namespace Intake.Web.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("LegalHold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MailboxLegacy")
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("MailboxLookupId")
@@ -280,6 +355,14 @@ namespace Intake.Web.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("NextDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextDeadlineKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationUnit")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Origin")
@@ -305,6 +388,9 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<bool>("RiskAssessmentUpdated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("RiskAssessmentUpdatedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SealedBy")
                         .HasColumnType("INTEGER");
 
@@ -323,8 +409,22 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SupportWanted")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("UnreadReporterMessages")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WorkEnvironmentDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkEnvironmentNotReportedReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("WorkEnvironmentReportNeeded")
                         .HasColumnType("INTEGER");
@@ -461,6 +561,9 @@ namespace Intake.Web.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApprovedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("GrantedBy")
@@ -622,6 +725,23 @@ namespace Intake.Web.Storage.Migrations
                     b.ToTable("Organisation", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Web.Organisation.OrganisationUnit", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("OrganisationUnits", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Web.Organisation.SiteText", b =>
                 {
                     b.Property<string>("Owner")
@@ -687,6 +807,15 @@ namespace Intake.Web.Storage.Migrations
                 {
                     b.HasOne("Intake.Web.Cases.CaseRecord", null)
                         .WithMany("Entries")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intake.Web.Cases.CaseMeasure", b =>
+                {
+                    b.HasOne("Intake.Web.Cases.CaseRecord", null)
+                        .WithMany("Measures")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -770,6 +899,8 @@ namespace Intake.Web.Storage.Migrations
             modelBuilder.Entity("Intake.Web.Cases.CaseRecord", b =>
                 {
                     b.Navigation("Entries");
+
+                    b.Navigation("Measures");
                 });
 
             modelBuilder.Entity("Intake.Web.Keys.Channel", b =>

@@ -56,7 +56,7 @@ internal static partial class InboxBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Seeded {seed.Cases} cases ({seed.Open} with an open deadline, {seed.Disposed} disposed) and {seed.Entries} entries in {seed.Seconds:0.0} s; thread case {seed.ThreadCaseNumber}"));
 
-        using var handler = await StaffSignIn.SignInAsync(server.Address, IntakeServer.WhistleblowingHandler, IntakeServer.HandlerPassphrase);
+        using var handler = await StaffSignIn.ActivateAsync(server.Address, IntakeServer.WhistleblowingHandler, server.ActivationCodes[IntakeServer.WhistleblowingHandler], IntakeServer.HandlerPassphrase);
         var pages = await PageCountAsync(handler, "Staff/Cases");
         var allPages = await PageCountAsync(handler, "Staff/Cases?disposed=true");
         var scenarios = new List<(string Name, string Path, double? Target)>

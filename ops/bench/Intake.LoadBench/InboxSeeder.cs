@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Intake.Crypto.Age;
 using Intake.Web.Cases;
+using Intake.Web.Channels;
 using Intake.Web.Reporting;
 using Intake.Web.Reporting.Forms;
 using Microsoft.Data.Sqlite;
@@ -43,7 +44,7 @@ internal static class InboxSeeder
         using var insertCase = Prepare(connection, transaction, "Cases",
             ["Id", "ChannelId", "CaseNumber", "Year", "Sequence", "ReceivedOn", "Status", "SealedBy", "ChannelKeyVersion", "MailboxLookupId",
              "MailboxRecipient", "AcknowledgementDeclined", "MeetingRequested", "Category", "IncidentTypes", "Origin", "AcknowledgementDue",
-             "AcknowledgedOn", "FeedbackDue", "FeedbackGivenOn", "NextDeadline", "AssigneeId", "UnreadReporterMessages",
+             "AcknowledgedOn", "FeedbackDue", "FeedbackGivenOn", "NextDeadline", "NextDeadlineKind", "Urgent", "FirstContactRequested", "AssigneeId", "UnreadReporterMessages",
              "WorkEnvironmentReportNeeded", "SocialInsuranceReportNeeded", "RiskAssessmentUpdated", "ClosedOn", "Outcome", "DisposeOn",
              "LegalHold", "DisposedOn"]);
         using var insertEntry = Prepare(connection, transaction, "CaseEntries",
@@ -57,7 +58,7 @@ internal static class InboxSeeder
             var received = firstDay.AddDays(random.Next(today.DayNumber - firstDay.DayNumber + 1));
             var record = Shape(random, channel, received, today, handlers[channel.Id]);
             record.MailboxRecipient = mailboxRecipient;
-            deadlines.Apply(record);
+            deadlines.Apply(record, ChannelKinds.For(channel.Code), []);
             records.Add(record);
         }
 
@@ -69,7 +70,7 @@ internal static class InboxSeeder
             var key = (record.ChannelId, record.ReceivedOn.Year);
             record.Year = record.ReceivedOn.Year;
             record.Sequence = sequences[key] = sequences.GetValueOrDefault(key) + 1;
-            var prefix = channels.Single(c => c.Id == record.ChannelId).Code == "whistleblowing" ? "VB" : "HV";
+            var prefix = ChannelKinds.For(channels.Single(c => c.Id == record.ChannelId).Code).CasePrefix;
             record.CaseNumber = string.Create(CultureInfo.InvariantCulture, $"{prefix}-{record.Year}-{record.Sequence:0000}");
         }
 
@@ -212,7 +213,7 @@ internal static class InboxSeeder
     private static void InsertCase(SqliteCommand command, CaseRecord c, int keyVersion) => Run(command,
         c.Id, c.ChannelId, c.CaseNumber, c.Year, c.Sequence, c.ReceivedOn, (int)c.Status, (int)c.SealedBy, keyVersion, c.MailboxLookupId,
         c.MailboxRecipient, c.AcknowledgementDeclined, c.MeetingRequested, c.Category, c.IncidentTypes, (int)c.Origin, c.AcknowledgementDue,
-        c.AcknowledgedOn, c.FeedbackDue, c.FeedbackGivenOn, c.NextDeadline, c.AssigneeId, c.UnreadReporterMessages,
+        c.AcknowledgedOn, c.FeedbackDue, c.FeedbackGivenOn, c.NextDeadline, c.NextDeadlineKind, c.Urgent, c.FirstContactRequested, c.AssigneeId, c.UnreadReporterMessages,
         false, false, false, c.ClosedOn, c.Outcome, c.DisposeOn, c.LegalHold, c.DisposedOn);
 
     private static void Insert(SqliteCommand command, Guid id, Guid caseId, EntryKind kind, DateOnly day, int position, Guid? author, byte[]? sealedContent, bool readable) =>

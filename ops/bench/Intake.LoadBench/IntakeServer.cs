@@ -23,6 +23,9 @@ internal sealed class IntakeServer : IDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>The activation code set-up printed for each account.</summary>
+    public IReadOnlyDictionary<string, string> ActivationCodes { get; private init; } = new Dictionary<string, string>();
+
     public const string WhistleblowingHandler = "wb-one";
     public const string HandlerPassphrase = "bench-handler-passphrase";
     public const string StatisticsUser = "stats";
@@ -35,18 +38,28 @@ internal sealed class IntakeServer : IDisposable
         Directory.CreateDirectory(root);
         var setup = Path.Combine(root, "setup.json");
         await File.WriteAllTextAsync(setup, $$"""
-            {"organisationName":"Benchmark","administrator":{"username":"admin","passphrase":"bench-admin-passphrase"},
-             "channels":[{"code":"whistleblowing","handlers":[{"username":"wb-one","passphrase":"bench-handler-passphrase"}]},
-                         {"code":"threat","handlers":[{"username":"tv-one","passphrase":"bench-handler-passphrase"}]}],
-             "statistics":[{"username":"stats","passphrase":"bench-handler-passphrase"}],
+            {"organisationName":"Benchmark","administrator":{"username":"admin"},
+             "channels":[{"code":"whistleblowing","handlers":[{"username":"wb-one"}]},
+                         {"code":"threat","handlers":[{"username":"tv-one"}]}],
+             "statistics":[{"username":"stats"}],
              "recoveryIdentityPath":"{{Path.Combine(root, "recovery.txt")}}"}
             """);
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var command = Start(options, data, "setup", "--from", setup))
         {
+            var output = await command.StandardOutput.ReadToEndAsync();
             await command.WaitForExitAsync();
             if (command.ExitCode != 0)
             {
-                throw new InvalidOperationException("set-up failed: " + await command.StandardOutput.ReadToEndAsync());
+                throw new InvalidOperationException("set-up failed: " + output);
+            }
+
+            // Set-up prints one activation code per account; each account is activated with it at first sign-in.
+            const string Prefix = "Activation code for ";
+            foreach (var line in output.Split('\n').Where(l => l.StartsWith(Prefix, StringComparison.Ordinal)))
+            {
+                var parts = line[Prefix.Length..].Split(": ", 2);
+                codes[parts[0]] = parts[1].Trim();
             }
         }
 
@@ -70,7 +83,7 @@ internal sealed class IntakeServer : IDisposable
                 using var response = await client.GetAsync(new Uri("healthz", UriKind.Relative));
                 if (response.IsSuccessStatusCode)
                 {
-                    return new IntakeServer(process, address, data);
+                    return new IntakeServer(process, address, data) { ActivationCodes = codes };
                 }
             }
             catch (HttpRequestException)
@@ -123,6 +136,14 @@ internal sealed class IntakeServer : IDisposable
         }
 
         start.ArgumentList.Add($"--Intake:DataDirectory={data}");
+        // The instance key sits beside the data directory, never inside it.
+        var key = Path.Combine(Path.GetDirectoryName(data)!, "instance.key");
+        if (!File.Exists(key))
+        {
+            File.WriteAllText(key, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        }
+
+        start.ArgumentList.Add($"--Intake:InstanceKeyFile={key}");
         // Room for the large-attachment measurement: the default limits (50 MB a file) would refuse it by design.
         if (options.AttachmentMiB > 0)
         {

@@ -6,19 +6,26 @@ using OtpNet;
 namespace Intake.LoadBench;
 
 /// <summary>
-/// Signs a case handler in over HTTP like a browser without JavaScript: passphrase, then the two-step enrolment
-/// on first sign-in, with the code computed from the secret the enrolment page shows.
+/// Signs a staff member in for the first time over HTTP like a browser without JavaScript: the account is activated
+/// with the code set-up printed and a passphrase, then the two-step enrolment follows, with the code computed from
+/// the secret the enrolment page shows.
 /// </summary>
 internal static partial class StaffSignIn
 {
-    public static async Task<HttpClient> SignInAsync(Uri address, string username, string passphrase)
+    public static async Task<HttpClient> ActivateAsync(Uri address, string username, string activationCode, string passphrase)
     {
         var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true, AllowAutoRedirect = true };
         var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         try
         {
-            var signIn = await GetAsync(client, "Staff/SignIn");
-            var enrol = await PostFormAsync(client, signIn, new() { ["Username"] = username, ["Passphrase"] = passphrase });
+            var activate = await GetAsync(client, "Staff/SignIn/Activate");
+            var enrol = await PostFormAsync(client, activate, new()
+            {
+                ["Username"] = username,
+                ["Code"] = activationCode,
+                ["Passphrase"] = passphrase,
+                ["RepeatPassphrase"] = passphrase,
+            });
             var secret = SecretPattern().Match(enrol.Html);
             if (!secret.Success)
             {

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Localization;
 
 namespace Intake.Web.Pages.Staff.Account;
 
-/// <summary>My account: change the passphrase (re-seals my identity).</summary>
+/// <summary>
+/// My account: my personal key's fingerprint (to compare by voice with the member who grants me a channel) and
+/// the passphrase change (re-seals my identity).
+/// </summary>
 public sealed class IndexModel(AccountService accounts, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
@@ -18,6 +21,9 @@ public sealed class IndexModel(AccountService accounts, IStringLocalizer<SharedR
     public string? RepeatPassphrase { get; set; }
 
     public string? Message { get; private set; }
+
+    /// <summary>The fingerprint of my personal recipient, from the key unlocked in this session.</summary>
+    public string? Fingerprint => HttpContext.Keyring() is { } keyring ? Keys.KeyFingerprint.Of(keyring.Personal.Recipient.ToString()) : null;
 
     public void OnGet()
     {

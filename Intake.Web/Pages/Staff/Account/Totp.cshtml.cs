@@ -8,13 +8,17 @@ using Microsoft.Extensions.Localization;
 namespace Intake.Web.Pages.Staff.Account;
 
 /// <summary>
-/// Re-enrol TOTP: a new secret is shown, and replaces the old one once a code from it is confirmed. Between the
+/// Re-enrol TOTP: a new secret is shown, and replaces the old one once a code from it is confirmed. The
+/// current passphrase is asked again, so an unattended session cannot move the second factor. Between the
 /// two requests the new secret travels in a hidden field encrypted by Data Protection for this user only.
 /// </summary>
 public sealed class TotpModel(AccountService accounts, IDataProtectionProvider protection, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
+
+    [BindProperty]
+    public string? Passphrase { get; set; }
 
     [BindProperty]
     public string? Pending { get; set; }
@@ -47,11 +51,13 @@ public sealed class TotpModel(AccountService accounts, IDataProtectionProvider p
             return Page();
         }
 
-        var change = await accounts.ReenrolTotpAsync(keyring, secret, Code, HttpContext.RequestAborted);
+        var change = await accounts.ReenrolTotpAsync(keyring, Passphrase, secret, Code, HttpContext.RequestAborted);
+        Passphrase = null;
+        ModelState.Remove(nameof(Passphrase));
         if (!change.Succeeded)
         {
             Show(secret);
-            ModelState.AddModelError(nameof(Code), text[change.ErrorKey!]);
+            ModelState.AddModelError(change.ErrorKey == "SignIn.Error.Code" ? nameof(Code) : nameof(Passphrase), text[change.ErrorKey!]);
             return Page();
         }
 

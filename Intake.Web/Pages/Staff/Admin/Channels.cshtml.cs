@@ -8,7 +8,10 @@ using Microsoft.Extensions.Localization;
 
 namespace Intake.Web.Pages.Staff.Admin;
 
-/// <summary>Channels: texts in every language, propose a handler, remove a member (revokes and rotates the key).</summary>
+/// <summary>
+/// Channels: texts in every language, propose a handler (nobody preselected), and the link to remove a member,
+/// confirmed on its own page (<see cref="Confirm.RemoveMemberModel"/>).
+/// </summary>
 public sealed class ChannelsModel(
     ChannelDirectory directory, ChannelKeys keys, SiteTextEditor texts, IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -40,15 +43,17 @@ public sealed class ChannelsModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostProposeAsync(Guid channelId, Guid userId)
+    /// <summary>Proposes the handler chosen in the list; nobody is chosen in advance.</summary>
+    public async Task<IActionResult> OnPostProposeAsync(Guid channelId, Guid? userId)
     {
-        await RunAsync(() => keys.ProposeAsync(channelId, userId, User.UserId()!.Value, HttpContext.RequestAborted), "Admin.Proposed");
-        return Page();
-    }
+        if (userId is not { } chosen || chosen == Guid.Empty)
+        {
+            Message = text["Admin.Error.ChooseHandler"];
+            await LoadAsync();
+            return Page();
+        }
 
-    public async Task<IActionResult> OnPostRemoveAsync(Guid channelId, Guid userId)
-    {
-        await RunAsync(() => keys.RevokeAsync(channelId, userId, User.UserId()!.Value, HttpContext.RequestAborted), "Admin.Removed");
+        await RunAsync(() => keys.ProposeAsync(channelId, chosen, User.UserId()!.Value, HttpContext.RequestAborted), "Admin.Proposed");
         return Page();
     }
 
@@ -70,6 +75,6 @@ public sealed class ChannelsModel(
     private async Task LoadAsync()
     {
         Channels = await directory.AllAsync(HttpContext.RequestAborted);
-        Handlers = (await directory.UsersAsync(HttpContext.RequestAborted)).Where(u => u.Role == StaffRole.Handler).ToList();
+        Handlers = (await directory.UsersAsync(HttpContext.RequestAborted)).Where(u => u.Role == StaffRole.Handler && !u.IsDisabled).ToList();
     }
 }

@@ -6,7 +6,10 @@ using Microsoft.Extensions.Localization;
 
 namespace Intake.Web.Pages.Staff.Admin;
 
-/// <summary>Accounts: create, reset a forgotten passphrase, change role. Generated passphrases are shown once.</summary>
+/// <summary>
+/// Accounts: create one (its activation code is shown once, for the owner to set their own passphrase), and the
+/// links to reset, change role and deactivate, each confirmed on a page of its own that states the consequence.
+/// </summary>
 public sealed class UsersModel(AccountService accounts, ChannelDirectory directory, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
@@ -20,10 +23,8 @@ public sealed class UsersModel(AccountService accounts, ChannelDirectory directo
 
     public IReadOnlyList<StaffUser> Users { get; private set; } = [];
 
-    /// <summary>A passphrase just generated, with whom it belongs to: shown in this response only.</summary>
-    public (string Username, string Passphrase)? Issued { get; private set; }
-
-    public string? Message { get; private set; }
+    /// <summary>An activation code just issued, with whom it belongs to: shown in this response only.</summary>
+    public IssuedCode? Issued { get; private set; }
 
     public async Task OnGetAsync() => Users = await directory.UsersAsync(HttpContext.RequestAborted);
 
@@ -31,8 +32,8 @@ public sealed class UsersModel(AccountService accounts, ChannelDirectory directo
     {
         try
         {
-            var (user, passphrase) = await accounts.CreateAsync(Me, NewUsername ?? string.Empty, NewDisplayName ?? string.Empty, NewRole, HttpContext.RequestAborted);
-            Issued = (user.Username, passphrase);
+            var (user, code) = await accounts.CreateAsync(Me, NewUsername ?? string.Empty, NewDisplayName ?? string.Empty, NewRole, HttpContext.RequestAborted);
+            Issued = new IssuedCode(user.Username, code, user.ActivationExpiresAt!.Value);
             NewUsername = NewDisplayName = null;
             ModelState.Clear();
         }
@@ -45,30 +46,8 @@ public sealed class UsersModel(AccountService accounts, ChannelDirectory directo
         return Page();
     }
 
-    public async Task<IActionResult> OnPostResetAsync(Guid userId)
-    {
-        var passphrase = await accounts.ResetAsync(Me, userId, HttpContext.RequestAborted);
-        Users = await directory.UsersAsync(HttpContext.RequestAborted);
-        Issued = (Users.Single(u => u.Id == userId).Username, passphrase);
-        Message = text["Admin.ResetDone"];
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostRoleAsync(Guid userId, StaffRole role)
-    {
-        if (userId == Me)
-        {
-            Message = text["Admin.Error.OwnRole"];
-        }
-        else
-        {
-            await accounts.SetRoleAsync(Me, userId, role, HttpContext.RequestAborted);
-            Message = text["Admin.RoleChanged"];
-        }
-
-        Users = await directory.UsersAsync(HttpContext.RequestAborted);
-        return Page();
-    }
-
     private Guid Me => User.UserId() ?? throw new InvalidOperationException("Signed-in user without id");
 }
+
+/// <summary>A one-time activation code as shown to the administrator, once.</summary>
+public sealed record IssuedCode(string Username, string Code, DateTimeOffset ExpiresAt);

@@ -1,6 +1,7 @@
 using Intake.Web.Accounts;
 using Intake.Web.Audit;
 using Intake.Web.Cases;
+using Intake.Web.Channels;
 using Intake.Web.Keys;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,8 +19,9 @@ namespace Intake.Web.Pages.Staff.Cases;
 /// </summary>
 [Hosting.SmallFormsOnly]
 public sealed class DetailsModel(
-    CaseAccess access, CaseReader reader, CaseWorkflow workflow, CaseTriage triage,
-    CaseReplyTemplates templates, AuditLog audit, CaseCalendar calendar, CaseViewAudit viewAudit, IStringLocalizer<SharedResource> text) : PageModel
+    CaseAccess access, CaseReader reader, CaseWorkflow workflow, ThreatPanels panels,
+    CaseReplyTemplates templates, AuditLog audit, Intake.Web.Storage.UnitOfWork work, CaseCalendar calendar, CaseViewAudit viewAudit,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     private readonly List<(string Anchor, string Message)> _errors = [];
 
@@ -27,6 +29,11 @@ public sealed class DetailsModel(
     public Guid Id { get; set; }
 
     public CaseView View { get; private set; } = null!;
+
+    public ChannelKind Kind => View.Kind;
+
+    /// <summary>The threats-and-violence panels (urgency, statutory reports, measures, follow-up), for kinds that have them.</summary>
+    public ThreatPanel? Threat { get; private set; }
 
     public DateOnly Today => calendar.Today;
 
@@ -54,8 +61,6 @@ public sealed class DetailsModel(
     [BindProperty]
     public List<string> Categories { get; set; } = [];
 
-    [BindProperty]
-    public TriageForm Triage { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string? template, string? done)
     {
@@ -64,12 +69,14 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
+        // Marking the messages read and the view's audit entry are one unit of work.
         if (done is null || !await viewAudit.IsFollowUpOfOwnSaveAsync(keyring.UserId, record.Id, Aborted))
         {
             record.UnreadReporterMessages = 0;
-            await audit.AppendAsync(AuditKinds.CaseViewed, keyring.UserId, record.Id, record.ChannelId, cancellationToken: Aborted);
+            audit.Record(AuditKinds.CaseViewed, keyring.UserId, record.Id, record.ChannelId);
+            await work.SaveAsync(Aborted);
         }
-        if (templates.For(template, record) is { } ready)
+        if (templates.For(template, record, await reader.KindAsync(record.ChannelId, Aborted)) is { } ready)
         {
             Template = ready.Code;
             ReplyText = ready.Text;
@@ -122,6 +129,13 @@ public sealed class DetailsModel(
         var problem = NewStatus is { } status && Enum.IsDefined(status)
             ? await workflow.SetStatusAsync(record, keyring.UserId, status, NullIfEmpty(Outcome), Aborted)
             : WorkflowProblem.OutcomeRequired;
+        if (problem == WorkflowProblem.ReportsMissing)
+        {
+            var missing = await panels.MissingBeforeClosingAsync(record, Aborted);
+            _errors.Add(("new-status", text["Staff.Cases.CloseGuard.Refused", string.Join("; ", missing.Select(m => text["Staff.Cases.CloseGuard." + m].Value))]));
+            return await ShowAgainAsync(record, keyring, "status");
+        }
+
         if (problem != WorkflowProblem.None)
         {
             _errors.Add(problem == WorkflowProblem.Disposed
@@ -168,28 +182,6 @@ public sealed class DetailsModel(
         return Done("categorised");
     }
 
-    public async Task<IActionResult> OnPostTriageAsync()
-    {
-        if (await FindAsync() is not ({ } record, { } keyring))
-        {
-            return NotFound();
-        }
-
-        if (await ChannelCodeAsync(record) != ChannelCodes.Threat)
-        {
-            return NotFound();
-        }
-
-        var input = Triage.Parse(Today, text, _errors);
-        if (input is null)
-        {
-            return await ShowAgainAsync(record, keyring, "triage");
-        }
-
-        await triage.UpdateAsync(record, keyring.UserId, input, Aborted);
-        return Done("triage");
-    }
-
     public string? ErrorFor(string anchor) =>
         _errors.Where(e => e.Anchor == anchor).Select(e => e.Message).FirstOrDefault();
 
@@ -231,10 +223,7 @@ public sealed class DetailsModel(
             Categories = [.. CaseWorkflow.CategoriesOf(record)];
         }
 
-        if (posted != "triage")
-        {
-            Triage = TriageForm.From(record, View.Triage);
-        }
+        Threat = await panels.ForAsync(View, Aborted);
     }
 
     private RedirectToPageResult Done(string what) => RedirectToPage("Details", new { id = Id, done = what });
@@ -248,6 +237,11 @@ public sealed class DetailsModel(
         "assigned" => text["Staff.Cases.Details.AssigneeHasBeenChanged"].Value,
         "categorised" => text["Staff.Cases.Details.CategoriesHaveBeenSaved"].Value,
         "triage" => text["Staff.Cases.Details.TriageHasBeenSaved"].Value,
+        "urgency" => text["Staff.Cases.Threat.UrgencySaved"].Value,
+        "statutory" => text["Staff.Cases.Threat.StatutorySaved"].Value,
+        "receipt" => text["Staff.Cases.Receipt.Attached"].Value,
+        "measure" => text["Staff.Cases.Threat.MeasureSaved"].Value,
+        "unit" => text["Staff.Cases.Threat.UnitSaved"].Value,
         _ => null,
     };
 

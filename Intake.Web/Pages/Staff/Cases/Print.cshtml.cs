@@ -3,6 +3,7 @@ using Intake.Web.Audit;
 using Intake.Web.Cases;
 using Intake.Web.Reporting;
 using Intake.Web.Reporting.Forms;
+using Intake.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -12,13 +13,14 @@ namespace Intake.Web.Pages.Staff.Cases;
 /// <summary>
 /// A print-friendly, decrypted view of the whole case for the registry after a secrecy review: the report's
 /// answers with their labels, the thread with dates, internal notes marked as such, the history and the
-/// attachments by name and size. The reporter's identity is left out unless the handler ticks the box. Every
-/// view is audited (<c>case.printed</c>, with whether the identity was included). No script.
+/// attachments by name and size. The reporter's identity is left out of the view a link opens (GET); it is shown
+/// only after the handler asks for it with a form (POST), which is audited as an identity reveal like the case
+/// page's button. Every view is audited (<c>case.printed</c>, with whether the identity was included). No script.
 /// </summary>
-public sealed class PrintModel(CaseAccess access, CasePrintReader reader, AuditLog audit, CaseCalendar calendar) : PageModel
+public sealed class PrintModel(CaseAccess access, CasePrintReader reader, AuditLog audit, UnitOfWork work, CaseCalendar calendar) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "identity")]
-    public bool IncludeIdentity { get; set; }
+    /// <summary>Set only by the POST: a link (or a prefetch) never reveals the identity.</summary>
+    public bool IncludeIdentity { get; private set; }
 
     public CaseReadout Readout { get; private set; } = null!;
 
@@ -26,8 +28,13 @@ public sealed class PrintModel(CaseAccess access, CasePrintReader reader, AuditL
 
     public DateOnly PrintedOn => calendar.Today;
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    public Task<IActionResult> OnGetAsync(Guid id) => ShowAsync(id, includeIdentity: false);
+
+    public Task<IActionResult> OnPostAsync(Guid id, [FromForm(Name = "identity")] bool identity) => ShowAsync(id, identity);
+
+    private async Task<IActionResult> ShowAsync(Guid id, bool includeIdentity)
     {
+        IncludeIdentity = includeIdentity;
         var record = await access.FindAsync(HttpContext, id, HttpContext.RequestAborted);
         var keyring = HttpContext.Keyring();
         if (record is null || keyring is null)
@@ -37,8 +44,13 @@ public sealed class PrintModel(CaseAccess access, CasePrintReader reader, AuditL
 
         Readout = await reader.ReadAsync(record, keyring, HttpContext.RequestAborted);
         Form = ReportForms.For(Readout.ChannelCode);
-        await audit.AppendAsync(AuditKinds.CasePrinted, keyring.UserId, record.Id, record.ChannelId,
-            IncludeIdentity ? "identity=included" : "identity=withheld", HttpContext.RequestAborted);
+        if (IncludeIdentity)
+        {
+            audit.Record(AuditKinds.CaseIdentityRevealed, keyring.UserId, record.Id, record.ChannelId, "print");
+        }
+
+        audit.Record(AuditKinds.CasePrinted, keyring.UserId, record.Id, record.ChannelId, IncludeIdentity ? "identity=included" : "identity=withheld");
+        await work.SaveAsync(HttpContext.RequestAborted);
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
