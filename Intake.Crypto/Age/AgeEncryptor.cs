@@ -1,5 +1,6 @@
 // Creating an age v1 file (c2sp.org/age): a fresh 16-byte file key from the CSPRNG,
-// one stanza per recipient, the header with its MAC, a fresh 16-byte payload nonce,
+// one stanza per recipient (post-quantum and classic recipients are never mixed, as in
+// the reference implementation), the header with its MAC, a fresh 16-byte payload nonce,
 // then the STREAM payload (optionally inside the ASCII armor).
 using System.Security.Cryptography;
 using Intake.Crypto.Age.Armor;
@@ -23,6 +24,13 @@ internal static class AgeEncryptor
         if (recipients.Count > 1 && recipients.Any(r => r is null || r.RequiresSoleStanza))
         {
             throw new ArgumentException("A passphrase recipient must be the only recipient of a file.", nameof(recipients));
+        }
+
+        if (recipients.Any(r => r is { IsPostQuantum: true }) && recipients.Any(r => r is { IsPostQuantum: false }))
+        {
+            throw new ArgumentException(
+                "Post-quantum and classic recipients cannot be mixed: the classic stanza would leave the file open to a quantum computer.",
+                nameof(recipients));
         }
 
         byte[] fileKey = RandomNumberGenerator.GetBytes(AgeKdf.FileKeySize);

@@ -1,15 +1,29 @@
-// Identity files as age-keygen writes them: one "AGE-SECRET-KEY-1…" per line, lines
-// starting with '#' are comments, blank lines ignored, LF or CRLF line endings.
+// Identity files as age-keygen writes them: one "AGE-SECRET-KEY-1…" (or, from age 1.3,
+// "AGE-SECRET-KEY-PQ-1…" for a post-quantum hybrid key) per line, lines starting with '#'
+// are comments, blank lines ignored, LF or CRLF line endings.
 namespace Intake.Crypto.Age;
 
 /// <summary>Parses age identity files.</summary>
 public static class AgeIdentityFile
 {
-    /// <summary>Returns every identity in the file; throws <see cref="FormatException"/> naming the bad line number.</summary>
-    public static IReadOnlyList<X25519Identity> Parse(string text)
+    /// <summary>Returns every X25519 identity in the file; throws <see cref="FormatException"/> naming the bad line number.</summary>
+    public static IReadOnlyList<X25519Identity> Parse(string text) => ParseLines(text, X25519Identity.Parse);
+
+    /// <summary>
+    /// Returns every identity in the file, hybrid post-quantum ("AGE-SECRET-KEY-PQ-1…") or
+    /// X25519 ("AGE-SECRET-KEY-1…"); throws <see cref="FormatException"/> naming the bad line number.
+    /// Dispose the identities (each is <see cref="IDisposable"/>) when done.
+    /// </summary>
+    public static IReadOnlyList<IIdentity> ParseAny(string text)
+        => ParseLines<IIdentity>(text, line => line.StartsWith(HybridIdentity.Hrp + "1", StringComparison.Ordinal)
+            ? HybridIdentity.Parse(line)
+            : X25519Identity.Parse(line));
+
+    private static List<T> ParseLines<T>(string text, Func<string, T> parse)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(text);
-        List<X25519Identity> identities = [];
+        List<T> identities = [];
         string[] lines = text.Split('\n');
         try
         {
@@ -23,7 +37,7 @@ public static class AgeIdentityFile
 
                 try
                 {
-                    identities.Add(X25519Identity.Parse(line));
+                    identities.Add(parse(line));
                 }
                 catch (FormatException)
                 {
@@ -40,9 +54,9 @@ public static class AgeIdentityFile
         }
         catch
         {
-            foreach (X25519Identity identity in identities)
+            foreach (T identity in identities)
             {
-                identity.Dispose();
+                ((IDisposable)identity).Dispose();
             }
 
             throw;

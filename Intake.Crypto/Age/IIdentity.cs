@@ -6,7 +6,7 @@ namespace Intake.Crypto.Age;
 
 /// <summary>
 /// A key able to open files. Only the identity types of this library implement it
-/// (<see cref="X25519Identity"/>, <see cref="ScryptIdentity"/>).
+/// (<see cref="HybridIdentity"/>, <see cref="X25519Identity"/>, <see cref="ScryptIdentity"/>).
 /// </summary>
 public interface IIdentity
 {

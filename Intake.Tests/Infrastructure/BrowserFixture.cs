@@ -13,7 +13,8 @@ namespace Intake.Tests.Infrastructure;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private static readonly string[] _chromiumArgs =
+    /// <summary>The command-line switches every test browser is launched with.</summary>
+    internal static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
@@ -55,7 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = _chromiumArgs,
+            Args = ChromiumArgs,
         });
     }
 

@@ -1,6 +1,9 @@
-// Structural rules of the native stanza types (c2sp.org/age, "The X25519 recipient
-// type" and "The scrypt recipient type"), enforced on every header so that a file
-// with a malformed native stanza is rejected whatever identities are offered:
+// Structural rules of the native stanza types (c2sp.org/age, "mlkem768x25519 recipient
+// stanza", "The X25519 recipient type" and "The scrypt recipient type"), enforced on
+// every header so that a file with a malformed native stanza is rejected whatever
+// identities are offered:
+//  - mlkem768x25519: exactly two arguments, enc a canonical base64 1120-byte value, body
+//    exactly 32 bytes (checked before any decryption, against partitioning oracles).
 //  - X25519: exactly two arguments, the share a canonical base64 32-byte value, body 32 bytes.
 //  - scrypt: exactly three arguments, salt canonical base64 of 16 bytes, work factor
 //    decimal without leading zeros (^[1-9][0-9]*$), body 32 bytes, and the scrypt
@@ -12,6 +15,7 @@ namespace Intake.Crypto.Age.Header;
 
 internal static class StanzaRules
 {
+    public const string MlKem768X25519Type = "mlkem768x25519";
     public const string X25519Type = "X25519";
     public const string ScryptType = "scrypt";
     public const int X25519ShareSize = 32;
@@ -24,7 +28,11 @@ internal static class StanzaRules
     {
         foreach (Stanza stanza in stanzas)
         {
-            if (stanza.Type == X25519Type)
+            if (stanza.Type == MlKem768X25519Type)
+            {
+                _ = MlKem768X25519Enc(stanza);
+            }
+            else if (stanza.Type == X25519Type)
             {
                 _ = X25519Share(stanza);
             }
@@ -38,6 +46,27 @@ internal static class StanzaRules
                 _ = ScryptParameters(stanza);
             }
         }
+    }
+
+    public static byte[] MlKem768X25519Enc(Stanza stanza)
+    {
+        if (stanza.Arguments.Count != 2)
+        {
+            throw new AgeHeaderException("mlkem768x25519 stanza must have exactly two arguments.");
+        }
+
+        byte[]? enc = CanonicalBase64.DecodeRaw(System.Text.Encoding.ASCII.GetBytes(stanza.Arguments[1]));
+        if (enc is null || enc.Length != Hybrid.MlKem768X25519.EncSize)
+        {
+            throw new AgeHeaderException("mlkem768x25519 stanza enc is not a canonical 1120-byte value.");
+        }
+
+        if (stanza.Body.Length != AgeKdf.WrappedFileKeySize)
+        {
+            throw new AgeHeaderException("mlkem768x25519 stanza body has the wrong length.");
+        }
+
+        return enc;
     }
 
     public static byte[] X25519Share(Stanza stanza)

@@ -30,6 +30,8 @@ public sealed class ScryptRecipient : IRecipient
 
     bool IRecipient.RequiresSoleStanza => true;
 
+    bool IRecipient.IsPostQuantum => false;
+
     Stanza IRecipient.Wrap(ReadOnlySpan<byte> fileKey)
     {
         byte[] salt = RandomNumberGenerator.GetBytes(ScryptKdf.SaltSize);

@@ -35,4 +35,14 @@ internal static class Curve25519
 
         return true;
     }
+
+    /// <summary>True when X25519 with this point gives the all-zero value (a low-order point).</summary>
+    public static bool IsLowOrder(byte[] point)
+    {
+        byte[] probe = new byte[KeySize];
+        byte[] shared = new byte[KeySize];
+        probe[0] = 1;
+        probe[31] = 0x40;
+        return !TrySharedSecret(probe, point, shared);
+    }
 }

@@ -51,22 +51,13 @@ public sealed class X25519Recipient : IRecipient, IEquatable<X25519Recipient>
             || !Bech32.TryDecode(encoded, out string hrp, out byte[] data)
             || !string.Equals(hrp, Hrp, StringComparison.Ordinal)
             || data.Length != Curve25519.KeySize
-            || IsLowOrder(data))
+            || Curve25519.IsLowOrder(data))
         {
             return false;
         }
 
         recipient = new X25519Recipient(data);
         return true;
-    }
-
-    private static bool IsLowOrder(byte[] point)
-    {
-        byte[] probe = new byte[Curve25519.KeySize];
-        byte[] shared = new byte[Curve25519.KeySize];
-        probe[0] = 1;
-        probe[31] = 0x40;
-        return !Curve25519.TrySharedSecret(probe, point, shared);
     }
 
     public override string ToString() => Bech32.Encode(Hrp, _publicKey, upperCase: false);
@@ -84,6 +75,8 @@ public sealed class X25519Recipient : IRecipient, IEquatable<X25519Recipient>
     public static bool operator !=(X25519Recipient? left, X25519Recipient? right) => !(left == right);
 
     bool IRecipient.RequiresSoleStanza => false;
+
+    bool IRecipient.IsPostQuantum => false;
 
     Stanza IRecipient.Wrap(ReadOnlySpan<byte> fileKey)
     {

@@ -25,14 +25,9 @@ internal static class TestKitRunner
         {
             foreach (string encoded in kit.Identities)
             {
-                try
-                {
-                    identities.Add(X25519Identity.Parse(encoded));
-                }
-                catch (FormatException)
-                {
-                    return (Outcome.Skipped, "unsupported identity type");
-                }
+                identities.Add(encoded.StartsWith(HybridIdentity.Hrp + "1", StringComparison.Ordinal)
+                    ? HybridIdentity.Parse(encoded)
+                    : X25519Identity.Parse(encoded));
             }
 
             foreach (string passphrase in kit.Passphrases)

@@ -2,11 +2,12 @@
 // C# interoperability tests (Intake.Tests/Interop). Run from anywhere; the
 // package resolves from the repository root's node_modules.
 //
-//   node age-tool.mjs keygen
-//       prints {"identity": "AGE-SECRET-KEY-1…", "recipient": "age1…"}
-//   node age-tool.mjs recipient AGE-SECRET-KEY-1…
-//       prints the recipient age1… of an identity
-//   node age-tool.mjs encrypt (--recipient age1… ... | --passphrase P [--work-factor N])
+//   node age-tool.mjs keygen [--hybrid]
+//       prints {"identity": "AGE-SECRET-KEY-1…", "recipient": "age1…"}, or with
+//       --hybrid a post-quantum pair {"identity": "AGE-SECRET-KEY-PQ-1…", "recipient": "age1pq1…"}
+//   node age-tool.mjs recipient AGE-SECRET-KEY-1…|AGE-SECRET-KEY-PQ-1…
+//       prints the recipient age1… or age1pq1… of an identity
+//   node age-tool.mjs encrypt (--recipient age1…|age1pq1… ... | --passphrase P [--work-factor N])
 //                             [--armor] IN OUT [IN OUT ...]
 //   node age-tool.mjs decrypt (--identity AGE-SECRET-KEY-1… ... | --passphrase P)
 //                             IN OUT [IN OUT ...]
@@ -21,6 +22,7 @@ import {
   Decrypter,
   Encrypter,
   armor,
+  generateHybridIdentity,
   generateX25519Identity,
   identityToRecipient,
 } from "age-encryption";
@@ -90,8 +92,11 @@ async function decrypt({ options, pairs }) {
   }
 }
 
-async function keygen() {
-  const identity = await generateX25519Identity();
+async function keygen(rest) {
+  if (rest.length > 1 || (rest.length === 1 && rest[0] !== "--hybrid")) {
+    throw new UsageError("keygen takes only --hybrid");
+  }
+  const identity = rest.length === 1 ? await generateHybridIdentity() : await generateX25519Identity();
   const recipient = await identityToRecipient(identity);
   process.stdout.write(`${JSON.stringify({ identity, recipient })}\n`);
 }
@@ -99,7 +104,7 @@ async function keygen() {
 async function main(argv) {
   const [command, ...rest] = argv;
   switch (command) {
-    case "keygen": return keygen();
+    case "keygen": return keygen(rest);
     case "recipient": {
       if (rest.length !== 1) throw new UsageError("recipient takes one identity");
       process.stdout.write(`${await identityToRecipient(rest[0])}\n`);

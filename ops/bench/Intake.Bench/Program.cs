@@ -17,6 +17,8 @@ internal static class Program
         {
             return args.Length > 0 && args[0] == "child"
                 ? Child.Run(args.AsSpan(1).ToArray())
+                : args.Length > 0 && args[0] == "recipients"
+                ? RecipientBench.Run(args.AsSpan(1).ToArray())
                 : Runner.Run(Options.Parse(args));
         }
         catch (UsageException ex)
