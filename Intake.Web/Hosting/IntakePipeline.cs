@@ -1,8 +1,8 @@
 using Intake.Web.Health;
 using Intake.Web.Localization;
 using Intake.Web.Logging;
-using Intake.Web.Monitoring;
 using Intake.Web.Mailbox;
+using Intake.Web.Monitoring;
 using Intake.Web.Organisation;
 using Intake.Web.Security;
 
