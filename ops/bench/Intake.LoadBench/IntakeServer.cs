@@ -111,6 +111,17 @@ internal sealed class IntakeServer : IDisposable
         return 0;
     }
 
+    /// <summary>Runs an operator command (<c>backup --to FILE</c>) on <paramref name="data"/> (this server's by default) beside it.</summary>
+    public async Task<(int ExitCode, string Output, TimeSpan Elapsed)> RunCommandAsync(LoadOptions options, string? data, params string[] arguments)
+    {
+        var watch = Stopwatch.StartNew();
+        using var command = Start(options, data ?? DataDirectory, arguments);
+        var output = command.StandardOutput.ReadToEndAsync();
+        var error = command.StandardError.ReadToEndAsync();
+        await command.WaitForExitAsync();
+        return (command.ExitCode, await output + await error, watch.Elapsed);
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -20,6 +20,11 @@ internal static class Program
             return await FloodBench.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "drill")
+        {
+            return await RestoreDrill.RunAsync(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "statistics")
         {
             return await StatisticsBench.RunAsync(args[1..]);
