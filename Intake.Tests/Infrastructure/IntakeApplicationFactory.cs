@@ -83,6 +83,22 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
         using var world = await StaffWorld.CreateAsync(this);
     }
 
+    /// <summary>
+    /// A GET of <paramref name="path"/> over the test server as if it came from <paramref name="remote"/> (a proxy or
+    /// a client on another host), with <paramref name="headers"/>; returns the finished request and response.
+    /// </summary>
+    public Task<Microsoft.AspNetCore.Http.HttpContext> GetFromAsync(string remote, string path, params (string Name, string? Value)[] headers) =>
+        Server.SendAsync(context =>
+        {
+            context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(remote);
+            context.Request.Method = "GET";
+            context.Request.Path = path;
+            foreach (var (name, value) in headers.Where(h => h.Value is not null))
+            {
+                context.Request.Headers[name] = value;
+            }
+        });
+
     /// <summary>A new scope with the application's services, for arranging and inspecting state.</summary>
     public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
 

@@ -1,7 +1,5 @@
 using System.Net;
 using Intake.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
 
 namespace Intake.Tests.Operations;
 
@@ -26,7 +24,7 @@ public sealed class MetricsTests : IAsyncDisposable
     {
         _app.Settings["Intake:Metrics:Token"] = Token;
 
-        var context = await SendAsync("/metrics", remote, forwardedProto, authorization);
+        var context = await _app.GetFromAsync(remote, "/metrics", ("X-Forwarded-Proto", forwardedProto), ("Authorization", authorization));
 
         Assert.Equal(status, context.Response.StatusCode);
     }
@@ -41,7 +39,7 @@ public sealed class MetricsTests : IAsyncDisposable
         using var staff = new StaffBrowserClient(_app);
         await staff.SignInAsync(StaffWorld.WhistleblowingHandler);
 
-        var context = await SendAsync("/metrics", "127.0.0.1", null, null);
+        var context = await _app.GetFromAsync("127.0.0.1", "/metrics");
         var text = await new StreamReader(context.Response.Body).ReadToEndAsync();
 
         Assert.Contains("intake_http_requests_total{", text, StringComparison.Ordinal);
@@ -55,22 +53,6 @@ public sealed class MetricsTests : IAsyncDisposable
         Assert.Contains("intake_audit_entries", text, StringComparison.Ordinal);
     }
 
-    private async Task<HttpContext> SendAsync(string path, string remote, string? forwardedProto, string? authorization) =>
-        await _app.Server.SendAsync(context =>
-        {
-            context.Connection.RemoteIpAddress = IPAddress.Parse(remote);
-            context.Request.Method = "GET";
-            context.Request.Path = path;
-            if (forwardedProto is not null)
-            {
-                context.Request.Headers["X-Forwarded-Proto"] = forwardedProto;
-            }
-
-            if (authorization is not null)
-            {
-                context.Request.Headers.Authorization = authorization;
-            }
-        });
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

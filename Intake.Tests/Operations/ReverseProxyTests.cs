@@ -1,7 +1,5 @@
 using System.Net;
 using Intake.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
 
 namespace Intake.Tests.Operations;
 
@@ -26,7 +24,7 @@ public sealed class ReverseProxyTests : IAsyncDisposable
         _app.Settings["Intake:TrustedProxies:0"] = "10.0.0.5";
         _app.Settings["Intake:TrustedProxies:1"] = "10.0.1.0/24";
 
-        var context = await SendAsync(proxy, "https");
+        var context = await _app.GetFromAsync(proxy, "/healthz", ("X-Forwarded-Proto", "https"));
 
         Assert.Equal(believed, context.Request.IsHttps);
         Assert.Equal(believed, context.Response.Headers.ContainsKey("Strict-Transport-Security"));
@@ -37,7 +35,7 @@ public sealed class ReverseProxyTests : IAsyncDisposable
     {
         _app.Settings["Intake:TrustedProxies:0"] = "10.0.0.5";
 
-        var context = await SendAsync("10.0.0.5", "https", forwardedFor: "203.0.113.9");
+        var context = await _app.GetFromAsync("10.0.0.5", "/healthz", ("X-Forwarded-Proto", "https"), ("X-Forwarded-For", "203.0.113.9"));
 
         Assert.Equal(IPAddress.Parse("10.0.0.5"), context.Connection.RemoteIpAddress);
     }
@@ -47,8 +45,8 @@ public sealed class ReverseProxyTests : IAsyncDisposable
     {
         _app.Settings["Intake:OnionAddress"] = Onion.ToUpperInvariant();
 
-        var https = await SendAsync("127.0.0.1", "https", path: "/en/report/whistleblowing");
-        var overTheOnion = await SendAsync("127.0.0.1", null, path: "/en/report/whistleblowing");
+        var https = await _app.GetFromAsync("127.0.0.1", "/en/report/whistleblowing", ("X-Forwarded-Proto", "https"));
+        var overTheOnion = await _app.GetFromAsync("127.0.0.1", "/en/report/whistleblowing");
 
         Assert.Equal($"http://{Onion}/en/report/whistleblowing", https.Response.Headers["Onion-Location"].ToString());
         Assert.False(overTheOnion.Response.Headers.ContainsKey("Onion-Location"));
@@ -68,22 +66,6 @@ public sealed class ReverseProxyTests : IAsyncDisposable
         Assert.Contains(value, message, StringComparison.Ordinal);
     }
 
-    private async Task<HttpContext> SendAsync(string remote, string? forwardedProto, string path = "/healthz", string? forwardedFor = null) =>
-        await _app.Server.SendAsync(context =>
-        {
-            context.Connection.RemoteIpAddress = IPAddress.Parse(remote);
-            context.Request.Method = "GET";
-            context.Request.Path = path;
-            if (forwardedProto is not null)
-            {
-                context.Request.Headers["X-Forwarded-Proto"] = forwardedProto;
-            }
-
-            if (forwardedFor is not null)
-            {
-                context.Request.Headers["X-Forwarded-For"] = forwardedFor;
-            }
-        });
 
     private static string Flatten(Exception error) =>
         error.InnerException is null ? error.Message : error.Message + " " + Flatten(error.InnerException);

@@ -455,7 +455,8 @@ internal static partial class FloodBench
         return await client.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
-    private static string Attribute(string html, string name)
+    /// <summary>The value of the form field named <paramref name="name"/> in a page, whichever attribute comes first.</summary>
+    internal static string Attribute(string html, string name)
     {
         var match = Regex.Match(html, $"name=\"{Regex.Escape(name)}\"[^>]*value=\"([^\"]*)\"|value=\"([^\"]*)\"[^>]*name=\"{Regex.Escape(name)}\"", RegexOptions.CultureInvariant);
         return WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);

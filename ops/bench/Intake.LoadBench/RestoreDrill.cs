@@ -86,8 +86,8 @@ internal static partial class RestoreDrill
         var html = await client.GetStringAsync(new Uri("report/whistleblowing", UriKind.Relative));
         using var content = new MultipartFormDataContent
         {
-            { new StringContent(Hidden(html, "__RequestVerificationToken")), "__RequestVerificationToken" },
-            { new StringContent(Hidden(html, "formStamp")), "formStamp" },
+            { new StringContent(FloodBench.Attribute(html, "__RequestVerificationToken")), "__RequestVerificationToken" },
+            { new StringContent(FloodBench.Attribute(html, "formStamp")), "formStamp" },
             { new StringContent("bribery"), "category" },
             { new StringContent("A report for the restore drill."), "whatHappened" },
             { new StringContent("anonymous"), "identityMode" },
@@ -97,9 +97,6 @@ internal static partial class RestoreDrill
         using var response = await client.PostAsync(new Uri("report/whistleblowing", UriKind.Relative), content);
         return response.StatusCode == HttpStatusCode.OK;
     }
-
-    private static string Hidden(string html, string name) =>
-        WebUtility.HtmlDecode(Regex.Match(html, $"name=\"{Regex.Escape(name)}\"[^>]*value=\"([^\"]*)\"").Groups[1].Value);
 
     private static double Size(string folder) =>
         new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) / 1e6;
