@@ -6,10 +6,14 @@ using System.Text;
 
 namespace Intake.Crypto.Age;
 
-/// <summary>Seals an X25519 identity under a passphrase in the age-keygen + age -p format.</summary>
+/// <summary>Seals an X25519 identity under a passphrase in the age-keygen + age -p format, or to a passkey.</summary>
 public static class SealedIdentity
 {
-    public static byte[] Seal(X25519Identity identity, string passphrase, int workFactor = 18, bool armor = false)
+    public static byte[] Seal(X25519Identity identity, string passphrase, int workFactor = 18, bool armor = false) =>
+        Seal(identity, new ScryptRecipient(passphrase, workFactor), armor);
+
+    /// <summary>Seals the key file to another recipient (a passkey's <see cref="Fido2PrfRecipient"/>).</summary>
+    public static byte[] Seal(X25519Identity identity, IRecipient recipient, bool armor = false)
     {
         ArgumentNullException.ThrowIfNull(identity);
         string created = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -17,7 +21,7 @@ public static class SealedIdentity
         byte[] plaintext = Encoding.ASCII.GetBytes(text);
         try
         {
-            return AgeFile.Encrypt(plaintext, [new ScryptRecipient(passphrase, workFactor)], armor);
+            return AgeFile.Encrypt(plaintext, [recipient], armor);
         }
         finally
         {
@@ -28,7 +32,14 @@ public static class SealedIdentity
     public static X25519Identity Open(ReadOnlySpan<byte> sealedFile, string passphrase, int maxWorkFactor = 22)
     {
         using ScryptIdentity scrypt = new(passphrase, maxWorkFactor);
-        byte[] plaintext = AgeFile.Decrypt(sealedFile, [scrypt]);
+        return Open(sealedFile, scrypt);
+    }
+
+    /// <summary>Opens the key file with another identity (a passkey's <see cref="Fido2PrfIdentity"/>).</summary>
+    public static X25519Identity Open(ReadOnlySpan<byte> sealedFile, IIdentity opener)
+    {
+        ArgumentNullException.ThrowIfNull(opener);
+        byte[] plaintext = AgeFile.Decrypt(sealedFile, [opener]);
         try
         {
             IReadOnlyList<X25519Identity> identities;

@@ -10,7 +10,7 @@ namespace Intake.Web.Accounts;
 public sealed class AccountService(
     IntakeDbContext db, StaffKeys staffKeys, ChannelKeys channelKeys, TotpCodes totp, UnlockedKeyStore keyStore,
     PassphraseWorkLimiter limiter, AccountActivation activation, MembershipImpact impact, AuditLog audit, UnitOfWork work,
-    KnownDevices devices, TimeProvider clock)
+    KnownDevices devices, Passkeys.PasskeyRegistration passkeys, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -55,7 +55,8 @@ public sealed class AccountService(
     /// <summary>
     /// For a forgotten passphrase: a new activation code (returned to show once) with which the owner sets a new
     /// passphrase and enrols TOTP again; every wrap of the old identity dropped and memberships back to
-    /// "proposed", to be granted again by a member or with the recovery identity. Nothing is lost while one member
+    /// "proposed", to be granted again by a member or with the recovery identity; every passkey (and its wrap of the
+    /// old identity) removed. Nothing is lost while one member
     /// or the recovery identity remains. When the old passphrase or identity may be in someone else's hands
     /// (<paramref name="compromised"/>), every channel the person was an active member of rotates to a new key, so
     /// that the old identity opens nothing new. A deactivated account is not reset.
@@ -86,6 +87,7 @@ public sealed class AccountService(
         }
 
         await devices.ForgetAllAsync(userId, cancellationToken);
+        await passkeys.RecordRemoveAllAsync(administratorId, userId, cancellationToken);
         audit.Record(AuditKinds.AccountReset, administratorId, userId, detail: compromised ? "compromised" : null);
         if (compromised)
         {
@@ -159,6 +161,7 @@ public sealed class AccountService(
         }
 
         await devices.ForgetAllAsync(userId, cancellationToken);
+        await passkeys.RecordRemoveAllAsync(administratorId, userId, cancellationToken);
         user.IsDisabled = true;
         user.DeactivatedOn = Today;
         user.ActivationCodeHash = null;

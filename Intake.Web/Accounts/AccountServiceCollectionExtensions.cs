@@ -45,6 +45,10 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<OrganisationUnits>();
         services.AddScoped<OrganisationLogos>();
         services.AddScoped<SignInService>();
+        services.AddSingleton<Passkeys.PasskeyRelyingParty>();
+        services.AddSingleton<Passkeys.PasskeyCeremonies>();
+        services.AddScoped<Passkeys.PasskeyRegistration>();
+        services.AddScoped<Passkeys.PasskeySignIn>();
         services.AddScoped<KnownDevices>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountActivation>();

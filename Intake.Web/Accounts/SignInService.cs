@@ -1,3 +1,4 @@
+using Intake.Crypto.Age;
 using Intake.Web.Audit;
 using Intake.Web.Keys;
 using Intake.Web.Storage;
@@ -169,12 +170,25 @@ public sealed class SignInService(
             audit.Record(AuditKinds.TotpEnrolled, user.Id, user.Id, detail: AuditDetails.Activation);
         }
 
-        var device = await devices.RecogniseAsync(user.Id, entry.DeviceId, cancellationToken);
-        audit.Record(AuditKinds.SignInSucceeded, user.Id, user.Id, detail: device.Warn ? AuditDetails.NewDevice : null);
-        await work.SaveAsync(cancellationToken);
-        var keyring = await channelKeys.UnlockAsync(user.Id, entry.TakeIdentity(), cancellationToken);
+        var signedIn = await CompleteAsync(user, entry.TakeIdentity(), entry.DeviceId, method: null, cancellationToken);
         pending.Remove(pendingId);
-        throttle.RecordSuccess(user.Username, entry.DeviceId);
+        return signedIn;
+    }
+
+    /// <summary>
+    /// Finishes a sign-in whose factors were checked: records it (with the <paramref name="method"/>, null for
+    /// passphrase and TOTP, and whether the browser is new to the account), saves the unit of work, and unlocks the
+    /// channel keys with <paramref name="identity"/>, which the new session owns from then on.
+    /// </summary>
+    public async Task<CodeStep> CompleteAsync(StaffUser user, X25519Identity identity, string? deviceId, string? method, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(identity);
+        var device = await devices.RecogniseAsync(user.Id, deviceId, cancellationToken);
+        audit.Record(AuditKinds.SignInSucceeded, user.Id, user.Id, detail: AuditDetails.SignIn(method, device.Warn));
+        await work.SaveAsync(cancellationToken);
+        var keyring = await channelKeys.UnlockAsync(user.Id, identity, cancellationToken);
+        throttle.RecordSuccess(user.Username, deviceId);
         var session = sessionOptions.Value;
         var sessionId = keyStore.Open(keyring, session.IdleTimeout, session.AbsoluteTimeout);
         return new CodeStep(CodeStepOutcome.SignedIn, user, sessionId, device.DeviceId);

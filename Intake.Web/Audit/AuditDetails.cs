@@ -11,4 +11,33 @@ public static class AuditDetails
     /// after a reset, which its owner is told of already), as opposed to a change made on the account page.
     /// </summary>
     public const string Activation = "activation";
+
+    /// <summary>
+    /// In the detail of a <see cref="AuditKinds.SignInSucceeded"/> or <see cref="AuditKinds.SignInFailed"/>: the passkey
+    /// alone signed in (it opened the personal identity), before <see cref="NewDevice"/> when that applies.
+    /// </summary>
+    public const string Passkey = "passkey";
+
+    /// <summary>In a sign-in's detail: the passphrase and a passkey as the second factor instead of the TOTP code.</summary>
+    public const string PasskeyFactor = "passkey-factor";
+
+    /// <summary>The detail of a <see cref="AuditKinds.PasskeyRegistered"/> whose passkey opens the personal identity (PRF).</summary>
+    public const string PasskeyUnlocksKey = "prf";
+
+    /// <summary>The detail of a <see cref="AuditKinds.PasskeyRegistered"/> without PRF: a second factor only.</summary>
+    public const string PasskeySecondFactorOnly = "second-factor";
+
+    /// <summary>The detail of a sign-in, with <see cref="NewDevice"/> after the method when the browser is new to the account.</summary>
+    public static string? SignIn(string? method, bool newDevice) =>
+        (method, newDevice) switch
+        {
+            (null, false) => null,
+            (null, true) => NewDevice,
+            (_, false) => method,
+            _ => method + " " + NewDevice,
+        };
+
+    /// <summary>True when a sign-in's detail says the browser was new to the account.</summary>
+    public static bool IsNewDevice(string? detail) =>
+        detail is not null && detail.Split(' ').Contains(NewDevice, StringComparer.Ordinal);
 }

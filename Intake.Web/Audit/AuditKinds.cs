@@ -9,6 +9,8 @@ public static class AuditKinds
     public const string SignOut = "signin.signout";
     public const string TotpEnrolled = "totp.enrolled";
     public const string PassphraseChanged = "passphrase.changed";
+    public const string PasskeyRegistered = "passkey.registered";
+    public const string PasskeyRemoved = "passkey.removed";
     public const string AccountCreated = "account.created";
     public const string AccountReset = "account.reset";
     public const string RoleChanged = "account.role-changed";

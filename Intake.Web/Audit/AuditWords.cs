@@ -81,7 +81,8 @@ public static class AuditWords
             AuditKinds.CaseReceiptAttached => Localized(text, "Staff.Cases.Receipt.Authority." + token, token),
             AuditKinds.CaseMeasureAdded or AuditKinds.CaseMeasureChanged => Localized(text, "Staff.Cases.Measures.Status." + token, token),
             AuditKinds.AccountCreated or AuditKinds.RoleChanged => Localized(text, "Audit.Detail.Role." + token, token),
-            AuditKinds.SignInFailed or AuditKinds.SignInSucceeded or AuditKinds.TotpEnrolled => Localized(text, "Audit.Detail.SignIn." + token, token),
+            AuditKinds.SignInFailed or AuditKinds.SignInSucceeded or AuditKinds.TotpEnrolled or AuditKinds.PasskeyRegistered
+                => Localized(text, "Audit.Detail.SignIn." + token, token),
             AuditKinds.ChannelKeyRotated when int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out _) => text["Audit.Detail.KeyVersion", token],
             AuditKinds.OrganisationLogoChanged => Localized(text, "Audit.Detail.Logo." + token, token),
             _ => token,

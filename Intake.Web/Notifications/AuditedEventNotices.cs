@@ -19,7 +19,7 @@ public sealed class AuditedEventNotices(NoticeOutbox outbox) : IAuditFollower
             case AuditKinds.PassphraseChanged when entry.SubjectId is { } subject:
                 await outbox.ForPersonAsync(subject, NoticeKinds.PassphraseChanged, cancellationToken: cancellationToken);
                 break;
-            case AuditKinds.SignInSucceeded when entry.Detail == AuditDetails.NewDevice && entry.SubjectId is { } subject:
+            case AuditKinds.SignInSucceeded when AuditDetails.IsNewDevice(entry.Detail) && entry.SubjectId is { } subject:
                 await outbox.ForPersonAsync(subject, NoticeKinds.NewDevice, cancellationToken: cancellationToken);
                 break;
             // Activation is no change to warn of: only a new authenticator on an active account is.

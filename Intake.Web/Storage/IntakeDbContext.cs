@@ -26,6 +26,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 
     public DbSet<AccountDevice> KnownDevices => Set<AccountDevice>();
 
+    public DbSet<Accounts.Passkeys.StaffPasskey> StaffPasskeys => Set<Accounts.Passkeys.StaffPasskey>();
+
     public DbSet<Channel> Channels => Set<Channel>();
 
     public DbSet<ChannelKey> ChannelKeys => Set<ChannelKey>();

@@ -44,6 +44,50 @@ namespace Intake.Web.Storage.Migrations
                     b.ToTable("KnownDevices", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Web.Accounts.Passkeys.StaffPasskey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1023)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly?>("LastUsedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SealedIdentity")
+                        .HasColumnType("BLOB");
+
+                    b.Property<uint>("SignatureCounter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique();
+
+                    b.HasIndex("StaffUserId");
+
+                    b.ToTable("StaffPasskeys", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Web.Accounts.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -786,6 +830,15 @@ namespace Intake.Web.Storage.Migrations
                 });
 
             modelBuilder.Entity("Intake.Web.Accounts.AccountDevice", b =>
+                {
+                    b.HasOne("Intake.Web.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intake.Web.Accounts.Passkeys.StaffPasskey", b =>
                 {
                     b.HasOne("Intake.Web.Accounts.StaffUser", null)
                         .WithMany()
