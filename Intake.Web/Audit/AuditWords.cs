@@ -40,6 +40,7 @@ public static class AuditWords
             {
                 "files" => text["Audit.Detail.Files", value],
                 "entries" => text["Audit.Detail.Entries", value],
+                "passkeys" => text["Audit.Detail.Passkeys", value],
                 "attachments" => text["Audit.Detail.Attachments", value],
                 "versions" => text["Audit.Detail.KeyVersions", value.Replace('|', ' ')],
                 "identity" => text[value == "included" ? "Audit.Detail.IdentityIncluded" : "Audit.Detail.IdentityWithheld"],

@@ -182,7 +182,7 @@ public sealed class PasskeyRegistration(
         if (passkeys.Count > 0)
         {
             db.StaffPasskeys.RemoveRange(passkeys);
-            audit.Record(AuditKinds.PasskeyRemoved, administratorId, userId, detail: "count=" + passkeys.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            audit.Record(AuditKinds.PasskeyRemoved, administratorId, userId, detail: "passkeys=" + passkeys.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return passkeys.Count;

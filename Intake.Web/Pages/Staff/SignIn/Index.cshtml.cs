@@ -1,5 +1,6 @@
 using System.Globalization;
 using Intake.Web.Accounts;
+using Intake.Web.Accounts.Passkeys;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -7,7 +8,8 @@ using Microsoft.Extensions.Localization;
 namespace Intake.Web.Pages.Staff.SignIn;
 
 /// <summary>Sign-in step 1: username and passphrase.</summary>
-public sealed class IndexModel(SignInService signIn, SignInDevices devices, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(
+    SignInService signIn, SignInDevices devices, PasskeySignIn passkeys, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public string? Username { get; set; }
@@ -29,6 +31,23 @@ public sealed class IndexModel(SignInService signIn, SignInDevices devices, IStr
 
     public void OnGet()
     {
+    }
+
+    /// <summary>The options of a sign-in with a passkey alone (the page's script asks for them).</summary>
+    public IActionResult OnPostPasskeyOptions() => PasskeyAnswers.Options(passkeys.Begin(), text);
+
+    /// <summary>The passkey's answer and its PRF outputs: signs in, or says why not.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(string? ceremony, string? credential, string? prfFirst, string? prfSecond)
+    {
+        var step = await passkeys.FinishAsync(ceremony, credential, prfFirst, prfSecond, devices.Recognise(HttpContext), HttpContext.RequestAborted);
+        return step.Outcome switch
+        {
+            PasskeyStepOutcome.SignedIn => await PasskeyAnswers.SignedInAsync(this, step.SignedIn!, ReturnUrl),
+            PasskeyStepOutcome.SecondFactorOnly => PasskeyAnswers.Error(text["Passkeys.SignIn.SecondFactorOnly"]),
+            PasskeyStepOutcome.NoPrf => PasskeyAnswers.Error(text["Passkeys.SignIn.NoPrf"]),
+            PasskeyStepOutcome.Expired => PasskeyAnswers.Error(text["Passkeys.Error.Expired"]),
+            _ => PasskeyAnswers.Error(text["Passkeys.SignIn.Failed"]),
+        };
     }
 
     public async Task<IActionResult> OnPostAsync()
