@@ -11,7 +11,7 @@ namespace Intake.Tests.Infrastructure;
 /// Use one per test class; open a page with JavaScript on or off through <see cref="RunAsync"/>, which saves a
 /// screenshot when the test body fails.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     /// <summary>The command-line switches every test browser is launched with.</summary>
     internal static readonly string[] ChromiumArgs =
@@ -39,7 +39,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static string ScreenshotDirectory => Path.Combine(RepositoryRoot.Path, "TestResults", "screenshots");
 
-    public async Task InitializeAsync()
+    /// <summary>Starts the application on Kestrel and returns the address the browser opens it at.</summary>
+    protected virtual Uri StartServer()
+    {
+        App.UseKestrelOnLoopback();
+        App.StartServer();
+        return App.ServerAddress;
+    }
+
+    public virtual async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -48,9 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "(apt-get install chromium), or set INTAKE_CHROMIUM.");
         }
 
-        App.UseKestrelOnLoopback();
-        App.StartServer();
-        BaseAddress = App.ServerAddress;
+        BaseAddress = StartServer();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -129,9 +135,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private readonly Dictionary<string, byte[]> _secrets = new(StringComparer.Ordinal);
 
-    private IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser fixture has not started.");
+    protected IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser fixture has not started.");
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_browser is not null)
         {

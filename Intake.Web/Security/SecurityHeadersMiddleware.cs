@@ -18,6 +18,15 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), usb=(), " +
         "browsing-topics=()";
 
+    /// <summary>
+    /// The staff pages (under <c>/Staff</c>, in any language) may use passkeys in their own document, never in a frame of another
+    /// origin; every other page, the reporter's above all, keeps WebAuthn off.
+    /// </summary>
+    internal const string StaffPermissionsPolicy =
+        "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), " +
+        "magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(self), " +
+        "publickey-credentials-create=(self), usb=(), browsing-topics=()";
+
     // Two years, the preload list's minimum, without preload: that is a decision for the operator.
     internal const string StrictTransportSecurity = "max-age=63072000; includeSubDomains";
 
@@ -32,7 +41,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Referrer-Policy"] = "no-referrer";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Permissions-Policy"] = PermissionsPolicy;
+            headers["Permissions-Policy"] = IsStaffPage(ctx.Request) ? StaffPermissionsPolicy : PermissionsPolicy;
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
             headers["X-Robots-Tag"] = "noindex, nofollow";
@@ -61,4 +70,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     internal const string ContentSecurityPolicyItemKey = "Intake.ContentSecurityPolicy";
 
     private static bool IsStaticAsset(HttpContext context) => context.Items.ContainsKey(StaticAssetItemKey);
+
+    private static bool IsStaffPage(HttpRequest request) =>
+        request.Path.StartsWithSegments("/Staff", StringComparison.OrdinalIgnoreCase)
+        || (request.Path.Value is { } path && path.Length > 3 && path[0] == '/' && path[3] == '/'
+            && path.AsSpan(3).StartsWith("/Staff", StringComparison.OrdinalIgnoreCase));
 }

@@ -157,6 +157,7 @@ if (window.PublicKeyCredential && navigator.credentials) {
         const answer = await run(form);
         window.location.assign(answer.redirect);
       } catch (e) {
+        console.warn("passkey:", e && e.name, e && e.message);
         error.querySelector("p").textContent = e && e.name === "NotAllowedError" ? form.dataset.msgCancelled : (e && e.message) || form.dataset.msgFailed;
         error.hidden = false;
         status.textContent = "";
