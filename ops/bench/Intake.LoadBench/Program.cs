@@ -25,6 +25,11 @@ internal static class Program
             return await RestoreDrill.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "signin")
+        {
+            return await SignInBench.RunAsync(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "statistics")
         {
             return await StatisticsBench.RunAsync(args[1..]);
