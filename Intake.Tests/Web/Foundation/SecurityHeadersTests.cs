@@ -33,6 +33,31 @@ public sealed class SecurityHeadersTests(IntakeApplicationFactory app) : IClassF
         Assert.False(response.Headers.Contains("Server"));
     }
 
+    [Theory]
+    [InlineData("/", false)]
+    [InlineData("/report/whistleblowing", false)]
+    [InlineData("/mailbox", false)]
+    [InlineData("/Staff/SignIn", true)]
+    [InlineData("/en/Staff/SignIn", true)]
+    [InlineData("/fi/Staff/SignIn", true)]
+    public async Task Passkeys_AreAllowedOnStaffPagesOnly_AndOnlyForTheirOwnOrigin(string path, bool staff)
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        var permissions = Header(response, "Permissions-Policy");
+        if (staff)
+        {
+            Assert.Contains("publickey-credentials-get=(self)", permissions, StringComparison.Ordinal);
+            Assert.Contains("publickey-credentials-create=(self)", permissions, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("publickey-credentials-get=()", permissions, StringComparison.Ordinal);
+            Assert.DoesNotContain("(self)", permissions, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task PlainHttp_HasNoHsts()
     {
