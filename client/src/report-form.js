@@ -124,6 +124,19 @@ class ReportPage {
     if (this.progressLabel) {
       this.progressLabel.setAttribute("aria-live", "polite");
     }
+    // Leaving (a link, the language switch, closing the tab) with answers typed asks first; sending does not.
+    this.dirty = false;
+    this.form.addEventListener("input", () => { this.dirty = true; });
+    this.form.addEventListener("change", () => { this.dirty = true; });
+    this.warnBeforeLeaving = (event) => {
+      if (!this.dirty) {
+        return undefined;
+      }
+      event.preventDefault();
+      event.returnValue = this.messages.msgLeave || "";
+      return this.messages.msgLeave;
+    };
+    window.addEventListener("beforeunload", this.warnBeforeLeaving);
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       if (!this.busy) {
@@ -349,6 +362,7 @@ class ReportPage {
       download.removeAttribute("data-text");
     }
 
+    window.removeEventListener("beforeunload", this.warnBeforeLeaving);
     // Drop what was typed and chosen from the page, then show the receipt in the form page's place, as the
     // receipt page shows it without JavaScript.
     this.form.reset();
