@@ -64,7 +64,9 @@ public sealed class MailboxBrowserTests(BrowserFixture browser) : IClassFixture<
             Assert.Contains(caseNumber, await page.TextContentAsync("#mailbox-case"), StringComparison.Ordinal);
             Assert.Equal(string.Empty, await page.InputValueAsync("#Token"));
 
-            // The attachment is fetched as ciphertext and decrypted here, under its original name.
+            // The attachment is fetched as ciphertext and decrypted here, under its original name. It belongs to
+            // the report, whose files show once its details are opened.
+            await page.ClickAsync("#mailbox-open .thread-item--report summary");
             var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#mailbox-open button[data-attachment]"));
             Assert.Equal("evidence.bin", download.SuggestedFilename);
             Assert.Equal(evidence, await File.ReadAllBytesAsync((await download.PathAsync())!));

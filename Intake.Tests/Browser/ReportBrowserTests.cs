@@ -342,7 +342,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             token = await ReceiptTokenAsync(page);
             if (javaScript)
             {
-                Assert.Equal("H2", await page.EvaluateAsync<string>("() => document.activeElement.tagName"));
+                Assert.Equal("H1", await page.EvaluateAsync<string>("() => document.activeElement.tagName"));
                 Assert.Equal(0, await page.Locator("form.report-form").CountAsync());
                 await AssertFitsAPhoneAsync(page);
                 await AssertAccessibleAsync(page);

@@ -111,6 +111,41 @@ public sealed class ReporterClient(IntakeApplicationFactory app) : IDisposable
         return await Http.PostAsync(new Uri(meeting.GetAttribute("action")!, UriKind.Relative), content);
     }
 
+    /// <summary>Loads the receipt page again (a reload, or a phone that reloaded the tab).</summary>
+    public async Task<IDocument> ReloadReceiptAsync(string prefix = "")
+    {
+        using var response = await Http.GetAsync(new Uri(prefix + "/report/receipt", UriKind.Relative));
+        return await Html.ParseAsync(response);
+    }
+
+    /// <summary>The receipt's "download as a text file" link.</summary>
+    public async Task<(HttpResponseMessage Response, string Text)> DownloadReceiptAsync(string prefix = "")
+    {
+        var receipt = await ReloadReceiptAsync(prefix);
+        var href = receipt.QuerySelector("#receipt-download")!.GetAttribute("href")!;
+        var response = await Http.GetAsync(new Uri(href, UriKind.Relative));
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Sends the receipt's closing form, with "I have saved the code" ticked or not.</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Page)> CloseReceiptAsync(bool saved, string prefix = "")
+    {
+        var receipt = await ReloadReceiptAsync(prefix);
+        var form = receipt.QuerySelector("#receipt-confirm")!;
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        };
+        if (saved)
+        {
+            fields["saved"] = "true";
+        }
+
+        using var content = new FormUrlEncodedContent(fields);
+        var response = await Http.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), content);
+        return (response, await Html.ParseAsync(response));
+    }
+
     public static string TokenOn(IDocument receipt) => receipt.QuerySelector("#mailbox-token")!.TextContent.Trim();
 
     public void Dispose() => Http.Dispose();

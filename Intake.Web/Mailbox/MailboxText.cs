@@ -15,14 +15,22 @@ public static class MailboxText
     public static IReadOnlyList<EntryKind> ReaderKinds { get; } =
         [EntryKind.Report, EntryKind.ReporterMessage, EntryKind.HandlerMessage, EntryKind.ReceiptConfirmation, EntryKind.MeetingRequest];
 
-    public static string Status(IStringLocalizer T, CaseStatus status) => status switch
+    /// <summary>
+    /// The case's status in words; a closed case says how it ended (<paramref name="outcome"/>, a
+    /// <see cref="CaseOutcomes"/> code) and what the reporter can still do.
+    /// </summary>
+    public static string Status(IStringLocalizer T, CaseStatus status, string? outcome = null) => status switch
     {
         CaseStatus.Received => T["MailboxText.ReceivedReportHasArrivedWaiting"],
         CaseStatus.Acknowledged => T["MailboxText.AcknowledgedCaseHandlerHasTaken"],
         CaseStatus.UnderInvestigation => T["MailboxText.BeingInvestigatedCaseHandlerLooking"],
         CaseStatus.FeedbackGiven => T["MailboxText.FeedbackGivenReadCaseHandlers"],
-        _ => T["MailboxText.ClosedCaseClosed"],
+        _ => string.Join(" ", new[] { T["MailboxText.Closed"].Value, Outcome(T, outcome), T["MailboxText.ClosedStillCan"].Value }.Where(s => s.Length > 0)),
     };
+
+    /// <summary>How a closed case ended, in the reporter's words; empty for no or an unknown outcome.</summary>
+    public static string Outcome(IStringLocalizer T, string? outcome) =>
+        outcome is not null && CaseOutcomes.All.Contains(outcome, StringComparer.Ordinal) ? T["MailboxText.Outcome." + outcome] : string.Empty;
 
     public static string Kind(IStringLocalizer T, EntryKind kind) => kind switch
     {

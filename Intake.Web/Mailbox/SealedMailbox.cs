@@ -36,6 +36,7 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
             channelCode,
             recipient,
             record.MeetingRequested,
+            record.Status == CaseStatus.Closed ? record.Outcome : null,
             // The reporter's own numbering (1, 2, 3 …): a gap in the case's positions would tell how many internal
             // notes there are and when they were written.
             [.. entries.Select((e, i) => new MailboxEntryJson(
@@ -127,7 +128,8 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
 }
 
 public sealed record MailboxThreadJson(
-    string CaseNumber, string ReceivedOn, string Status, string Channel, string ChannelRecipient, bool MeetingRequested, IReadOnlyList<MailboxEntryJson> Entries);
+    string CaseNumber, string ReceivedOn, string Status, string Channel, string ChannelRecipient, bool MeetingRequested, string? Outcome,
+    IReadOnlyList<MailboxEntryJson> Entries);
 
 /// <summary>
 /// One readable thread entry; <see cref="Number"/> counts only the entries the reporter sees, <see cref="Sealed"/> is

@@ -100,7 +100,7 @@ public sealed class ReportIntake(
         }
 
         var record = await submission.SealAndCommitAsync(new ServerSealedReport(server, form, answers, language, files, OrganisationUnit: unit), cancellationToken);
-        return ReportOutcome.Accept(new Receipt(server.Token.ToString(), record.CaseNumber, record.ReceivedOn, server.Channel.Code, SealingMode.Server, clock.GetUtcNow()));
+        return ReportOutcome.Accept(new Receipt(server.Token.ToString(), record.CaseNumber, record.ReceivedOn, server.Channel.Code, SealingMode.Server, clock.GetUtcNow(), files.Count));
     }
 
     private async Task<ReportOutcome> AcceptBrowserSealedAsync(
@@ -131,6 +131,6 @@ public sealed class ReportIntake(
             return ReportOutcome.Rejected(SealingMode.Browser, new FormAnswers(), [new FieldProblem(string.Empty, "Report.Error.MailboxTaken")], [], [], false);
         }
 
-        return ReportOutcome.Accept(new Receipt(string.Empty, record.CaseNumber, record.ReceivedOn, channel.Code, SealingMode.Browser, clock.GetUtcNow()));
+        return ReportOutcome.Accept(new Receipt(string.Empty, record.CaseNumber, record.ReceivedOn, channel.Code, SealingMode.Browser, clock.GetUtcNow(), parsed.Attachments.Count));
     }
 }

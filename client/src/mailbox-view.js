@@ -56,6 +56,18 @@ export function followUpProblems(text, files, limits, messages) {
   return problems;
 }
 
+/**
+ * The case's status in words, as MailboxText.Status puts it: a closed case says how it ended and what the
+ * reporter can still do.
+ */
+export function statusText(strings, status, outcome) {
+  if (status !== "closed") {
+    return strings[stringKey("status", status)] ?? "";
+  }
+  const ended = typeof outcome === "string" ? strings[`outcome-${outcome}`] ?? "" : "";
+  return [strings.closedLead ?? "", ended, strings.closedStillCan ?? ""].filter((s) => s.length > 0).join(" ");
+}
+
 /** The dataset key of a page string: ("status", "underInvestigation") → "statusUnderInvestigation". */
 export function stringKey(prefix, code) {
   const text = String(code ?? "");

@@ -12,7 +12,7 @@ import { ParseStatus, deriveMailboxKeys, parseToken } from "./mailbox-token.js";
 import { cleanValue, collect, postWithProgress, safeFileName, sealFile } from "./sealing.js";
 import {
   answerErrors, answerRows, describedAttachments, followUpProblems, fromBase64, isIdle, kilobytes, kindClass,
-  messageDocument, stringKey,
+  messageDocument, statusText, stringKey,
 } from "./mailbox-view.js";
 
 const AUTHENTICATOR_HEADER = "Intake-Mailbox-Authenticator";
@@ -263,7 +263,7 @@ class MailboxPage {
     view.append(this.template.content.cloneNode(true));
     fill(view, "caseNumber", thread.caseNumber);
     fill(view, "receivedOn", thread.receivedOn);
-    fill(view, "status", this.strings[stringKey("status", thread.status)] ?? "");
+    fill(view, "status", statusText(this.strings, thread.status, thread.outcome));
     const notice = view.querySelector('[data-slot="sent"]');
     if (notice) {
       notice.hidden = !sent;
@@ -292,6 +292,7 @@ class MailboxPage {
     item.append(element("p", "thread-meta", `${entry.date} – ${this.strings[stringKey("kind", entry.kind)] ?? ""}`));
     let document_ = null;
     let unreadable = false;
+    let reportDetails = null;
     if (typeof entry.sealed === "string") {
       try {
         document_ = JSON.parse(await this.session.decrypter.decrypt(fromBase64(entry.sealed), "text"));
@@ -315,6 +316,7 @@ class MailboxPage {
       }
       details.append(answers);
       item.append(details);
+      reportDetails = details;
     } else if (document_) {
       item.append(element("div", "message-text", String(document_.text ?? "")));
     }
@@ -331,7 +333,8 @@ class MailboxPage {
         row.append(button, ` (${kilobytes(file.size)} kB)`);
         list.append(row);
       }
-      item.append(list);
+      // The report's files belong to it: a collapsed report hides them too.
+      (reportDetails ?? item).append(list);
     }
     return item;
   }

@@ -8,6 +8,7 @@
 
 import { Encrypter } from "age-encryption";
 import { deriveMailboxKeys, generateToken } from "./mailbox-token.js";
+import { enhanceReceipt, receiptText } from "./receipt.js";
 import { solve } from "./pow.js";
 import { cleanFileName, cleanValue, postWithProgress, sealFile } from "./sealing.js";
 
@@ -123,6 +124,19 @@ class ReportPage {
     if (this.progressLabel) {
       this.progressLabel.setAttribute("aria-live", "polite");
     }
+    // Leaving (a link, the language switch, closing the tab) with answers typed asks first; sending does not.
+    this.dirty = false;
+    this.form.addEventListener("input", () => { this.dirty = true; });
+    this.form.addEventListener("change", () => { this.dirty = true; });
+    this.warnBeforeLeaving = (event) => {
+      if (!this.dirty) {
+        return undefined;
+      }
+      event.preventDefault();
+      event.returnValue = this.messages.msgLeave || "";
+      return this.messages.msgLeave;
+    };
+    window.addEventListener("beforeunload", this.warnBeforeLeaving);
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       if (!this.busy) {
@@ -330,36 +344,37 @@ class ReportPage {
 
   showReceipt(answer, token) {
     const template = document.getElementById("browser-receipt");
-    const receipt = document.createElement("section");
-    receipt.className = "receipt";
-    receipt.id = "browser-receipt-shown";
-    receipt.append(template.content.cloneNode(true));
-    fill(receipt, "caseNumber", answer.caseNumber);
-    fill(receipt, "receivedOn", String(answer.receivedOn ?? ""));
+    const fragment = template.content.cloneNode(true);
+    const receipt = fragment.querySelector("#receipt");
+    const values = {
+      caseNumber: String(answer.caseNumber),
+      receivedOn: String(answer.receivedOn ?? ""),
+      files: String(Number.isInteger(answer.files) ? answer.files : 0),
+      code: token,
+    };
+    fill(receipt, "caseNumber", values.caseNumber);
+    fill(receipt, "receivedOn", values.receivedOn);
+    fill(receipt, "files", values.files);
     fill(receipt, "token", token);
-
-    const heading = receipt.querySelector("h2, h3");
-    if (heading) {
-      heading.id ||= "browser-receipt-heading";
-      heading.tabIndex = -1;
-      receipt.setAttribute("aria-labelledby", heading.id);
+    const download = receipt.querySelector("#receipt-download");
+    const text = download ? receiptText(download.dataset.text ?? "", values) : "";
+    if (download) {
+      download.removeAttribute("data-text");
     }
 
-    const parent = this.form.parentNode;
-    for (const node of parent.querySelectorAll(".intro, #error-summary")) {
-      node.remove();
-    }
-    const fingerprint = this.form.previousElementSibling;
-    if (fingerprint && fingerprint.matches("p.hint")) {
-      fingerprint.remove();
-    }
-    // Drop what was typed and chosen from the page before the form goes.
+    window.removeEventListener("beforeunload", this.warnBeforeLeaving);
+    // Drop what was typed and chosen from the page, then show the receipt in the form page's place, as the
+    // receipt page shows it without JavaScript.
     this.form.reset();
-    this.form.replaceWith(receipt);
-    template.remove();
+    const main = this.form.closest("main") ?? document.body;
+    main.replaceChildren(fragment);
+    const heading = receipt.querySelector("h1");
     if (heading) {
+      document.title = document.title.replace(/^.*?(?= – |$)/, heading.textContent.trim());
       heading.focus();
     }
+    window.scrollTo(0, 0);
+    enhanceReceipt(receipt, { text });
   }
 
   // ---- errors and progress ------------------------------------------------------------------------

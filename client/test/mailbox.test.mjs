@@ -93,3 +93,15 @@ test("a thread entry's base64 age file opens with the mailbox identity", async (
   const text = await decrypter.decrypt(fromBase64(Buffer.from(sealed).toString("base64")), "text");
   assert.equal(JSON.parse(text).text, "hej å");
 });
+
+test("a closed case's status says how it ended and what the reporter can still do", async () => {
+  const { statusText } = await import("../src/mailbox-view.js");
+  const strings = {
+    statusReceived: "Received.", closedLead: "Closed.", closedStillCan: "You can still write.",
+    "outcome-measures-taken": "Measures were taken.",
+  };
+  assert.equal(statusText(strings, "received", null), "Received.");
+  assert.equal(statusText(strings, "closed", "measures-taken"), "Closed. Measures were taken. You can still write.");
+  assert.equal(statusText(strings, "closed", null), "Closed. You can still write.");
+  assert.equal(statusText(strings, "closed", "unknown"), "Closed. You can still write.");
+});

@@ -125,18 +125,6 @@ public sealed class ServerSealedReportTests : OrganisationTestBase
     }
 
     [Fact]
-    public async Task ReceiptPage_ShowsTheTokenOnlyOnce()
-    {
-        using var reporter = new ReporterClient(App);
-        var (_, receipt) = await reporter.SubmitAsync("/report/whistleblowing", ReporterClient.MinimalWhistleblowing("once"));
-        var token = ReporterClient.TokenOn(receipt);
-
-        using var again = await reporter.Http.GetAsync(new Uri("/report/receipt", UriKind.Relative));
-
-        Assert.DoesNotContain(token, await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task CaseNumbers_CountPerChannel()
     {
         using var reporter = new ReporterClient(App);

@@ -113,7 +113,7 @@ public abstract class ReportPageModel(
 
         if (outcome.Receipt is { } receipt)
         {
-            return new JsonResult(new { caseNumber = receipt.CaseNumber, receivedOn = receipt.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+            return new JsonResult(new { caseNumber = receipt.CaseNumber, receivedOn = ReceiptText.Day(receipt.ReceivedOn), files = receipt.Files });
         }
 
         var errors = outcome.Problems.Select(p => new { field = p.Field, message = text[p.MessageKey].Value })
