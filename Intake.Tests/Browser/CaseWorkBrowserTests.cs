@@ -46,6 +46,26 @@ public sealed class CaseWorkBrowserTests(BrowserFixture browser) : IClassFixture
     }
 
     [Fact]
+    public async Task CloseConfirmation_WithJavaScript_OffersTheClosingMessage_AndPassesAxe()
+    {
+        var caseId = await SubmitAsync("close confirmation " + Guid.NewGuid().ToString("N"));
+        await browser.RunAsync("close-confirmation-js", javaScript: true, async page =>
+        {
+            await browser.SignInAsync(page, StaffWorld.WhistleblowingHandler);
+            await page.GotoAsync($"/Staff/Cases/{caseId}");
+            await page.SelectOptionAsync("#new-status", nameof(CaseStatus.Closed));
+            await page.SelectOptionAsync("#outcome", CaseOutcomes.NoWrongdoingFound);
+            await page.ClickAsync("#handling form[action*='Status'] button[type=submit]");
+
+            Assert.True(await page.IsVisibleAsync("#close-confirmation"));
+            Assert.False(string.IsNullOrWhiteSpace(await page.InputValueAsync("#closing-message")));
+            await AxeAssert.NoSeriousViolationsAsync(page, "close confirmation");
+            await page.ClickAsync("#close-confirmation-form button[type=submit]");
+            Assert.True(await page.IsVisibleAsync("#status-message"));
+        });
+    }
+
+    [Fact]
     public async Task Draft_SurvivesAnIdleSignOut_SealedOnDisk_AndIsGoneOnceSent()
     {
         var caseId = await SubmitAsync("draft case " + Guid.NewGuid().ToString("N"));

@@ -76,7 +76,6 @@ public sealed class HandlerDayBrowserTests(BrowserFixture browser) : IClassFixtu
 
             // No feedback was given: closing asks first and offers a closing message, which counts as the feedback.
             Assert.Contains("återkoppling", await page.TextContentAsync("#close-confirmation"), StringComparison.Ordinal);
-            await AxeAssert.NoSeriousViolationsAsync(page, "close confirmation");
             await page.FillAsync("#closing-message", "The case is closed; measures were taken.");
             await page.ClickAsync("#close-confirmation-form button[type=submit]");
             Assert.Contains("The case is closed; measures were taken.", await OpenMailboxAsync(token), StringComparison.Ordinal);
