@@ -55,6 +55,15 @@ public sealed class StaffBrowserClient : IDisposable
     /// </summary>
     public bool SolvesProofs { get; set; } = true;
 
+    /// <summary>Tells the clients of this application a TOTP secret enrolled elsewhere (by an earlier release).</summary>
+    public static void RememberSecret(IntakeApplicationFactory app, string username, byte[] secret)
+    {
+        lock (_secrets)
+        {
+            _secrets[SecretKey(app, username)] = secret;
+        }
+    }
+
     /// <summary>Signs in through the real pages, enrolling TOTP on first sign-in. Returns the final response.</summary>
     public async Task<HttpResponseMessage> SignInAsync(string username, string passphrase = StaffWorld.Passphrase)
     {

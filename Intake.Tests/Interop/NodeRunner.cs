@@ -43,7 +43,8 @@ internal static class NodeRunner
             Assert.Fail(problem);
         }
 
-        string scriptPath = ScriptPath(script);
+        // A path with a folder is the repository's own (ops/offline/…); a bare name is a helper in Interop/js.
+        string scriptPath = script.Contains('/', StringComparison.Ordinal) ? Path.Combine(RepositoryRoot, script) : ScriptPath(script);
         if (!File.Exists(scriptPath))
         {
             Assert.Fail($"Node helper script not found: {scriptPath}");

@@ -25,6 +25,10 @@ public sealed class AuditChain(InstanceKey instanceKey)
     /// <summary>The MAC of an entry already linked by SHA-256 alone (written before the chain had its key).</summary>
     internal void Authenticate(AuditEntry entry) => entry.Mac = HMACSHA256.HashData(_key, entry.Hash);
 
+    /// <summary>Whether <paramref name="entry"/> carries the MAC of its hash under this instance's audit key.</summary>
+    internal bool IsAuthentic(AuditEntry entry) =>
+        entry.Mac is not null && CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(_key, entry.Hash), entry.Mac);
+
     /// <summary>Links <paramref name="entry"/> after the entry with <paramref name="previousSequence"/> and <paramref name="previousHash"/>.</summary>
     internal void Link(AuditEntry entry, long previousSequence, byte[] previousHash)
     {

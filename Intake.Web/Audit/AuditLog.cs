@@ -79,31 +79,32 @@ public sealed class AuditLog(IntakeDbContext db, TimeProvider clock, AuditChain 
 
     /// <summary>
     /// Once, after upgrading from a version whose audit entries carried no MAC: checks the SHA-256 chain, adds the
-    /// MAC of every entry and records that it did, with the head before. Refuses when any entry already has a MAC
-    /// (the chain was keyed: a later entry without one was stripped, not old) or when the chain is broken.
+    /// MAC of every entry written before the key and records that it did. Entries the upgraded service wrote since
+    /// (sign-ins before the operator got to this) must already carry a valid MAC; the first of them pins the whole
+    /// earlier chain through its previous hash. Refuses when an entry without a MAC follows one with a MAC (it was
+    /// stripped, not old), when a MAC does not match, or when the chain is broken.
     /// </summary>
     public async Task<string> SealLegacyAsync(CancellationToken cancellationToken = default)
     {
         await chain.WriteLock.WaitAsync(cancellationToken);
         var entries = await db.AuditEntries.OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var legacy = entries.FindIndex(e => e.Mac is not null) is var keyed and >= 0 ? keyed : entries.Count;
         try
         {
-            if (entries.Count == 0 || entries.Any(e => e.Mac is not null))
+            if (entries.TrueForAll(chain.IsAuthentic))
             {
-                return "Nothing to seal: every entry is authenticated already, or the chain was keyed before (an entry without a MAC after that was stripped, and stays broken).";
+                return "Nothing to seal: every entry is authenticated already.";
             }
 
-            var previous = AuditHash.Genesis;
-            foreach (var entry in entries)
+            var refusal = LegacyRefusal(entries, legacy);
+            if (refusal is not null)
             {
-                if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(entry.PreviousHash, previous)
-                    || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(AuditHash.Compute(entry, previous), entry.Hash))
-                {
-                    return $"Refused: the SHA-256 chain is broken at entry {entry.Sequence}; nothing was sealed.";
-                }
+                return refusal;
+            }
 
+            foreach (var entry in entries.Take(legacy))
+            {
                 chain.Authenticate(entry);
-                previous = entry.Hash;
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -113,9 +114,32 @@ public sealed class AuditLog(IntakeDbContext db, TimeProvider clock, AuditChain 
             chain.WriteLock.Release();
         }
 
-        Record(AuditKinds.AuditSealed, detail: "legacy=" + entries.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Record(AuditKinds.AuditSealed, detail: "legacy=" + legacy.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await new UnitOfWork(db, this).SaveAsync(cancellationToken);
-        return $"Sealed {entries.Count} entries written before the audit key. Head: {await HeadAsync(cancellationToken)}";
+        return $"Sealed {legacy} entries written before the audit key. Head: {await HeadAsync(cancellationToken)}";
+    }
+
+    private string? LegacyRefusal(List<AuditEntry> entries, int legacy)
+    {
+        var previous = AuditHash.Genesis;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(entry.PreviousHash, previous)
+                || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(AuditHash.Compute(entry, previous), entry.Hash))
+            {
+                return $"Refused: the SHA-256 chain is broken at entry {entry.Sequence}; nothing was sealed.";
+            }
+
+            if (i >= legacy && !chain.IsAuthentic(entry))
+            {
+                return $"Refused: entry {entry.Sequence} comes after the first authenticated entry and has no valid MAC of its own (stripped or rewritten); nothing was sealed.";
+            }
+
+            previous = entry.Hash;
+        }
+
+        return null;
     }
 
     /// <summary>The head of the chain as it stands (the last entry's authenticator and the number of entries).</summary>

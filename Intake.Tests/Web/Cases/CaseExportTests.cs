@@ -87,6 +87,18 @@ public sealed class CaseExportTests : OrganisationTestBase, IDisposable
         Assert.Equal(RetentionScenario.EvidenceBytes, decrypted[attachment.GetProperty("name").GetString()!]);
         var instructions = await File.ReadAllTextAsync(Path.Combine(bundleFolder, "how-to-open.txt"));
         Assert.Contains("age -d -i identity.txt entries/0001-report.age", instructions, StringComparison.Ordinal);
+
+        // The script the instructions name for keys the stock age before 1.3 cannot open opens the same bundle.
+        Assert.Contains("node open-bundle.mjs whistleblowing-identity.age", instructions, StringComparison.Ordinal);
+        var opened = Path.Combine(_work.Path, "opened");
+        var script = Intake.Tests.Interop.NodeRunner.Run(
+            Intake.Tests.Interop.OfflineBundleOpenerTests.Script, [identityAge, bundleFolder, opened], ExportPassphrase + "\n");
+        Assert.True(script.ExitCode == 0, script.StandardError);
+        foreach (var (name, plaintext) in decrypted)
+        {
+            Assert.Equal(plaintext, await File.ReadAllBytesAsync(Path.Combine(opened, name[..^".age".Length])));
+        }
+
         Assert.DoesNotContain("evidence.pdf", await File.ReadAllTextAsync(Path.Combine(bundleFolder, "manifest.json")), StringComparison.Ordinal);
 
         var audit = await RetentionScenario.AuditOfAsync(App, caseId);

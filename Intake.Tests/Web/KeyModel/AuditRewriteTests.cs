@@ -50,6 +50,33 @@ public sealed class AuditRewriteTests : OrganisationTestBase
     }
 
     [Fact]
+    public async Task ARewrittenBeginningWithItsMacsStripped_CannotBeSealedAsLegacy()
+    {
+        await using var scope = App.CreateScope();
+        await AttackerRemovesAndRecomputesAsync(scope, sequence: 2, stripMacs: false);
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        await db.Database.ExecuteSqlAsync($"UPDATE AuditEntries SET Mac = NULL WHERE Sequence < 4");
+
+        var answer = await Audit(scope).SealLegacyAsync();
+
+        Assert.StartsWith("Refused: entry 4 ", answer, StringComparison.Ordinal);
+        Assert.Equal(1, (await Audit(scope).VerifyAsync()).BrokenAt);
+    }
+
+    [Fact]
+    public async Task AMacStrippedAfterAnAuthenticatedEntry_CannotBeSealedAsLegacy()
+    {
+        await using var scope = App.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        await db.Database.ExecuteSqlAsync($"UPDATE AuditEntries SET Mac = NULL WHERE Sequence = 3");
+
+        var answer = await Audit(scope).SealLegacyAsync();
+
+        Assert.StartsWith("Refused: entry 3 ", answer, StringComparison.Ordinal);
+        Assert.Equal(3, (await Audit(scope).VerifyAsync()).BrokenAt);
+    }
+
+    [Fact]
     public async Task CuttingTheTail_IsDetectedAgainstTheAnchoredHead()
     {
         await using var scope = App.CreateScope();

@@ -150,13 +150,15 @@ namespace Intake.Web.Storage.Migrations
             // Deadlines now follow each channel kind's rules. Whistleblowing cases keep theirs and get the kind of
             // their next deadline; threats cases lose the whistleblowing act's dates, keep a decision already made
             // ("report to Arbetsmiljöverket" set by the earlier triage), and get their open reports and follow-up.
+            // Their feedback day is cleared by the next migration: SQLite makes the column nullable by rebuilding the
+            // table after these statements, so here it still refuses NULL.
             migrationBuilder.Sql("""
                 UPDATE Cases SET NextDeadlineKind = CASE
                     WHEN NextDeadline IS NULL THEN NULL
                     WHEN AcknowledgementDue IS NOT NULL AND AcknowledgedOn IS NULL THEN 'acknowledgement'
                     ELSE 'feedback' END
                 WHERE ChannelId IN (SELECT Id FROM Channels WHERE Code = 'whistleblowing');
-                UPDATE Cases SET AcknowledgementDue = NULL, FeedbackDue = NULL,
+                UPDATE Cases SET AcknowledgementDue = NULL,
                     WorkEnvironmentDecidedOn = CASE WHEN WorkEnvironmentReportNeeded = 1 THEN ReceivedOn ELSE NULL END,
                     NextDeadline = CASE
                         WHEN Status = 4 OR DisposedOn IS NOT NULL THEN NULL

@@ -43,6 +43,7 @@ internal static class RecipientBench
         using HybridIdentity hybridB = HybridIdentity.Generate();
 
         PrintSizes(classicA, classicB, hybridA, hybridB);
+        CaseStorageGrowth.Print();
 
         List<X25519Identity> classicKeys = [classicA];
         List<HybridIdentity> hybridKeys = [hybridA];
