@@ -45,12 +45,17 @@ public sealed class HandlerDayBrowserTests(BrowserFixture browser) : IClassFixtu
 
             Assert.Contains(reportText, await page.TextContentAsync("main"), StringComparison.Ordinal);
 
-            await page.SelectOptionAsync("#template", CaseReplyTemplates.Code(ChannelKinds.Whistleblowing.ReadyTexts[0], Languages.Default));
-            await page.ClickAsync("form.template-picker button[type=submit]");
+            // The state suggests the acknowledgement; without JavaScript the picker posts what was typed and both come back.
+            var acknowledgementCode = CaseReplyTemplates.Code(ChannelKinds.Whistleblowing.ReadyTexts[0], Languages.Default);
+            Assert.Equal(acknowledgementCode, await page.InputValueAsync("#template"));
+            await page.FillAsync("#reply-text", "Hej!");
+            await page.ClickAsync("#insert-template");
+            Assert.True(await page.IsVisibleAsync("#ready-text-added"));
             var acknowledgement = await page.InputValueAsync("#reply-text");
-            Assert.False(string.IsNullOrWhiteSpace(acknowledgement));
-            await page.CheckAsync("#purpose-acknowledgement");
-            await page.ClickAsync("#reply form[method=post] button[type=submit]");
+            Assert.StartsWith("Hej!\n\n", acknowledgement, StringComparison.Ordinal);
+            Assert.Contains(caseNumber, acknowledgement, StringComparison.Ordinal);
+            Assert.True(await page.IsCheckedAsync("#purpose-acknowledgement"));
+            await page.ClickAsync("#send-reply");
             Assert.True(await page.IsVisibleAsync("#status-message"));
 
             await page.FillAsync("#note-text", noteText);
@@ -68,6 +73,12 @@ public sealed class HandlerDayBrowserTests(BrowserFixture browser) : IClassFixtu
             await page.SelectOptionAsync("#new-status", nameof(CaseStatus.Closed));
             await page.SelectOptionAsync("#outcome", CaseOutcomes.MeasuresTaken);
             await page.ClickAsync("#handling form[action*='Status'] button[type=submit]");
+
+            // No feedback was given: closing asks first and offers a closing message, which counts as the feedback.
+            Assert.Contains("återkoppling", await page.TextContentAsync("#close-confirmation"), StringComparison.Ordinal);
+            await page.FillAsync("#closing-message", "The case is closed; measures were taken.");
+            await page.ClickAsync("#close-confirmation-form button[type=submit]");
+            Assert.Contains("The case is closed; measures were taken.", await OpenMailboxAsync(token), StringComparison.Ordinal);
             var closedOn = browser.App.Services.GetRequiredService<CaseCalendar>().Today;
             var disposeOn = closedOn.AddYears(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             Assert.Equal(disposeOn, (await page.TextContentAsync("#retention-dispose-on"))!.Trim());

@@ -42,6 +42,7 @@ public static class AuditKinds
     public const string CaseAttachmentDownloaded = "case.attachment-downloaded";
     public const string CaseExported = "case.exported";
     public const string CasePrinted = "case.printed";
+    public const string CasePdfExported = "case.pdf-exported";
     public const string CaseReplied = "case.replied";
     public const string CaseNoted = "case.noted";
     public const string CaseStatusChanged = "case.status-changed";

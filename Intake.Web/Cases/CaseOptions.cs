@@ -23,6 +23,9 @@ public sealed class CaseOptions
     /// <summary>Personal data is not processed more than 2 years after the case is closed.</summary>
     public int RetentionYears { get; set; } = 2;
 
+    /// <summary>An unsent reply or note a handler left is kept this many days, then deleted.</summary>
+    public int DraftDays { get; set; } = 7;
+
     /// <summary>The time zone whose calendar days the deadlines count in (IANA id).</summary>
     public string TimeZone { get; set; } = "Europe/Stockholm";
 }

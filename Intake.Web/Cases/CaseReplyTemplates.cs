@@ -57,6 +57,42 @@ public sealed class CaseReplyTemplates(CaseCalendar calendar, IOptions<CaseOptio
         return null;
     }
 
+    /// <summary>
+    /// The ready text the case's state calls for, in the report's language: for whistleblowing the acknowledgement
+    /// until it is sent (unless the reporter declined it), then the feedback until it is given, then none; for
+    /// threats the first contact (the elected official's when the reporter is one) until a handler has written,
+    /// then the follow-up.
+    /// </summary>
+    public static string? Suggested(CaseRecord record, ChannelKind kind, bool handlerHasWritten, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(language);
+        string? name;
+        if (kind.Has(CaseSections.AcknowledgementAndFeedback))
+        {
+            name = record.AcknowledgedOn is null && !record.AcknowledgementDeclined ? "acknowledgement"
+                : record.FeedbackGivenOn is null ? "feedback"
+                : null;
+        }
+        else
+        {
+            name = handlerHasWritten ? "threat-follow-up"
+                : string.Equals(record.ReporterRole, "elected", StringComparison.Ordinal) ? "threat-elected"
+                : "threat-first-contact";
+        }
+
+        var text = kind.ReadyTexts.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
+        return text is null ? null : Code(text, language);
+    }
+
+    /// <summary>Every ready text of the kind filled in for the case, for the page's script to insert without a round trip.</summary>
+    public IReadOnlyList<ReplyTemplate> AllFor(CaseRecord record, ChannelKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return [.. For(kind).Select(c => For(c.Code, record, kind)!)];
+    }
+
     private Dictionary<string, string> Values(CaseRecord record)
     {
         var acknowledged = record.AcknowledgedOn ?? calendar.Today;

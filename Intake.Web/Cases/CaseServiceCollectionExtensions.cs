@@ -16,6 +16,10 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<CaseUrgency>();
         services.AddScoped<CaseUnitChange>();
         services.AddScoped<Pages.Staff.Cases.ThreatPanels>();
+        services.AddScoped<Pages.Staff.Cases.StatusChange>();
+        services.AddScoped<Pages.Staff.Cases.ReplyReadyTexts>();
+        services.AddScoped<Drafts.CaseDrafts>();
+        services.AddScoped<Pages.Staff.Cases.WriteForms>();
         services.AddScoped<CaseReplies>();
         services.AddScoped<CaseRegistration>();
         services.AddScoped<CaseUploads>();

@@ -17,6 +17,15 @@ public enum WorkflowProblem
 
     /// <summary>The channel kind's close-guard: decisions or reports the case needs are not recorded.</summary>
     ReportsMissing,
+
+    /// <summary>
+    /// A whistleblowing case would close without the acknowledgement or feedback the act requires, and the
+    /// handler has not confirmed it (<see cref="CaseWorkflow.RepliesMissing"/>).
+    /// </summary>
+    RepliesMissing,
+
+    /// <summary>The closing message to the reporter is longer than a reply may be.</summary>
+    ClosingMessageTooLong,
 }
 
 /// <summary>
@@ -30,7 +39,15 @@ public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, Ca
     /// reopens a closed case and clears them. Setting Acknowledged or FeedbackGiven by hand records that day
     /// (the acknowledgement or feedback was given some other way, say by phone) when none is recorded yet.
     /// </summary>
-    public async Task<WorkflowProblem> SetStatusAsync(CaseRecord record, Guid actorId, CaseStatus status, string? outcome, CancellationToken cancellationToken = default)
+    public Task<WorkflowProblem> SetStatusAsync(CaseRecord record, Guid actorId, CaseStatus status, string? outcome, CancellationToken cancellationToken = default) =>
+        SetStatusAsync(record, actorId, status, outcome, confirmedWithoutReplies: false, cancellationToken);
+
+    /// <summary>
+    /// Sets the status; closing needs an outcome, the channel kind's close-guard, and for a whistleblowing case
+    /// without acknowledgement or feedback the handler's confirmation (<paramref name="confirmedWithoutReplies"/>).
+    /// </summary>
+    public async Task<WorkflowProblem> SetStatusAsync(
+        CaseRecord record, Guid actorId, CaseStatus status, string? outcome, bool confirmedWithoutReplies, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (record.DisposedOn is not null)
@@ -52,6 +69,11 @@ public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, Ca
                 && CaseStatutoryReports.Missing(record, await schedule.MeasuresAsync(record.Id, cancellationToken)).Count > 0)
             {
                 return WorkflowProblem.ReportsMissing;
+            }
+
+            if (!confirmedWithoutReplies && kind.Has(Channels.CaseSections.AcknowledgementAndFeedback) && RepliesMissing(record).Count > 0)
+            {
+                return WorkflowProblem.RepliesMissing;
             }
 
             record.Status = CaseStatus.Closed;
@@ -82,6 +104,27 @@ public sealed class CaseWorkflow(IntakeDbContext db, CaseDeadlines deadlines, Ca
         audit.Record(AuditKinds.CaseStatusChanged, actorId, record.Id, record.ChannelId, detail);
         await work.SaveAsync(cancellationToken);
         return WorkflowProblem.None;
+    }
+
+    /// <summary>
+    /// What the whistleblowing act asks for that the case has not had: <c>Acknowledgement</c> (unless the reporter
+    /// declined it) and <c>Feedback</c>. Only meaningful for kinds with acknowledgement and feedback.
+    /// </summary>
+    public static IReadOnlyList<string> RepliesMissing(CaseRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var missing = new List<string>(2);
+        if (record.AcknowledgedOn is null && !record.AcknowledgementDeclined)
+        {
+            missing.Add("Acknowledgement");
+        }
+
+        if (record.FeedbackGivenOn is null)
+        {
+            missing.Add("Feedback");
+        }
+
+        return missing;
     }
 
     /// <summary>Assigns the case to an active handler of its channel, or to nobody.</summary>

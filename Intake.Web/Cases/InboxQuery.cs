@@ -73,7 +73,11 @@ public sealed record InboxRow(
 /// <summary>Part of the list: the filtered cases (counted) and the same in display order (paged).</summary>
 public sealed record InboxSegment(IQueryable<CaseRecord> Cases, IQueryable<CaseRecord> Ordered);
 
-public sealed record InboxPage(IReadOnlyList<InboxRow> Rows, int Total, int Page, int PageCount, IReadOnlyDictionary<Guid, string> AssigneeNames);
+public sealed record InboxPage(IReadOnlyList<InboxRow> Rows, int Total, int Page, int PageCount, IReadOnlyDictionary<Guid, string> AssigneeNames)
+{
+    /// <summary>The cases of this page some handler has opened; the others are marked new.</summary>
+    public IReadOnlySet<Guid> Opened { get; init; } = new HashSet<Guid>();
+}
 
 /// <summary>The start page's counts: overdue cases, unread reporter messages, new cases waiting for their acknowledgement,
 /// overdue measures and open urgent cases.</summary>
@@ -123,7 +127,11 @@ public sealed class InboxQuery(IntakeDbContext db, CaseCalendar calendar)
             ? new Dictionary<Guid, string>()
             : await db.StaffUsers.AsNoTracking().Where(u => assigneeIds.Contains(u.Id))
                 .ToDictionaryAsync(u => u.Id, u => u.DisplayName.Length > 0 ? u.DisplayName : u.Username, cancellationToken);
-        return new InboxPage(rows, total, page, pageCount, names);
+        var rowIds = rows.Select(r => (Guid?)r.Id).ToList();
+        var opened = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Kind == Audit.AuditKinds.CaseViewed && rowIds.Contains(a.SubjectId))
+            .Select(a => a.SubjectId!.Value).Distinct().ToListAsync(cancellationToken);
+        return new InboxPage(rows, total, page, pageCount, names) { Opened = opened.ToHashSet() };
     }
 
     public async Task<InboxSummary> SummaryAsync(IReadOnlyCollection<Guid> channels, CancellationToken cancellationToken = default)

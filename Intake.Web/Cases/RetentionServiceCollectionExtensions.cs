@@ -9,6 +9,7 @@ public static class RetentionServiceCollectionExtensions
         services.AddScoped<CaseRetention>();
         services.AddScoped<CaseExport>();
         services.AddScoped<CasePrintReader>();
+        services.AddScoped<Pdf.CasePdfExport>();
         services.AddScoped<ChannelIdentityExport>();
         services.AddSingleton<CaseDisposalJob>();
         services.AddHostedService(provider => provider.GetRequiredService<CaseDisposalJob>());

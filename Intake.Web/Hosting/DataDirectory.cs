@@ -20,6 +20,9 @@ public sealed class DataDirectory
 
     public string Attachments => Path.Combine(Root, "attachments");
 
+    /// <summary>Handlers' unsent replies and notes, each an age file sealed to its case's channel.</summary>
+    public string Drafts => Path.Combine(Root, "drafts");
+
     public string DatabasePath(IntakeOptions options) => Path.Combine(Root, options.DatabaseFileName);
 
     public static DataDirectory FromConfiguration(IConfiguration configuration)
@@ -40,7 +43,7 @@ public sealed class DataDirectory
             _ = UnixPermissions.RestrictNewFiles();
         }
 
-        foreach (var directory in new[] { Root, KeyRing, Logs, Attachments })
+        foreach (var directory in new[] { Root, KeyRing, Logs, Attachments, Drafts })
         {
             if (!Directory.Exists(directory))
             {

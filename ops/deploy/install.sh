@@ -13,6 +13,10 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
+# The case PDF embeds Liberation Sans.
+if ! [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-liberation
+fi
 ops/lib/client-bundle.sh
 stage=$(mktemp -d /opt/.intake-new.XXXXXX)
 trap 'rm -rf "$stage"' EXIT

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure the programs the tests drive are installed: Debian's chromium (browser tests), age
-# (interoperability tests), python3 (its pty module answers the age CLI's passphrase prompt), and the programs
+# (interoperability tests), fonts-liberation (the case PDF), python3 (its pty module answers the age CLI's passphrase prompt), and the programs
 # whose own checks the deployment files in ops/deploy must pass (nginx, caddy, tor; systemd-analyze comes with
 # systemd). Installs them with apt-get when run as root, without starting their services; otherwise says what to run.
 set -euo pipefail
@@ -12,6 +12,7 @@ command -v python3 >/dev/null 2>&1 || missing+=(python3)
 [ -x /usr/bin/caddy ] || missing+=(caddy)
 [ -x /usr/sbin/tor ] || missing+=(tor)
 [ -x /usr/bin/systemd-analyze ] || missing+=(systemd)
+[ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

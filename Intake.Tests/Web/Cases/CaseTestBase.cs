@@ -61,7 +61,7 @@ public abstract class CaseTestBase : OrganisationTestBase
         using var content = new FormUrlEncodedContent(values);
         var page = handler switch
         {
-            "Reply" or "Note" => $"/Staff/Cases/{caseId}/Write",
+            "Reply" or "Note" or "ReadyText" => $"/Staff/Cases/{caseId}/Write",
             "Urgency" or "Statutory" or "Triage" or "Measure" or "Unit" => $"/Staff/Cases/{caseId}/Threat",
             _ => $"/Staff/Cases/{caseId}",
         };

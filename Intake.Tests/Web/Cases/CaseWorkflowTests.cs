@@ -20,7 +20,7 @@ public sealed class CaseWorkflowTests : CaseTestBase
         Assert.Equal(nameof(CaseStatus.Closed), again.QuerySelector("#new-status option[selected]")!.GetAttribute("value"));
         Assert.Null((await RecordAsync(caseId)).ClosedOn);
 
-        var (closed, page) = await PostAsync(handler, caseId, "Status", ("NewStatus", nameof(CaseStatus.Closed)), ("Outcome", CaseOutcomes.MeasuresTaken));
+        var (closed, page) = await PostAsync(handler, caseId, "Status", ("NewStatus", nameof(CaseStatus.Closed)), ("Outcome", CaseOutcomes.MeasuresTaken), ("ConfirmClose", "true"), ("ClosingMessage", ""));
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         var record = await RecordAsync(caseId);
         Assert.Equal(CaseStatus.Closed, record.Status);

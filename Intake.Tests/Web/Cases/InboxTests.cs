@@ -80,7 +80,7 @@ public sealed class InboxTests : OrganisationTestBase
         var cells = Rows(page).Single().Children.Select(c => c.TextContent.Trim()).ToList();
 
         Assert.Equal($"/Staff/Cases/{record.Id}", Rows(page).Single().QuerySelector("th[scope=row] a")!.GetAttribute("href"));
-        Assert.Equal("VB-2026-0001", cells[0]);
+        Assert.Equal("VB-2026-0001 Ny", cells[0]);
         Assert.Equal("Visselblåsning", cells[1][..14]);
         Assert.Equal("2026-06-07", cells[2]);
         Assert.Equal("Mottagandet bekräftat", cells[3]);
@@ -308,7 +308,7 @@ public sealed class InboxTests : OrganisationTestBase
         var page = await GetAsync(wb, "/en/Staff/Cases");
         var cells = Rows(page).Single().Children.Select(c => Squash(c.TextContent)).ToList();
 
-        Assert.Equal("VB-2026-0001", cells[0]);
+        Assert.Equal("VB-2026-0001 New", cells[0]);
         Assert.Equal("Received", cells[3]);
         Assert.Equal("Bribery and corruption", cells[8]);
         Assert.Equal("None", cells[7]);
@@ -390,7 +390,7 @@ public sealed class InboxTests : OrganisationTestBase
 
     private static List<IElement> Rows(IDocument page) => page.QuerySelectorAll("table.inbox tbody tr").ToList();
 
-    private static List<string> CaseNumbers(IDocument page) => Rows(page).Select(r => r.QuerySelector("th[scope=row]")!.TextContent.Trim()).ToList();
+    private static List<string> CaseNumbers(IDocument page) => Rows(page).Select(r => r.QuerySelector("th[scope=row] a")!.TextContent.Trim()).ToList();
 
     private static List<string> Numbers(IDocument page) => CaseNumbers(page).Select(n => n[^4..]).ToList();
 

@@ -105,7 +105,7 @@ internal static class RetentionScenario
         return await client.Http.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
-    private static async Task<Guid> LatestCaseIdAsync(IntakeApplicationFactory app, string channelCode)
+    public static async Task<Guid> LatestCaseIdAsync(IntakeApplicationFactory app, string channelCode)
     {
         await using var scope = app.CreateScope();
         var channel = await StaffWorld.ChannelAsync(scope, channelCode);

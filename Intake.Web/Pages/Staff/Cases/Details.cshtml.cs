@@ -19,8 +19,8 @@ namespace Intake.Web.Pages.Staff.Cases;
 /// </summary>
 [Hosting.SmallFormsOnly]
 public sealed class DetailsModel(
-    CaseAccess access, CaseReader reader, CaseWorkflow workflow, ThreatPanels panels,
-    CaseReplyTemplates templates, AuditLog audit, Intake.Web.Storage.UnitOfWork work, CaseCalendar calendar, CaseViewAudit viewAudit,
+    CaseAccess access, CaseReader reader, CaseWorkflow workflow, StatusChange statusChange, ThreatPanels panels,
+    WriteForms writeForms, AuditLog audit, Intake.Web.Storage.UnitOfWork work, CaseCalendar calendar, CaseViewAudit viewAudit,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     private readonly List<(string Anchor, string Message)> _errors = [];
@@ -39,21 +39,27 @@ public sealed class DetailsModel(
 
     public string? StatusMessage { get; private set; }
 
-    /// <summary>The ready text the reply form was filled from, if any.</summary>
-    public string? Template { get; private set; }
-
     public IReadOnlyList<(string Anchor, string Message)> Errors => _errors;
 
-    /// <summary>The reply form's text and kind when filled from a ready text (never bound: the form posts to Write).</summary>
-    public string? ReplyText { get; private set; }
-
-    public ReplyPurpose ReplyPurpose { get; private set; }
+    /// <summary>The reply and note forms: ready texts, the suggested one, and the handler's restored drafts.</summary>
+    public CaseWriteForms WriteForms { get; private set; } = null!;
 
     [BindProperty]
     public CaseStatus? NewStatus { get; set; }
 
     [BindProperty]
     public string? Outcome { get; set; }
+
+    /// <summary>The handler confirmed closing a whistleblowing case without acknowledgement or feedback.</summary>
+    [BindProperty]
+    public bool ConfirmClose { get; set; }
+
+    /// <summary>The closing message to the reporter offered with that confirmation.</summary>
+    [BindProperty]
+    public string? ClosingMessage { get; set; }
+
+    /// <summary>What the act asks for that the case lacks, when closing waits for the handler's confirmation.</summary>
+    public IReadOnlyList<string>? CloseConfirmation { get; private set; }
 
     [BindProperty]
     public Guid? AssigneeId { get; set; }
@@ -76,15 +82,8 @@ public sealed class DetailsModel(
             audit.Record(AuditKinds.CaseViewed, keyring.UserId, record.Id, record.ChannelId);
             await work.SaveAsync(Aborted);
         }
-        if (templates.For(template, record, await reader.KindAsync(record.ChannelId, Aborted)) is { } ready)
-        {
-            Template = ready.Code;
-            ReplyText = ready.Text;
-            ReplyPurpose = ready.Purpose;
-        }
-
         StatusMessage = DoneMessage(done);
-        await LoadAsync(record, keyring, reveal: false, posted: null);
+        await LoadAsync(record, keyring, reveal: false, posted: null, template);
         return Page();
     }
 
@@ -126,9 +125,21 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        var problem = NewStatus is { } status && Enum.IsDefined(status)
-            ? await workflow.SetStatusAsync(record, keyring.UserId, status, NullIfEmpty(Outcome), Aborted)
-            : WorkflowProblem.OutcomeRequired;
+        var problem = await statusChange.ApplyAsync(record, keyring, NewStatus, NullIfEmpty(Outcome), ConfirmClose, ClosingMessage, Aborted);
+        if (problem == WorkflowProblem.RepliesMissing)
+        {
+            CloseConfirmation = CaseWorkflow.RepliesMissing(record);
+            ClosingMessage ??= text["Staff.Cases.Close.DefaultMessage"];
+            return await ShowAgainAsync(record, keyring, "status", StatusCodes.Status200OK);
+        }
+
+        if (problem == WorkflowProblem.ClosingMessageTooLong)
+        {
+            CloseConfirmation = CaseWorkflow.RepliesMissing(record);
+            _errors.Add(("closing-message", text["Staff.Cases.Close.MessageTooLong", CaseReplies.MaxLength]));
+            return await ShowAgainAsync(record, keyring, "status");
+        }
+
         if (problem == WorkflowProblem.ReportsMissing)
         {
             var missing = await panels.MissingBeforeClosingAsync(record, Aborted);
@@ -146,7 +157,8 @@ public sealed class DetailsModel(
             return await ShowAgainAsync(record, keyring, "status");
         }
 
-        return Done(record.Status == CaseStatus.Closed ? "closed" : "status");
+        var messageSent = ConfirmClose && !string.IsNullOrWhiteSpace(ClosingMessage) && StatusChange.CanMessageReporter(record);
+        return Done(record.Status != CaseStatus.Closed ? "status" : messageSent ? "closed-sent" : "closed");
     }
 
     public async Task<IActionResult> OnPostAssignAsync()
@@ -197,14 +209,14 @@ public sealed class DetailsModel(
     private async Task<string> ChannelCodeAsync(CaseRecord record) =>
         (await reader.ChannelAsync(record.ChannelId, Aborted)).Code;
 
-    private async Task<PageResult> ShowAgainAsync(CaseRecord record, UnlockedKeyring keyring, string posted)
+    private async Task<PageResult> ShowAgainAsync(CaseRecord record, UnlockedKeyring keyring, string posted, int statusCode = StatusCodes.Status422UnprocessableEntity)
     {
         await LoadAsync(record, keyring, reveal: false, posted);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = statusCode;
         return Page();
     }
 
-    private async Task LoadAsync(CaseRecord record, UnlockedKeyring keyring, bool reveal, string? posted)
+    private async Task LoadAsync(CaseRecord record, UnlockedKeyring keyring, bool reveal, string? posted, string? template = null)
     {
         View = await reader.ReadAsync(record, keyring, reveal, Aborted);
         if (posted != "status")
@@ -224,6 +236,7 @@ public sealed class DetailsModel(
         }
 
         Threat = await panels.ForAsync(View, Aborted);
+        WriteForms = writeForms.For(View, keyring, template);
     }
 
     private RedirectToPageResult Done(string what) => RedirectToPage("Details", new { id = Id, done = what });
@@ -234,6 +247,7 @@ public sealed class DetailsModel(
         "noted" => text["Staff.Cases.Details.InternalNoteHasBeenSaved"].Value,
         "status" => text["Staff.Cases.Details.StatusHasBeenChanged"].Value,
         "closed" => text["Staff.Cases.Details.CaseHasBeenClosed"].Value,
+        "closed-sent" => text["Staff.Cases.Details.CaseClosedMessageSent"].Value,
         "assigned" => text["Staff.Cases.Details.AssigneeHasBeenChanged"].Value,
         "categorised" => text["Staff.Cases.Details.CategoriesHaveBeenSaved"].Value,
         "triage" => text["Staff.Cases.Details.TriageHasBeenSaved"].Value,

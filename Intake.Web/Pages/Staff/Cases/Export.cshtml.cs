@@ -2,6 +2,7 @@ using System.Globalization;
 using Intake.Web.Accounts;
 using Intake.Web.Audit;
 using Intake.Web.Cases;
+using Intake.Web.Cases.Pdf;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -12,9 +13,10 @@ namespace Intake.Web.Pages.Staff.Cases;
 /// <summary>
 /// The export bundle of a case: GET shows what it holds, POST streams the ZIP of sealed files (audited
 /// <c>case.exported</c>). A second POST gives the handler the channel identity they hold, sealed with a
-/// passphrase they type, to open the bundle offline (audited <c>channel.identity-exported</c>).
+/// passphrase they type, to open the bundle offline (audited <c>channel.identity-exported</c>). A third POST
+/// streams the decrypted case as a PDF made in memory (see <see cref="CasePdfExport"/>).
 /// </summary>
-public sealed class ExportModel(CaseAccess access, CaseExport export, ChannelIdentityExport identityExport, AuditLog audit,
+public sealed class ExportModel(CaseAccess access, CaseExport export, ChannelIdentityExport identityExport, CasePdfExport pdf, AuditLog audit,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     public ExportPlan Plan { get; private set; } = null!;
@@ -23,6 +25,8 @@ public sealed class ExportModel(CaseAccess access, CaseExport export, ChannelIde
     public string? Passphrase { get; set; }
 
     public string? PassphraseError { get; private set; }
+
+    public string? PdfError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -78,6 +82,42 @@ public sealed class ExportModel(CaseAccess access, CaseExport export, ChannelIde
         Response.Headers.CacheControl = "no-store";
         Response.Headers.ContentDisposition = Attachment(Plan.ChannelCode + "-identity.age");
         return File(result.SealedFile, "application/octet-stream");
+    }
+
+    public async Task<IActionResult> OnPostPdfAsync(Guid id, [FromForm(Name = "identity")] bool identity)
+    {
+        var found = await FindAsync(id);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        var (record, keyring) = found.Value;
+        var document = await pdf.RenderAsync(record, keyring, identity, HttpContext.RequestAborted);
+        if (document is null)
+        {
+            PdfError = text["Staff.Cases.Pdf.NoFont"];
+            Plan = await export.PlanAsync(record, keyring, HttpContext.RequestAborted);
+            return Page();
+        }
+
+        await using (document)
+        {
+            Response.ContentType = "application/pdf";
+            Response.ContentLength = document.Length;
+            Response.Headers.CacheControl = "no-store";
+            Response.Headers.ContentDisposition = Attachment(CasePdfExport.FileName(record));
+            try
+            {
+                await document.CopyToAsync(Response.Body, HttpContext.RequestAborted);
+            }
+            finally
+            {
+                System.Security.Cryptography.CryptographicOperations.ZeroMemory(document.GetBuffer());
+            }
+        }
+
+        return new EmptyResult();
     }
 
     private async Task<(CaseRecord Record, Keys.UnlockedKeyring Keyring)?> FindAsync(Guid id)

@@ -22,7 +22,9 @@ namespace Intake.Web.Pages.Staff.Cases;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [DisableRequestSizeLimit]
-public sealed class WriteModel(CaseAccess access, CaseMessages messages, CaseReplies replies, CaseUploads uploads, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class WriteModel(
+    CaseAccess access, CaseMessages messages, CaseReplies replies, CaseUploads uploads, ReplyReadyTexts readyTexts,
+    Intake.Web.Cases.Drafts.CaseDrafts drafts, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Guid Id { get; private set; }
 
@@ -86,11 +88,52 @@ public sealed class WriteModel(CaseAccess access, CaseMessages messages, CaseRep
                 PurposeError = purposeError,
                 FileErrors = fileErrors,
                 ChooseAgain = CaseUploads.ToChooseAgain(upload),
+                ReadyTexts = await readyTexts.ForAsync(record, Aborted),
+                SelectedReadyText = upload.Fields.Get("Template"),
             });
         }
 
         await replies.ReplyAsync(record, keyring, typed, purpose, upload.Files, recipients, Aborted);
+        drafts.Delete(keyring.UserId, record.Id, Intake.Web.Cases.Drafts.DraftKind.Reply);
         return RedirectToPage("Details", new { id = record.Id, done = "replied" });
+    }
+
+    /// <summary>
+    /// The picker's button without JavaScript: the reply form comes back with what was typed and the chosen ready
+    /// text after it, counting as what the ready text is (an acknowledgement, feedback or a message). Files are
+    /// not kept (a browser cannot be handed files back): the form says to choose them again.
+    /// </summary>
+    public async Task<IActionResult> OnPostReadyTextAsync()
+    {
+        if (await FindAsync() is not ({ } record, _))
+        {
+            return NotFound();
+        }
+
+        using var upload = await uploads.ReadAsync(HttpContext, _ => null, record.Id, Aborted);
+        var typed = upload.Fields.Get("ReplyText");
+        var code = upload.Fields.Get("Template");
+        var all = await readyTexts.ForAsync(record, Aborted);
+        var chosen = all.FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.Ordinal));
+        var purposeOk = Enum.TryParse<ReplyPurpose>(upload.Fields.Get("ReplyPurpose"), ignoreCase: false, out var purpose) && Enum.IsDefined(purpose);
+        var refused = upload.AntiforgeryFailed || upload.TextTooLarge || upload.Malformed;
+        var form = new WriteForm
+        {
+            CaseId = record.Id,
+            Text = chosen is null || refused ? typed : ReplyReadyTexts.Add(typed, chosen.Text),
+            Purpose = chosen is not null && !refused ? chosen.Purpose : purposeOk ? purpose : ReplyPurpose.Message,
+            ReadyTexts = all,
+            SelectedReadyText = chosen?.Code,
+            ReadyTextAdded = chosen is not null && !refused,
+            ChooseAgain = CaseUploads.ToChooseAgain(upload),
+        };
+        if (refused)
+        {
+            var problem = upload.AntiforgeryFailed ? text["Staff.Cases.ReplyForm.ReadyTextExpired"] : text["Common.TextTooLongAtMost", CaseReplies.MaxLength];
+            return ShowAgain(record, "reply", [("reply-text", problem)], upload, form);
+        }
+
+        return ShowAgain(record, "reply", [], upload, form, StatusCodes.Status200OK);
     }
 
     public async Task<IActionResult> OnPostNoteAsync()
@@ -125,6 +168,7 @@ public sealed class WriteModel(CaseAccess access, CaseMessages messages, CaseRep
         }
 
         await replies.NoteAsync(record, keyring, typed, upload.Files, recipients, Aborted);
+        drafts.Delete(keyring.UserId, record.Id, Intake.Web.Cases.Drafts.DraftKind.Note);
         return RedirectToPage("Details", new { id = record.Id, done = "noted" });
     }
 
@@ -165,7 +209,8 @@ public sealed class WriteModel(CaseAccess access, CaseMessages messages, CaseRep
     private IReadOnlyList<string> FileProblems(CaseRecord record, UploadResult upload) =>
         record.DisposedOn is not null ? [] : UploadProblems.Describe(upload, uploads.Limits, text);
 
-    private PageResult ShowAgain(CaseRecord record, string posted, List<(string, string)> errors, UploadResult upload, WriteForm form)
+    private PageResult ShowAgain(
+        CaseRecord record, string posted, List<(string, string)> errors, UploadResult upload, WriteForm form, int statusCode = StatusCodes.Status422UnprocessableEntity)
     {
         Id = record.Id;
         CaseNumber = record.CaseNumber;
@@ -173,7 +218,7 @@ public sealed class WriteModel(CaseAccess access, CaseMessages messages, CaseRep
         Errors = errors;
         Expired = upload.AntiforgeryFailed;
         Form = form;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = statusCode;
         return Page();
     }
 }

@@ -23,4 +23,13 @@ public sealed class WriteForm
     public IReadOnlyList<string> FileErrors { get; init; } = [];
 
     public IReadOnlyList<string> ChooseAgain { get; init; } = [];
+
+    /// <summary>The reply form's ready texts: the picker's choices, filled in for the case (empty for the note form).</summary>
+    public IReadOnlyList<ReplyTemplate> ReadyTexts { get; init; } = [];
+
+    /// <summary>The ready text selected in the picker: the one the case's state suggests, or the last one inserted.</summary>
+    public string? SelectedReadyText { get; init; }
+
+    /// <summary>Set after a ready text was added without JavaScript: the reply form says so.</summary>
+    public bool ReadyTextAdded { get; init; }
 }
