@@ -82,7 +82,7 @@ public sealed class CaseWorkBrowserTests(BrowserFixture browser) : IClassFixture
             Assert.True(await page.IsVisibleAsync("#idle-warning"));
             await AxeAssert.NoSeriousViolationsAsync(page, "idle warning");
             await page.ClickAsync("#idle-continue");
-            Assert.False(await page.IsVisibleAsync("#idle-warning"));
+            await page.WaitForSelectorAsync("#idle-warning", new() { State = WaitForSelectorState.Hidden });
 
             await page.FillAsync("#reply-text", draft);
             await page.Clock.FastForwardAsync("00:03");
