@@ -60,6 +60,9 @@ public static class NoticeKinds
     public const string AccountReset = "security.account-reset";
     public const string PassphraseChanged = "security.passphrase-changed";
     public const string AuthenticatorChanged = "security.authenticator-changed";
+
+    /// <summary>A passkey was added to my account, or I removed one (an administrator's reset has its own notice).</summary>
+    public const string PasskeyChanged = "security.passkey-changed";
     public const string EmailChanged = "security.email-changed";
 
     /// <summary>My account was signed in to from a browser it had not been used from (never where, never which).</summary>
@@ -79,7 +82,7 @@ public static class NoticeKinds
         NewReport, NewThreatReport, ReporterMessage, MeetingRequest, AcknowledgementSoon, AcknowledgementOverdue,
         FeedbackSoon, FeedbackOverdue, WorkEnvironmentDecisionPending, WorkEnvironmentReportPending, SocialInsuranceReportPending,
         FirstContactDue, FirstContactOverdue, FollowUpReached, MeasureDue, MeasureOverdue, GrantWaiting, AccountReset,
-        PassphraseChanged, AuthenticatorChanged, EmailChanged, NewDevice, Digest,
+        PassphraseChanged, AuthenticatorChanged, PasskeyChanged, EmailChanged, NewDevice, Digest,
     ];
 
     public static IReadOnlyList<string> All { get; } = [.. Queued, Test, ConfirmAddress];
@@ -94,7 +97,7 @@ public static class NoticeKinds
         WorkEnvironmentDecisionPending or WorkEnvironmentReportPending or SocialInsuranceReportPending or FirstContactDue
             or FirstContactOverdue or FollowUpReached or MeasureDue or MeasureOverdue => NoticeTopics.ThreatDuties,
         GrantWaiting => NoticeTopics.Grants,
-        AccountReset or PassphraseChanged or AuthenticatorChanged or EmailChanged => NoticeTopics.Security,
+        AccountReset or PassphraseChanged or AuthenticatorChanged or PasskeyChanged or EmailChanged => NoticeTopics.Security,
         NewDevice => NoticeTopics.NewDevices,
         _ when kind.StartsWith("threat.", StringComparison.Ordinal) => NoticeTopics.ThreatDuties,
         _ => NoticeTopics.None,

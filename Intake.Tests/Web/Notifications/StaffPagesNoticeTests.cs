@@ -75,6 +75,29 @@ public sealed class StaffPagesNoticeTests : NotificationTestBase
         Assert.Contains(Smtp.Received, m => m.Recipient == AddressOf(StaffWorld.WhistleblowingHandler) && m.Subject.StartsWith("En ny handläggare väntar", StringComparison.Ordinal));
         Assert.DoesNotContain(Smtp.Received, m => m.Recipient == AddressOf(StaffWorld.AdminName));
     }
+
+    [Fact]
+    public async Task APasskeyAddedOrRemovedByItsOwner_TellsThem_AndAnAdministratorsResetSendsOnlyTheResetNotice()
+    {
+        await using (var scope = App.CreateScope())
+        {
+            // The events the passkey pages record (PasskeyRegistration): the mail follows the audited event. The
+        // administrator's removal (part of a reset) sends the handler no second passkey mail.
+            var handler = await StaffWorld.UserAsync(scope, StaffWorld.WhistleblowingHandler);
+            var second = await StaffWorld.UserAsync(scope, SecondHandler);
+            var admin = await StaffWorld.UserAsync(scope, StaffWorld.AdminName);
+            var audit = scope.ServiceProvider.GetRequiredService<Intake.Web.Audit.AuditLog>();
+            await audit.AppendAsync(Intake.Web.Audit.AuditKinds.PasskeyRegistered, handler.Id, handler.Id, detail: "prf");
+            await audit.AppendAsync(Intake.Web.Audit.AuditKinds.PasskeyRemoved, second.Id, second.Id);
+            await audit.AppendAsync(Intake.Web.Audit.AuditKinds.PasskeyRemoved, admin.Id, handler.Id, detail: "passkeys=1");
+        }
+
+        await SendDueAsync();
+
+        Assert.Single(Smtp.Received, m => m.Recipient == AddressOf(StaffWorld.WhistleblowingHandler) && m.Subject.StartsWith("Nycklarna (passkeys)", StringComparison.Ordinal));
+        Assert.Single(Smtp.Received, m => m.Recipient == AddressOf(SecondHandler) && m.Body.Contains("har lagts till i eller tagits bort", StringComparison.Ordinal));
+        Assert.DoesNotContain(Smtp.Received, m => m.Recipient == AddressOf(StaffWorld.AdminName));
+    }
 }
 
 /// <summary>Without Intake:Mail:Host nothing is written or sent, and the staff pages say so.</summary>
