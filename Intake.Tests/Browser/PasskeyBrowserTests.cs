@@ -46,7 +46,7 @@ public sealed class PasskeyBrowserTests(PasskeyBrowserFixture browser) : IClassF
         var reply = "passkey-reply-" + Guid.NewGuid().ToString("N");
         await page.FillAsync("#reply-text", reply);
         await page.CheckAsync("#purpose-acknowledgement");
-        await page.ClickAsync("#reply form[method=post] button[type=submit]");
+        await page.ClickAsync("#send-reply");
         Assert.True(await page.IsVisibleAsync("#status-message"));
         Assert.Contains(reply, await page.TextContentAsync("main"), StringComparison.Ordinal);
 

@@ -15,12 +15,15 @@ public static class HandlerWrites
         await scope.ServiceProvider.GetRequiredService<CaseReplies>().ReplyAsync(record, handler, text, ReplyPurpose.Message);
     }
 
-    /// <summary>Closes the case with an outcome (a <see cref="CaseOutcomes"/> code), as the case page does.</summary>
+    /// <summary>
+    /// Closes the case with an outcome (a <see cref="CaseOutcomes"/> code), as the case page does once the handler
+    /// confirmed closing a whistleblowing case whose acknowledgement or feedback was not sent.
+    /// </summary>
     public static async Task CloseAsync(AsyncServiceScope scope, string caseNumber, string outcome)
     {
         var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.SingleAsync(c => c.CaseNumber == caseNumber);
         using var handler = await StaffWorld.UnlockAsync(scope, record.CaseNumber.StartsWith("HV", StringComparison.Ordinal) ? StaffWorld.ThreatHandler : StaffWorld.WhistleblowingHandler);
-        var problem = await scope.ServiceProvider.GetRequiredService<CaseWorkflow>().SetStatusAsync(record, handler.UserId, CaseStatus.Closed, outcome);
+        var problem = await scope.ServiceProvider.GetRequiredService<CaseWorkflow>().SetStatusAsync(record, handler.UserId, CaseStatus.Closed, outcome, confirmedWithoutReplies: true);
         Assert.Equal(WorkflowProblem.None, problem);
     }
 
