@@ -82,7 +82,7 @@ public sealed class StaffPagesNoticeTests : NotificationTestBase
         await using (var scope = App.CreateScope())
         {
             // The events the passkey pages record (PasskeyRegistration): the mail follows the audited event. The
-        // administrator's removal (part of a reset) sends the handler no second passkey mail.
+            // administrator's removal (part of a reset) sends the handler no second passkey mail.
             var handler = await StaffWorld.UserAsync(scope, StaffWorld.WhistleblowingHandler);
             var second = await StaffWorld.UserAsync(scope, SecondHandler);
             var admin = await StaffWorld.UserAsync(scope, StaffWorld.AdminName);
