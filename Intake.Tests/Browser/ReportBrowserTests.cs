@@ -59,7 +59,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
                 await WaitForScriptAsync(page);
             }
 
-            await FillRequiredAsync(page, path, canary);
+            await ReporterBrowser.FillRequiredAsync(page, path, canary);
             await page.SetInputFilesAsync("#attachments", new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("file " + canary) });
             await page.ClickAsync("form.report-form button[type=submit]");
 
@@ -104,7 +104,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             await page.GotoAsync(path);
             await WaitForScriptAsync(page);
             // Spaces around and a line break inside: the document must hold what the server would have sealed.
-            await FillRequiredAsync(page, path, $"  {canary}\nsecond line \t");
+            await ReporterBrowser.FillRequiredAsync(page, path, $"  {canary}\nsecond line \t");
             await page.SetInputFilesAsync("#attachments", new FilePayload { Name = "evidence.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes(fileCanary) });
             await page.ClickAsync("form.report-form button[type=submit]");
             var token = await ReceiptTokenAsync(page);
@@ -177,7 +177,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             await WaitForScriptAsync(page);
             // The limit the server renders (50 MB) is lowered on the page, so the file stays small.
             await page.EvalOnSelectorAsync("form.report-form", "f => f.dataset.maxFileBytes = '1000'");
-            await FillRequiredAsync(page, path, canary);
+            await ReporterBrowser.FillRequiredAsync(page, path, canary);
             await page.SetInputFilesAsync("#attachments", new FilePayload { Name = "big.bin", MimeType = "application/octet-stream", Buffer = new byte[5000] });
             await page.ClickAsync("form.report-form button[type=submit]");
 
@@ -221,7 +221,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             Assert.Equal(0, posts);
 
             // Fixing the answers clears the errors and the report goes through.
-            await FillRequiredAsync(page, path, "now filled in");
+            await ReporterBrowser.FillRequiredAsync(page, path, "now filled in");
             await page.FillAsync("#f-name", "Anna");
             await page.ClickAsync("form.report-form button[type=submit]");
             await ReceiptTokenAsync(page);
@@ -238,7 +238,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             await WaitForScriptAsync(page);
             // A stale antiforgery token: the server answers 422 with its own message.
             await page.EvalOnSelectorAsync("form.report-form input[name=__RequestVerificationToken]", "i => i.value = 'stale'");
-            await FillRequiredAsync(page, "/en/report/whistleblowing", "still here");
+            await ReporterBrowser.FillRequiredAsync(page, "/en/report/whistleblowing", "still here");
             await page.ClickAsync("form.report-form button[type=submit]");
 
             await page.WaitForSelectorAsync("#browser-errors:not([hidden])");
@@ -259,7 +259,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             await page.GotoAsync("/report/threat");
             await WaitForScriptAsync(page);
             await page.RouteAsync("**/report/threat", route => route.Request.Method == "POST" ? route.AbortAsync() : route.ContinueAsync());
-            await FillRequiredAsync(page, "/report/threat", "still here");
+            await ReporterBrowser.FillRequiredAsync(page, "/report/threat", "still here");
             await page.ClickAsync("form.report-form button[type=submit]");
 
             await page.WaitForSelectorAsync("#browser-errors:not([hidden])");
@@ -288,7 +288,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
                 """);
             await page.GotoAsync("/en/report/whistleblowing");
             await WaitForScriptAsync(page);
-            await FillRequiredAsync(page, "/en/report/whistleblowing", "progress");
+            await ReporterBrowser.FillRequiredAsync(page, "/en/report/whistleblowing", "progress");
             var big = new byte[2_000_000];
             Random.Shared.NextBytes(big);
             await page.SetInputFilesAsync("#attachments", new FilePayload { Name = "big.bin", MimeType = "application/octet-stream", Buffer = big });
@@ -337,7 +337,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
                 await WaitForScriptAsync(page);
             }
 
-            await FillRequiredAsync(page, "/report/threat", "axe");
+            await ReporterBrowser.FillRequiredAsync(page, "/report/threat", "axe");
             await page.ClickAsync("form.report-form button[type=submit]");
             token = await ReceiptTokenAsync(page);
             if (javaScript)
@@ -381,27 +381,6 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
 
     private static async Task WaitForScriptAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => { const n = document.getElementById('sealing-note'); return n && n.textContent === n.dataset.browserText; }");
-
-    private static async Task FillRequiredAsync(IPage page, string path, string text)
-    {
-        if (path.EndsWith("/whistleblowing", StringComparison.Ordinal))
-        {
-            await page.SelectOptionAsync("#f-category", "fraud");
-        }
-        else
-        {
-            await page.CheckAsync("#f-role-0");
-            await page.CheckAsync("#f-types-0");
-            await page.CheckAsync("#f-types-1");
-            // The threats form preselects no identity mode: choose anonymous unless the test already chose one.
-            if (await page.Locator("input[name=identityMode]:checked").CountAsync() == 0)
-            {
-                await page.CheckAsync("#f-identityMode-0");
-            }
-        }
-
-        await page.FillAsync("#f-whatHappened", text);
-    }
 
     private static async Task<string> ReceiptTokenAsync(IPage page)
     {

@@ -47,6 +47,7 @@ public static class ReporterBrowser
             await page.CheckAsync("#f-role-0");
             await page.CheckAsync("#f-types-0");
             await page.CheckAsync("#f-types-1");
+            // The threats form preselects no identity mode: choose anonymous unless the test already chose one.
             if (await page.Locator("input[name=identityMode]:checked").CountAsync() == 0)
             {
                 await page.CheckAsync("#f-identityMode-0");
