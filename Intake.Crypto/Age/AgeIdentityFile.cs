@@ -14,10 +14,7 @@ public static class AgeIdentityFile
     /// X25519 ("AGE-SECRET-KEY-1…"); throws <see cref="FormatException"/> naming the bad line number.
     /// Dispose the identities (each is <see cref="IDisposable"/>) when done.
     /// </summary>
-    public static IReadOnlyList<IIdentity> ParseAny(string text)
-        => ParseLines<IIdentity>(text, line => line.StartsWith(HybridIdentity.Hrp + "1", StringComparison.Ordinal)
-            ? HybridIdentity.Parse(line)
-            : X25519Identity.Parse(line));
+    public static IReadOnlyList<IKeyIdentity> ParseAny(string text) => ParseLines(text, AgeKeys.ParseIdentity);
 
     private static List<T> ParseLines<T>(string text, Func<string, T> parse)
         where T : class

@@ -1,23 +1,24 @@
 // A case handler's identity at rest: the age-keygen key file text
-//   "# created: <RFC 3339>\n# public key: age1…\nAGE-SECRET-KEY-1…\n"
+//   "# created: <RFC 3339>\n# public key: age1…\nAGE-SECRET-KEY-1…\n" (or, hybrid post-quantum,
+//   "# public key: age1pq1…\nAGE-SECRET-KEY-PQ-1…\n" as age-keygen -pq writes it)
 // encrypted with an scrypt recipient, exactly as `age -p` does, so the age CLI can open it.
 using System.Globalization;
 using System.Text;
 
 namespace Intake.Crypto.Age;
 
-/// <summary>Seals an X25519 identity under a passphrase in the age-keygen + age -p format, or to a passkey.</summary>
+/// <summary>Seals a key identity (hybrid or X25519) under a passphrase in the age-keygen + age -p format, or to a passkey.</summary>
 public static class SealedIdentity
 {
-    public static byte[] Seal(X25519Identity identity, string passphrase, int workFactor = 18, bool armor = false) =>
+    public static byte[] Seal(IKeyIdentity identity, string passphrase, int workFactor = 18, bool armor = false) =>
         Seal(identity, new ScryptRecipient(passphrase, workFactor), armor);
 
     /// <summary>Seals the key file to another recipient (a passkey's <see cref="Fido2PrfRecipient"/>).</summary>
-    public static byte[] Seal(X25519Identity identity, IRecipient recipient, bool armor = false)
+    public static byte[] Seal(IKeyIdentity identity, IRecipient recipient, bool armor = false)
     {
         ArgumentNullException.ThrowIfNull(identity);
         string created = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        string text = $"# created: {created}\n# public key: {identity.Recipient}\n{identity.ExportSecretKey()}\n";
+        string text = $"# created: {created}\n# public key: {AgeKeys.Encode(identity.PublicRecipient)}\n{identity.ExportSecretKey()}\n";
         byte[] plaintext = Encoding.ASCII.GetBytes(text);
         try
         {
@@ -29,23 +30,23 @@ public static class SealedIdentity
         }
     }
 
-    public static X25519Identity Open(ReadOnlySpan<byte> sealedFile, string passphrase, int maxWorkFactor = 22)
+    public static IKeyIdentity Open(ReadOnlySpan<byte> sealedFile, string passphrase, int maxWorkFactor = 22)
     {
         using ScryptIdentity scrypt = new(passphrase, maxWorkFactor);
         return Open(sealedFile, scrypt);
     }
 
     /// <summary>Opens the key file with another identity (a passkey's <see cref="Fido2PrfIdentity"/>).</summary>
-    public static X25519Identity Open(ReadOnlySpan<byte> sealedFile, IIdentity opener)
+    public static IKeyIdentity Open(ReadOnlySpan<byte> sealedFile, IIdentity opener)
     {
         ArgumentNullException.ThrowIfNull(opener);
         byte[] plaintext = AgeFile.Decrypt(sealedFile, [opener]);
         try
         {
-            IReadOnlyList<X25519Identity> identities;
+            IReadOnlyList<IKeyIdentity> identities;
             try
             {
-                identities = AgeIdentityFile.Parse(Encoding.UTF8.GetString(plaintext));
+                identities = AgeIdentityFile.ParseAny(Encoding.UTF8.GetString(plaintext));
             }
             catch (FormatException ex)
             {
@@ -54,7 +55,7 @@ public static class SealedIdentity
 
             if (identities.Count != 1)
             {
-                foreach (X25519Identity identity in identities)
+                foreach (IKeyIdentity identity in identities)
                 {
                     identity.Dispose();
                 }

@@ -2,9 +2,12 @@
 //   salt = "intake.mailbox/v1"
 //   lookup id  = HKDF(ikm = entropy, salt, info = "intake.mailbox/v1/lookup-id", L = 32)
 //   X25519 key = HKDF(ikm = entropy, salt, info = "intake.mailbox/v1/x25519-identity", L = 32)
+//   hybrid seed = HKDF(ikm = entropy, salt, info = "intake.mailbox/v1/mlkem768x25519-seed", L = 32)
 //   authenticator = HKDF(ikm = entropy, salt, info = "intake.mailbox/v1/authenticator", L = 32)
 //   verifier   = SHA-256(authenticator)
-// The X25519 key is used as an age identity's 32-byte secret scalar. The server stores only the verifier; a
+// The hybrid seed is an age hybrid post-quantum identity's 32-byte seed (AGE-SECRET-KEY-PQ-1…): the mailbox
+// identity of every new case. The X25519 key is the age identity's 32-byte secret scalar of mailboxes opened
+// before post-quantum keys; the token still derives it so that those mailboxes open. The server stores only the verifier; a
 // request proves possession of the token by presenting the authenticator. The lookup id is the v1 value stored
 // before the authenticator existed, used once to move such a case to its verifier (docs/mailbox-token.md).
 using System.Security.Cryptography;
@@ -29,6 +32,9 @@ public sealed class MailboxKeys : IDisposable
 
     // Info of the mailbox authenticator: what a request presents to prove it holds the token. Its own label, so
     // that it says nothing of the decryption key or the lookup id, and the stored verifier says nothing of it.
+    // Info of the hybrid post-quantum identity seed: the key that opens the mailbox of every new case.
+    private const string HybridSeedInfo = "intake.mailbox/v1/mlkem768x25519-seed";
+
     private const string AuthenticatorInfo = "intake.mailbox/v1/authenticator";
 
     private const int OutputSize = 32;
@@ -36,11 +42,12 @@ public sealed class MailboxKeys : IDisposable
     private readonly byte[] _lookupId;
     private readonly byte[] _authenticator;
 
-    private MailboxKeys(byte[] lookupId, byte[] authenticator, X25519Identity identity)
+    private MailboxKeys(byte[] lookupId, byte[] authenticator, X25519Identity classic, HybridIdentity hybrid)
     {
         _lookupId = lookupId;
         _authenticator = authenticator;
-        Identity = identity;
+        ClassicIdentity = classic;
+        Identity = hybrid;
     }
 
 #pragma warning disable CA1819 // The contract exposes the values as byte arrays; each call returns a fresh copy.
@@ -63,11 +70,17 @@ public sealed class MailboxKeys : IDisposable
     /// <summary>The lookup id in lowercase hex.</summary>
     public string LookupIdHex => Convert.ToHexStringLower(_lookupId);
 
-    /// <summary>The mailbox's age identity.</summary>
-    public X25519Identity Identity { get; }
+    /// <summary>The mailbox's hybrid post-quantum age identity: what every new case's mailbox is sealed to.</summary>
+    public HybridIdentity Identity { get; }
 
-    /// <summary>The mailbox's age recipient.</summary>
-    public X25519Recipient Recipient => Identity.Recipient;
+    /// <summary>The mailbox's hybrid post-quantum age recipient.</summary>
+    public HybridRecipient Recipient => Identity.Recipient;
+
+    /// <summary>The mailbox's X25519 identity, of mailboxes opened before post-quantum keys.</summary>
+    public X25519Identity ClassicIdentity { get; }
+
+    /// <summary>Both identities, hybrid first: what opens a mailbox's files, old or new.</summary>
+    public IReadOnlyList<IKeyIdentity> Identities => [Identity, ClassicIdentity];
 
     internal static MailboxKeys Derive(ReadOnlySpan<byte> entropy)
     {
@@ -77,14 +90,17 @@ public sealed class MailboxKeys : IDisposable
         byte[] authenticator = new byte[OutputSize];
         HKDF.DeriveKey(HashAlgorithmName.SHA256, entropy, authenticator, salt, Encoding.ASCII.GetBytes(AuthenticatorInfo));
         Span<byte> secret = stackalloc byte[OutputSize];
+        Span<byte> seed = stackalloc byte[OutputSize];
         try
         {
             HKDF.DeriveKey(HashAlgorithmName.SHA256, entropy, secret, salt, Encoding.ASCII.GetBytes(IdentityInfo));
-            return new MailboxKeys(lookupId, authenticator, X25519Identity.FromSecretKey(secret));
+            HKDF.DeriveKey(HashAlgorithmName.SHA256, entropy, seed, salt, Encoding.ASCII.GetBytes(HybridSeedInfo));
+            return new MailboxKeys(lookupId, authenticator, X25519Identity.FromSecretKey(secret), HybridIdentity.FromSeed(seed));
         }
         finally
         {
             CryptographicOperations.ZeroMemory(secret);
+            CryptographicOperations.ZeroMemory(seed);
         }
     }
 
@@ -93,5 +109,6 @@ public sealed class MailboxKeys : IDisposable
         CryptographicOperations.ZeroMemory(_lookupId);
         CryptographicOperations.ZeroMemory(_authenticator);
         Identity.Dispose();
+        ClassicIdentity.Dispose();
     }
 }

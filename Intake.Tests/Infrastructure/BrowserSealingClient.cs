@@ -32,7 +32,7 @@ public sealed class BrowserSealingClient(ReporterClient reporter)
         var page = await Html.ParseAsync(form);
         using var own = token is null ? MailboxToken.Generate() : null;
         using var keys = (token ?? own!).DeriveKeys();
-        IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(RecipientOn(page)), keys.Recipient];
+        IReadOnlyCollection<IRecipient> recipients = [AgeKeys.ParseRecipient(RecipientOn(page)), keys.Recipient];
         using var content = new MultipartFormDataContent
         {
             { new StringContent(TokenOn(page)), "__RequestVerificationToken" },

@@ -21,9 +21,9 @@ public sealed class StaffWorld : IDisposable
     public const string StatisticsUser = "stats";
     public const string Passphrase = "correct-orbit-lantern-meadow";
 
-    private StaffWorld(X25519Identity recovery) => Recovery = recovery;
+    private StaffWorld(IKeyIdentity recovery) => Recovery = recovery;
 
-    public X25519Identity Recovery { get; }
+    public IKeyIdentity Recovery { get; }
 
     public static SetupPlan Plan(params string[] extraWhistleblowingHandlers) => new()
     {

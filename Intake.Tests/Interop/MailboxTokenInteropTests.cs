@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Intake.Crypto.Age;
@@ -121,8 +122,8 @@ public sealed class MailboxTokenInteropTests : IDisposable
         {
             Assert.Equal(display, token.ToString());
             Assert.Equal(lookupIdHex, keys.LookupIdHex);
-            Assert.Equal(identity, keys.Identity.ExportSecretKey());
-            Assert.Equal(recipient, keys.Recipient.ToString());
+            Assert.Equal(identity, keys.ClassicIdentity.ExportSecretKey());
+            Assert.Equal(recipient, keys.ClassicIdentity.Recipient.ToString());
         }
 
         using var json = JsonDocument.Parse(NodeRunner.RunChecked(Tool, ["derive-entropy", entropyHex]));
@@ -212,8 +213,16 @@ public sealed class MailboxTokenInteropTests : IDisposable
             using (token)
             using (MailboxKeys keys = token!.DeriveKeys())
             {
-                Assert.Equal(expected, (token.ToString(), keys.LookupIdHex, keys.Identity.ExportSecretKey(), keys.Recipient.ToString()));
+                Assert.Equal(expected, (token.ToString(), keys.LookupIdHex, keys.ClassicIdentity.ExportSecretKey(), keys.ClassicIdentity.Recipient.ToString()));
                 Assert.Equal((v.AuthenticatorHex, v.VerifierHex), (keys.AuthenticatorHex, Convert.ToHexStringLower(keys.Verifier)));
+                Assert.Equal(v.HybridIdentity, keys.Identity.ExportSecretKey());
+                Assert.Equal(v.HybridRecipientSha256, Sha256Hex(keys.Recipient.ToString()));
+            }
+
+            foreach (JsDerived js in new[] { fromEntropy[i], fromToken[i] })
+            {
+                Assert.Equal(v.HybridIdentity, js.HybridIdentity);
+                Assert.Equal(v.HybridRecipientSha256, Sha256Hex(js.HybridRecipient!));
             }
         }
     }
@@ -232,11 +241,15 @@ public sealed class MailboxTokenInteropTests : IDisposable
             .ToArray();
         string[] entropy = Values("entropy"), token = Values("token"), lookup = Values("lookup id"), identity = Values("identity"), recipient = Values("recipient");
         string[] authenticator = Values("authenticator"), verifier = Values("verifier");
+        string[] hybridIdentity = Values("hybrid identity"), hybridRecipient = Values("hybrid recipient SHA-256");
         Assert.True(
-            new[] { token.Length, lookup.Length, identity.Length, recipient.Length, authenticator.Length, verifier.Length }.All(n => n == entropy.Length),
-            "docs/mailbox-token.md: every vector needs entropy, token, lookup id, authenticator, verifier, identity and recipient lines");
-        return entropy.Select((e, i) => new SpecVector(e, token[i], lookup[i], identity[i], recipient[i], authenticator[i], verifier[i])).ToList();
+            new[] { token.Length, lookup.Length, identity.Length, recipient.Length, authenticator.Length, verifier.Length, hybridIdentity.Length, hybridRecipient.Length }
+                .All(n => n == entropy.Length),
+            "docs/mailbox-token.md: every vector needs entropy, token, lookup id, authenticator, verifier, identity, recipient, hybrid identity and hybrid recipient SHA-256 lines");
+        return entropy.Select((e, i) => new SpecVector(e, token[i], lookup[i], identity[i], recipient[i], authenticator[i], verifier[i], hybridIdentity[i], hybridRecipient[i])).ToList();
     }
+
+    private static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(text)));
 
     private static string StatusName(MailboxTokenParseStatus status) => status switch
     {
@@ -259,14 +272,17 @@ public sealed class MailboxTokenInteropTests : IDisposable
         using MailboxKeys keys = token.DeriveKeys();
         Assert.Equal(keys.LookupIdHex, js.LookupIdHex);
         Assert.Equal(Convert.ToHexStringLower(keys.LookupId), js.LookupIdHex);
-        Assert.Equal(keys.Identity.ExportSecretKey(), js.Identity);
-        Assert.Equal(keys.Recipient.ToString(), js.Recipient);
-        Assert.Equal(keys.Identity.Recipient.ToString(), js.Recipient);
+        Assert.Equal(keys.ClassicIdentity.ExportSecretKey(), js.Identity);
+        Assert.Equal(keys.ClassicIdentity.Recipient.ToString(), js.Recipient);
+        Assert.Equal(keys.Identity.ExportSecretKey(), js.HybridIdentity);
+        Assert.Equal(keys.Recipient.ToString(), js.HybridRecipient);
         Assert.Equal(keys.AuthenticatorHex, js.AuthenticatorHex);
         Assert.Equal(Convert.ToHexStringLower(keys.Verifier), js.VerifierHex);
     }
 
-    private sealed record SpecVector(string EntropyHex, string Token, string LookupIdHex, string Identity, string Recipient, string AuthenticatorHex, string VerifierHex);
+    private sealed record SpecVector(
+        string EntropyHex, string Token, string LookupIdHex, string Identity, string Recipient, string AuthenticatorHex, string VerifierHex,
+        string HybridIdentity, string HybridRecipientSha256);
 
     private sealed class DisposeAll(IEnumerable<IDisposable> items) : IDisposable
     {
@@ -279,7 +295,9 @@ public sealed class MailboxTokenInteropTests : IDisposable
         }
     }
 
-    private sealed record JsDerived(string Status, string? Token, string? LookupIdHex, string? Identity, string? Recipient, string? AuthenticatorHex = null, string? VerifierHex = null)
+    private sealed record JsDerived(
+        string Status, string? Token, string? LookupIdHex, string? Identity, string? Recipient, string? AuthenticatorHex = null, string? VerifierHex = null,
+        string? HybridIdentity = null, string? HybridRecipient = null)
     {
         public static JsDerived From(JsonElement e) => new(
             e.TryGetProperty("status", out JsonElement s) ? s.GetString()! : "ok",
@@ -288,7 +306,9 @@ public sealed class MailboxTokenInteropTests : IDisposable
             Get(e, "identity"),
             Get(e, "recipient"),
             Get(e, "authenticatorHex"),
-            Get(e, "verifierHex"));
+            Get(e, "verifierHex"),
+            Get(e, "hybridIdentity"),
+            Get(e, "hybridRecipient"));
 
         private static string? Get(JsonElement e, string name) => e.TryGetProperty(name, out JsonElement v) ? v.GetString() : null;
     }

@@ -32,7 +32,7 @@ public sealed class NodeFido2PrfInteropTests : IDisposable
         Assert.Contains(identity.ExportSecretKey(), File.ReadAllText(openedPath), StringComparison.Ordinal);
         using var opener = new Fido2PrfIdentity(nonce, first, second);
         using var reopened = SealedIdentity.Open(File.ReadAllBytes(sealedPath), opener);
-        Assert.Equal(identity.Recipient.ToString(), reopened.Recipient.ToString());
+        Assert.Equal(identity.Recipient.ToString(), reopened.PublicRecipient.ToString());
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class AccountActivation(
         }
 
         using var codeIdentity = old ?? throw new InvalidOperationException("The activation code matched but does not open the account's identity.");
-        var fresh = X25519Identity.Generate();
+        var fresh = AgeKeys.Generate();
         try
         {
             var (ranSeal, sealedIdentity) = await limiter.TryRunAsync(() => staffKeys.Reseal(fresh, passphrase!), cancellationToken);
@@ -92,7 +92,7 @@ public sealed class AccountActivation(
                 return ActivationResult.Rejected("SignIn.Error.Busy", ActivationField.Code);
             }
 
-            var recipient = fresh.Recipient.ToString();
+            var recipient = AgeKeys.Encode(fresh.PublicRecipient);
             var rotate = await MoveWrapsAsync(user.Id, codeIdentity, recipient, cancellationToken);
             user.SealedIdentity = sealedIdentity;
             user.Recipient = recipient;
@@ -118,7 +118,7 @@ public sealed class AccountActivation(
     }
 
     /// <summary>Re-wraps what the code's identity holds to the new one; returns the channels that must rotate.</summary>
-    private async Task<IReadOnlyList<Guid>> MoveWrapsAsync(Guid userId, X25519Identity codeIdentity, string recipient, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Guid>> MoveWrapsAsync(Guid userId, IKeyIdentity codeIdentity, string recipient, CancellationToken cancellationToken)
     {
         var wraps = await (from w in db.ChannelKeyWraps
                            join k in db.ChannelKeys on w.ChannelKeyId equals k.Id

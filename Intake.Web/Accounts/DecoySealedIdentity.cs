@@ -17,7 +17,7 @@ public sealed class DecoySealedIdentity
         var workFactor = options.Value.ScryptWorkFactor;
         _sealed = new Lazy<byte[]>(() =>
         {
-            using var identity = X25519Identity.Generate();
+            using var identity = AgeKeys.Generate();
             return SealedIdentity.Seal(identity, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), workFactor);
         }, LazyThreadSafetyMode.ExecutionAndPublication);
     }

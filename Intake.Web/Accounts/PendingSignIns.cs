@@ -16,7 +16,7 @@ public sealed class PendingSignIns(TimeProvider clock, IOptions<SessionOptions> 
     private readonly ConcurrentDictionary<string, PendingSignIn> _pending = new(StringComparer.Ordinal);
 
     /// <param name="deviceId">The known device the passphrase came from, if any: the code's failures count against it.</param>
-    public string Create(Guid userId, X25519Identity identity, string? deviceId = null)
+    public string Create(Guid userId, IKeyIdentity identity, string? deviceId = null)
     {
         var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         _pending[id] = new PendingSignIn(userId, identity, clock.GetUtcNow() + options.Value.SecondFactorTimeout) { DeviceId = deviceId };
@@ -66,9 +66,9 @@ public sealed class PendingSignIns(TimeProvider clock, IOptions<SessionOptions> 
     }
 }
 
-public sealed class PendingSignIn(Guid userId, X25519Identity identity, DateTimeOffset expires) : IDisposable
+public sealed class PendingSignIn(Guid userId, IKeyIdentity identity, DateTimeOffset expires) : IDisposable
 {
-    private X25519Identity? _identity = identity;
+    private IKeyIdentity? _identity = identity;
 
     public Guid UserId { get; } = userId;
 
@@ -82,10 +82,10 @@ public sealed class PendingSignIn(Guid userId, X25519Identity identity, DateTime
     /// <summary>A TOTP secret being enrolled, held until the first code confirms it.</summary>
     public byte[]? EnrolmentSecret { get; set; }
 
-    public X25519Identity Identity => _identity ?? throw new ObjectDisposedException(nameof(PendingSignIn));
+    public IKeyIdentity Identity => _identity ?? throw new ObjectDisposedException(nameof(PendingSignIn));
 
     /// <summary>Hands the identity over to a session keyring; this entry no longer owns it.</summary>
-    public X25519Identity TakeIdentity()
+    public IKeyIdentity TakeIdentity()
     {
         var identity = Identity;
         _identity = null;

@@ -180,7 +180,7 @@ public sealed class SignInService(
     /// passphrase and TOTP, and whether the browser is new to the account), saves the unit of work, and unlocks the
     /// channel keys with <paramref name="identity"/>, which the new session owns from then on.
     /// </summary>
-    public async Task<CodeStep> CompleteAsync(StaffUser user, X25519Identity identity, string? deviceId, string? method, CancellationToken cancellationToken = default)
+    public async Task<CodeStep> CompleteAsync(StaffUser user, IKeyIdentity identity, string? deviceId, string? method, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(identity);

@@ -16,16 +16,16 @@ public sealed class StaffKeys(IOptions<KeyOptions> options)
     /// <summary>Generates a new personal identity and returns it sealed, with its recipient.</summary>
     public (byte[] Sealed, string Recipient) CreateIdentity(string passphrase)
     {
-        using var identity = X25519Identity.Generate();
-        return (SealedIdentity.Seal(identity, passphrase, _options.ScryptWorkFactor), identity.Recipient.ToString());
+        using var identity = AgeKeys.Generate();
+        return (SealedIdentity.Seal(identity, passphrase, _options.ScryptWorkFactor), AgeKeys.Encode(identity.PublicRecipient));
     }
 
     /// <summary>Re-seals an unlocked identity under a new passphrase.</summary>
-    public byte[] Reseal(X25519Identity identity, string passphrase) =>
+    public byte[] Reseal(IKeyIdentity identity, string passphrase) =>
         SealedIdentity.Seal(identity, passphrase, _options.ScryptWorkFactor);
 
     /// <summary>Opens the sealed identity; null when the passphrase is wrong or the file is not a sealed identity.</summary>
-    public X25519Identity? TryOpen(byte[] sealedIdentity, string passphrase)
+    public IKeyIdentity? TryOpen(byte[] sealedIdentity, string passphrase)
     {
         try
         {
@@ -38,9 +38,9 @@ public sealed class StaffKeys(IOptions<KeyOptions> options)
     }
 
     public static byte[] SealTotpSecret(byte[] secret, string recipient) =>
-        AgeFile.Encrypt(secret, [X25519Recipient.Parse(recipient)]);
+        AgeFile.Encrypt(secret, [AgeKeys.ParseRecipient(recipient)]);
 
-    public static byte[] OpenTotpSecret(byte[] sealedSecret, X25519Identity identity) =>
+    public static byte[] OpenTotpSecret(byte[] sealedSecret, IKeyIdentity identity) =>
         AgeFile.Decrypt(sealedSecret, [identity]);
 
     public static void Wipe(byte[]? secret)

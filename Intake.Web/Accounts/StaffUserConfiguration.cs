@@ -1,3 +1,4 @@
+using Intake.Web.Keys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,7 +14,7 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         entity.Property(u => u.Username).HasMaxLength(64).IsRequired();
         entity.HasIndex(u => u.Username).IsUnique();
         entity.Property(u => u.DisplayName).HasMaxLength(128).IsRequired();
-        entity.Property(u => u.Recipient).HasMaxLength(128).IsRequired();
+        entity.Property(u => u.Recipient).HasMaxLength(AgeRecipients.MaxLength).IsRequired();
         entity.Property(u => u.SealedIdentity).IsRequired();
         entity.Ignore(u => u.TotpEnrolled);
         entity.Ignore(u => u.IsActivated);

@@ -77,12 +77,12 @@ public sealed class BackupArchive(
     {
         var recovery = await db.Organisation.Select(o => o.RecoveryRecipient).SingleOrDefaultAsync(cancellationToken)
             ?? throw new BackupException("Intake is not set up yet: there is no recovery recipient to seal a backup to.");
-        var recipients = new List<IRecipient> { X25519Recipient.Parse(recovery) };
+        var recipients = new List<IRecipient> { AgeKeys.ParseRecipient(recovery) };
         foreach (var extra in backupOptions.Value.Recipients.Where(r => !string.IsNullOrWhiteSpace(r)))
         {
-            recipients.Add(X25519Recipient.TryParse(extra.Trim(), out var recipient)
+            recipients.Add(AgeKeys.TryParseRecipient(extra.Trim(), out var recipient)
                 ? recipient
-                : throw new BackupException($"Intake:Backup:Recipients: \"{extra}\" is not an age recipient (age1…)."));
+                : throw new BackupException($"Intake:Backup:Recipients: \"{extra}\" is not an age recipient (age1pq1… or age1…)."));
         }
 
         return recipients;

@@ -1,3 +1,4 @@
+using Intake.Web.Keys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -29,7 +30,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<CaseRecord>
         entity.Property(c => c.Outcome).HasMaxLength(64);
         entity.HasOne<Accounts.StaffUser>().WithMany().HasForeignKey(c => c.AssigneeId).OnDelete(DeleteBehavior.SetNull);
         entity.Property(c => c.MailboxLookupId).HasMaxLength(32).IsRequired();
-        entity.Property(c => c.MailboxRecipient).HasMaxLength(128).IsRequired();
+        entity.Property(c => c.MailboxRecipient).HasMaxLength(AgeRecipients.MaxLength).IsRequired();
         entity.Property(c => c.Category).HasMaxLength(64);
         entity.Property(c => c.ReporterRole).HasMaxLength(64);
         entity.Property(c => c.IncidentTypes).HasMaxLength(512);

@@ -87,7 +87,7 @@ public sealed class CaseMeasures(IntakeDbContext db, ChannelKeys channelKeys, Ca
         measure.DueOn = input.DueOn;
         measure.Status = input.Status;
         measure.DoneOn = input.Status == MeasureStatus.Done ? input.DoneOn ?? calendar.Today : null;
-        var recipient = X25519Recipient.Parse(await channelKeys.CurrentRecipientAsync(record.ChannelId, cancellationToken));
+        var recipient = AgeKeys.ParseRecipient(await channelKeys.CurrentRecipientAsync(record.ChannelId, cancellationToken));
         var plain = JsonSerializer.SerializeToUtf8Bytes(new MeasureDocument(input.What.Trim(), Clean(input.Responsible), Clean(input.Effect)), _json);
         try
         {

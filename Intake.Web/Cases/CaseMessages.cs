@@ -26,12 +26,20 @@ public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, Ca
         Guid caseId, UnlockedKeyring handler, string text, IReadOnlyList<StagedFile> files, IReadOnlyCollection<IRecipient> recipients, CancellationToken cancellationToken = default) =>
         AddAsync(caseId, handler, text, EntryKind.InternalNote, files, recipients, cancellationToken);
 
-    /// <summary>Who an entry of a case is sealed to: the channel's current recipient, and the mailbox for a reply.</summary>
+    /// <summary>
+    /// Who an entry of a case is sealed to: the channel's current recipient, and the mailbox for a reply (with the
+    /// channel's recipient of the mailbox's kind, <see cref="ChannelKeys.RecipientForMailboxAsync"/>).
+    /// </summary>
     public async Task<IReadOnlyCollection<IRecipient>> RecipientsAsync(CaseRecord record, bool toReporter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var channelRecipient = X25519Recipient.Parse(await channelKeys.CurrentRecipientAsync(record.ChannelId, cancellationToken));
-        return toReporter ? [channelRecipient, X25519Recipient.Parse(record.MailboxRecipient)] : [channelRecipient];
+        if (!toReporter)
+        {
+            return [AgeKeys.ParseRecipient(await channelKeys.CurrentRecipientAsync(record.ChannelId, cancellationToken))];
+        }
+
+        var channelRecipient = await channelKeys.RecipientForMailboxAsync(record.ChannelId, record.MailboxRecipient, cancellationToken);
+        return [AgeKeys.ParseRecipient(channelRecipient), AgeKeys.ParseRecipient(record.MailboxRecipient)];
     }
 
     private async Task<CaseEntry> AddAsync(

@@ -98,7 +98,7 @@ public sealed class CaseTriage(ChannelKeys channelKeys, CaseSchedule schedule, A
             return;
         }
 
-        var recipient = X25519Recipient.Parse(await channelKeys.CurrentRecipientAsync(record.ChannelId, cancellationToken));
+        var recipient = AgeKeys.ParseRecipient(await channelKeys.CurrentRecipientAsync(record.ChannelId, cancellationToken));
         var plain = JsonSerializer.SerializeToUtf8Bytes(
             new TriageDocument(secrets.PoliceReportNumber, secrets.ProtectiveMeasures, secrets.WorkEnvironmentReference), _json);
         try

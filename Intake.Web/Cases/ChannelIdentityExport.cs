@@ -50,7 +50,7 @@ public sealed class ChannelIdentityExport(IOptions<KeyOptions> options, Passphra
         text.Append("# Intake channel identity. Open export bundles with: age -d -i identity.txt FILE.age\n");
         foreach (var key in keys)
         {
-            text.Append(CultureInfo.InvariantCulture, $"# key version {key.Version}, recipient {key.Identity.Recipient}\n");
+            text.Append(CultureInfo.InvariantCulture, $"# key version {key.Version}, recipient {key.Identity.PublicRecipient}\n");
             text.Append(key.Identity.ExportSecretKey()).Append('\n');
         }
 

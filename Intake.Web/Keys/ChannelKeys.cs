@@ -19,7 +19,7 @@ public sealed class ChannelKeys(
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Opens every wrap the user holds with their personal identity, into a session keyring.</summary>
-    public async Task<UnlockedKeyring> UnlockAsync(Guid userId, X25519Identity personal, CancellationToken cancellationToken = default)
+    public async Task<UnlockedKeyring> UnlockAsync(Guid userId, IKeyIdentity personal, CancellationToken cancellationToken = default)
     {
         var keyring = new UnlockedKeyring(userId, personal);
         var activeChannels = await db.ChannelMemberships.AsNoTracking()
@@ -42,7 +42,7 @@ public sealed class ChannelKeys(
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(members);
-        using var identity = X25519Identity.Generate();
+        using var identity = AgeKeys.Generate();
         var key = NewKey(channel.Id, 1, identity, members.Select(m => ((Guid?)m.Id, m.Recipient)), recoveryRecipient);
         channel.CurrentKeyVersion = 1;
         foreach (var member in members)
@@ -124,14 +124,14 @@ public sealed class ChannelKeys(
     }
 
     /// <summary>Grants with the offline recovery identity, when no member is left (or reachable) to do it.</summary>
-    public async Task GrantWithRecoveryAsync(Guid channelId, Guid userId, X25519Identity recovery, Guid actorId, CancellationToken cancellationToken = default)
+    public async Task GrantWithRecoveryAsync(Guid channelId, Guid userId, IKeyIdentity recovery, Guid actorId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(recovery);
         var recoveryWraps = await (from w in db.ChannelKeyWraps.AsNoTracking()
                                    join k in db.ChannelKeys.AsNoTracking() on w.ChannelKeyId equals k.Id
                                    where k.ChannelId == channelId && w.UserId == null
                                    select new { k.Version, w.WrappedIdentity }).ToListAsync(cancellationToken);
-        var unwrapped = new Dictionary<int, X25519Identity>();
+        var unwrapped = new Dictionary<int, IKeyIdentity>();
         try
         {
             foreach (var wrap in recoveryWraps)
@@ -223,7 +223,7 @@ public sealed class ChannelKeys(
                              select new { u.Id, u.Recipient }).ToListAsync(cancellationToken);
         var current = await db.ChannelKeys.SingleAsync(k => k.ChannelId == channelId && k.Version == channel.CurrentKeyVersion, cancellationToken);
         current.RetiredOn = Today;
-        using var identity = X25519Identity.Generate();
+        using var identity = AgeKeys.Generate();
         var version = channel.CurrentKeyVersion + 1;
         db.ChannelKeys.Add(NewKey(channelId, version, identity,
             holders.Select(h => ((Guid?)h.Id, newRecipients?.GetValueOrDefault(h.Id) ?? h.Recipient)), recoveryRecipient));
@@ -238,8 +238,29 @@ public sealed class ChannelKeys(
          where c.Id == channelId
          select k.Recipient).SingleAsync(cancellationToken);
 
+    /// <summary>
+    /// The channel recipient that content the reporter reads is sealed to, beside the mailbox: the current one,
+    /// unless the mailbox is an X25519 one from before post-quantum keys and the channel has rotated to a hybrid
+    /// key since. A file never mixes the two kinds, so such a case's reporter content goes to the channel's newest
+    /// X25519 version (which every member still holds, to read the case's past). That costs nothing: whatever the
+    /// reporter can read is exactly as strong as their mailbox key. Internal content always goes to the current key.
+    /// </summary>
+    public async Task<string> RecipientForMailboxAsync(Guid channelId, string mailboxRecipient, CancellationToken cancellationToken = default)
+    {
+        var current = await CurrentRecipientAsync(channelId, cancellationToken);
+        if (AgeKeys.IsPostQuantumRecipient(current) == AgeKeys.IsPostQuantumRecipient(mailboxRecipient))
+        {
+            return current;
+        }
+
+        var versions = await db.ChannelKeys.AsNoTracking().Where(k => k.ChannelId == channelId)
+            .OrderByDescending(k => k.Version).Select(k => k.Recipient).ToListAsync(cancellationToken);
+        return versions.FirstOrDefault(r => AgeKeys.IsPostQuantumRecipient(r) == AgeKeys.IsPostQuantumRecipient(mailboxRecipient))
+            ?? throw new InvalidOperationException("The channel has no key of the mailbox's kind: a hybrid mailbox on a channel with only X25519 keys.");
+    }
+
     private async Task GrantCoreAsync(
-        Guid channelId, Guid userId, Guid actorId, Func<int, X25519Identity?> identityForVersion, string auditKind,
+        Guid channelId, Guid userId, Guid actorId, Func<int, IKeyIdentity?> identityForVersion, string auditKind,
         CancellationToken cancellationToken)
     {
         var membership = await db.ChannelMemberships.SingleOrDefaultAsync(m => m.ChannelId == channelId && m.UserId == userId, cancellationToken)
@@ -292,14 +313,14 @@ public sealed class ChannelKeys(
         return user;
     }
 
-    private ChannelKey NewKey(Guid channelId, int version, X25519Identity identity, IEnumerable<(Guid? UserId, string Recipient)> holders, string recoveryRecipient)
+    private ChannelKey NewKey(Guid channelId, int version, IKeyIdentity identity, IEnumerable<(Guid? UserId, string Recipient)> holders, string recoveryRecipient)
     {
         var key = new ChannelKey
         {
             Id = Guid.NewGuid(),
             ChannelId = channelId,
             Version = version,
-            Recipient = identity.Recipient.ToString(),
+            Recipient = AgeKeys.Encode(identity.PublicRecipient),
             CreatedOn = Today,
         };
         foreach (var (userId, recipient) in holders.Append((null, recoveryRecipient)))

@@ -26,7 +26,7 @@ internal sealed class ChannelKeyConfiguration : IEntityTypeConfiguration<Channel
         entity.HasKey(k => k.Id);
         entity.Property(k => k.Id).ValueGeneratedNever();
         entity.HasIndex(k => new { k.ChannelId, k.Version }).IsUnique();
-        entity.Property(k => k.Recipient).HasMaxLength(128).IsRequired();
+        entity.Property(k => k.Recipient).HasMaxLength(AgeRecipients.MaxLength).IsRequired();
         entity.HasMany(k => k.Wraps).WithOne().HasForeignKey(w => w.ChannelKeyId).OnDelete(DeleteBehavior.Cascade);
     }
 }

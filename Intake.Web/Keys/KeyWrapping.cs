@@ -11,10 +11,10 @@ namespace Intake.Web.Keys;
 /// </summary>
 public static class KeyWrapping
 {
-    public static byte[] Wrap(X25519Identity identity, string holderRecipient)
+    public static byte[] Wrap(IKeyIdentity identity, string holderRecipient)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        var recipient = X25519Recipient.Parse(holderRecipient);
+        var recipient = AgeKeys.ParseRecipient(holderRecipient);
         var line = Encoding.ASCII.GetBytes(identity.ExportSecretKey() + "\n");
         try
         {
@@ -27,13 +27,13 @@ public static class KeyWrapping
     }
 
     /// <summary>Opens a wrap with the holder's identity; throws <see cref="AgeException"/> if it is not theirs.</summary>
-    public static X25519Identity Unwrap(byte[] wrap, X25519Identity holder)
+    public static IKeyIdentity Unwrap(byte[] wrap, IKeyIdentity holder)
     {
         ArgumentNullException.ThrowIfNull(holder);
         var line = AgeFile.Decrypt(wrap, [holder]);
         try
         {
-            return X25519Identity.Parse(Encoding.ASCII.GetString(line).Trim());
+            return AgeKeys.ParseIdentity(Encoding.ASCII.GetString(line).Trim());
         }
         finally
         {

@@ -11,7 +11,7 @@ public sealed class UnlockedKeyring : IDisposable
     private readonly Dictionary<Guid, UnlockedChannelKey> _channelKeys = [];
     private bool _disposed;
 
-    public UnlockedKeyring(Guid userId, X25519Identity personal)
+    public UnlockedKeyring(Guid userId, IKeyIdentity personal)
     {
         UserId = userId;
         Personal = personal;
@@ -19,7 +19,7 @@ public sealed class UnlockedKeyring : IDisposable
 
     public Guid UserId { get; }
 
-    public X25519Identity Personal { get; }
+    public IKeyIdentity Personal { get; }
 
     public IReadOnlyCollection<UnlockedChannelKey> ChannelKeys => _channelKeys.Values;
 
@@ -43,7 +43,7 @@ public sealed class UnlockedKeyring : IDisposable
             .OrderByDescending(k => k.Version).Select(k => (IIdentity)k.Identity).ToList();
     }
 
-    public X25519Identity? IdentityForVersion(Guid channelId, int version) =>
+    public IKeyIdentity? IdentityForVersion(Guid channelId, int version) =>
         _channelKeys.Values.FirstOrDefault(k => k.ChannelId == channelId && k.Version == version)?.Identity;
 
     public bool HoldsChannel(Guid channelId) => _channelKeys.Values.Any(k => k.ChannelId == channelId);
@@ -69,4 +69,4 @@ public sealed class UnlockedKeyring : IDisposable
 }
 
 /// <summary>One unlocked version of a channel key.</summary>
-public sealed record UnlockedChannelKey(Guid ChannelKeyId, Guid ChannelId, int Version, X25519Identity Identity);
+public sealed record UnlockedChannelKey(Guid ChannelKeyId, Guid ChannelId, int Version, IKeyIdentity Identity);

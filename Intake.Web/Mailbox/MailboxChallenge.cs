@@ -28,7 +28,7 @@ public sealed class MailboxChallenge(IDataProtectionProvider protection, TimePro
             caseId.TryWriteBytes(payload);
             BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(16), (clock.GetUtcNow() + _lifetime).ToUnixTimeSeconds());
             nonce.CopyTo(payload, 24);
-            var sealedNonce = AgeFile.Encrypt(nonce, [X25519Recipient.Parse(mailboxRecipient)]);
+            var sealedNonce = AgeFile.Encrypt(nonce, [AgeKeys.ParseRecipient(mailboxRecipient)]);
             return (Convert.ToBase64String(sealedNonce), Convert.ToBase64String(Protector().Protect(payload)));
         }
         finally

@@ -88,7 +88,7 @@ public sealed class MailboxService(
         var channelCode = await db.Channels.Where(c => c.Id == record.ChannelId).Select(c => c.Code).SingleAsync(cancellationToken);
         var entries = await db.CaseEntries.AsNoTracking().Include(e => e.Attachments)
             .Where(e => e.CaseId == record.Id && e.ReadableByReporter).OrderBy(e => e.Position).ToListAsync(cancellationToken);
-        var items = entries.Select(e => Decrypt(e, keys.Identity)).ToList();
+        var items = entries.Select(e => Decrypt(e, keys.Identities)).ToList();
         return new MailboxThread(record, channelCode, items);
     }
 
@@ -104,7 +104,7 @@ public sealed class MailboxService(
         // Only the entry that holds the file is opened, for its name, type and size; not the whole thread.
         var entry = await db.CaseEntries.AsNoTracking().Include(e => e.Attachments)
             .SingleOrDefaultAsync(e => e.CaseId == record.Id && e.ReadableByReporter && e.Attachments.Any(a => a.Id == attachmentId), cancellationToken);
-        var info = entry is null ? null : SealedEntry.Open(entry, [keys.Identity]).Attachments.FirstOrDefault(a => a.Id == attachmentId);
+        var info = entry is null ? null : SealedEntry.Open(entry, keys.Identities).Attachments.FirstOrDefault(a => a.Id == attachmentId);
         if (entry is null || info is null)
         {
             return null;
@@ -112,7 +112,7 @@ public sealed class MailboxService(
 
         var fileName = entry.Attachments.Single(a => a.Id == attachmentId).FileName;
         var file = File.OpenRead(Path.Combine(data.Attachments, fileName));
-        return (AgeFile.OpenRead(file, [keys.Identity]), info);
+        return (AgeFile.OpenRead(file, keys.Identities), info);
     }
 
     /// <summary>Reads a multipart follow-up (text and files), seals it and adds it to the thread.</summary>
@@ -126,7 +126,7 @@ public sealed class MailboxService(
         }
 
         var record = await db.Cases.SingleAsync(c => c.Id == found.Id, cancellationToken);
-        IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(await channelKeys.CurrentRecipientAsync(record.ChannelId, cancellationToken)), X25519Recipient.Parse(record.MailboxRecipient)];
+        IReadOnlyCollection<IRecipient> recipients = [AgeKeys.ParseRecipient(await channelKeys.RecipientForMailboxAsync(record.ChannelId, record.MailboxRecipient, cancellationToken)), AgeKeys.ParseRecipient(record.MailboxRecipient)];
         using var upload = await reader.ReadAsync(context, _ => new ServerFileSealer(recipients), data.Attachments, [FileField], record.Id, cancellationToken);
         var text = upload.Fields.Get("message").Trim();
         if (upload.AntiforgeryFailed || upload.Refused.Count > 0 || upload.TextTooLarge || (text.Length == 0 && upload.Files.Count == 0) || text.Length > 20000)
@@ -194,9 +194,9 @@ public sealed class MailboxService(
         CreatedOn = calendar.Today,
     };
 
-    private static ThreadItem Decrypt(CaseEntry entry, X25519Identity identity)
+    private static ThreadItem Decrypt(CaseEntry entry, IReadOnlyList<IKeyIdentity> identities)
     {
-        var opened = SealedEntry.Open(entry, [identity]);
+        var opened = SealedEntry.Open(entry, identities);
         return new ThreadItem(entry.Id, entry.Kind, entry.CreatedOn, opened.Report, opened.Message, opened.Attachments, opened.Unreadable);
     }
 }

@@ -1,3 +1,4 @@
+using Intake.Crypto.Age;
 using System.Globalization;
 using System.Text.Json;
 using Intake.Web.Cases;
@@ -26,7 +27,7 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
     {
         ArgumentNullException.ThrowIfNull(record);
         var channelCode = await db.Channels.Where(c => c.Id == record.ChannelId).Select(c => c.Code).SingleAsync(cancellationToken);
-        var recipient = await channelKeys.CurrentRecipientAsync(record.ChannelId, cancellationToken);
+        var recipient = await channelKeys.RecipientForMailboxAsync(record.ChannelId, record.MailboxRecipient, cancellationToken);
         var entries = await db.CaseEntries.AsNoTracking().Include(e => e.Attachments)
             .Where(e => e.CaseId == record.Id && e.ReadableByReporter).OrderBy(e => e.Position).ToListAsync(cancellationToken);
         return new MailboxThreadJson(
@@ -62,13 +63,13 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
 
     /// <summary>
     /// Reads a follow-up the browser sealed (one sealed message document and its sealed files, each a binary age
-    /// file for two X25519 recipients) and adds it to the thread as it came. Nothing is kept when it is refused.
+    /// file for the two recipients of the case's kind) and adds it to the thread as it came. Nothing is kept when it is refused.
     /// </summary>
     public async Task<SealedFollowUpResult> AddMessageAsync(HttpContext context, CaseRecord found, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(found);
         using var upload = await reader.ReadAsync(
-            context, _ => new BrowserFileSealer(), data.Attachments, [SealedMessageField, SealedAttachmentsField], found.Id, cancellationToken);
+            context, _ => new BrowserFileSealer(AgeKeys.IsPostQuantumRecipient(found.MailboxRecipient)), data.Attachments, [SealedMessageField, SealedAttachmentsField], found.Id, cancellationToken);
         if (upload.AntiforgeryFailed || upload.TextTooLarge)
         {
             // No file was taken: only why, not each file's refusal.

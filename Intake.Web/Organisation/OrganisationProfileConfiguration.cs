@@ -1,3 +1,4 @@
+using Intake.Web.Keys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,6 +11,6 @@ internal sealed class OrganisationProfileConfiguration : IEntityTypeConfiguratio
         entity.ToTable("Organisation");
         entity.HasKey(o => o.Id);
         entity.Property(o => o.Id).ValueGeneratedNever();
-        entity.Property(o => o.RecoveryRecipient).HasMaxLength(128).IsRequired();
+        entity.Property(o => o.RecoveryRecipient).HasMaxLength(AgeRecipients.MaxLength).IsRequired();
     }
 }

@@ -21,7 +21,7 @@ public sealed class PendingSetup(TimeProvider clock) : IDisposable
         {
             _entry?.Dispose();
             var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            _entry = new Entry(id, plan, X25519Identity.Generate(), clock.GetUtcNow() + _lifetime);
+            _entry = new Entry(id, plan, AgeKeys.Generate(), clock.GetUtcNow() + _lifetime);
             return id;
         }
     }
@@ -52,13 +52,13 @@ public sealed class PendingSetup(TimeProvider clock) : IDisposable
 
     public void Dispose() => Clear();
 
-    public sealed class Entry(string id, SetupPlan plan, X25519Identity recovery, DateTimeOffset expires) : IDisposable
+    public sealed class Entry(string id, SetupPlan plan, IKeyIdentity recovery, DateTimeOffset expires) : IDisposable
     {
         public string Id { get; } = id;
 
         public SetupPlan Plan { get; } = plan;
 
-        public X25519Identity Recovery { get; } = recovery;
+        public IKeyIdentity Recovery { get; } = recovery;
 
         public DateTimeOffset Expires { get; } = expires;
 

@@ -9,15 +9,15 @@ namespace Intake.Web.Organisation;
 /// </summary>
 public static class RecoveryFile
 {
-    public static string Format(X25519Identity identity, string organisation, DateTimeOffset created)
+    public static string Format(IKeyIdentity identity, string organisation, DateTimeOffset created)
     {
         ArgumentNullException.ThrowIfNull(identity);
         return string.Create(CultureInfo.InvariantCulture,
-            $"# Intake recovery identity for {organisation}\n# created: {created:yyyy-MM-ddTHH:mm:ssZ}\n# public key: {identity.Recipient}\n{identity.ExportSecretKey()}\n");
+            $"# Intake recovery identity for {organisation}\n# created: {created:yyyy-MM-ddTHH:mm:ssZ}\n# public key: {identity.PublicRecipient}\n{identity.ExportSecretKey()}\n");
     }
 
     /// <summary>Writes a new file readable by its owner only; refuses to overwrite.</summary>
-    public static async Task WriteAsync(string path, X25519Identity identity, string organisation)
+    public static async Task WriteAsync(string path, IKeyIdentity identity, string organisation)
     {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

@@ -77,7 +77,7 @@ public sealed class SetupService(IntakeDbContext db, AccountActivation activatio
     /// </summary>
     public async Task<SetupOutcome> ExecuteAsync(SetupPlan plan, CancellationToken cancellationToken = default)
     {
-        var recovery = X25519Identity.Generate();
+        var recovery = AgeKeys.Generate();
         try
         {
             return await ExecuteAsync(plan, recovery, cancellationToken);
@@ -90,7 +90,7 @@ public sealed class SetupService(IntakeDbContext db, AccountActivation activatio
     }
 
     /// <summary>Set-up with a recovery identity the caller generated, showed and had confirmed (the web wizard).</summary>
-    public async Task<SetupOutcome> ExecuteAsync(SetupPlan plan, X25519Identity recovery, CancellationToken cancellationToken = default)
+    public async Task<SetupOutcome> ExecuteAsync(SetupPlan plan, IKeyIdentity recovery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(recovery);
         ArgumentNullException.ThrowIfNull(plan);
@@ -109,7 +109,7 @@ public sealed class SetupService(IntakeDbContext db, AccountActivation activatio
         {
             db.Organisation.Add(new OrganisationProfile
             {
-                RecoveryRecipient = recovery.Recipient.ToString(),
+                RecoveryRecipient = AgeKeys.Encode(recovery.PublicRecipient),
                 SetUpOn = today,
             });
             db.SiteTexts.Add(new SiteText
@@ -133,7 +133,7 @@ public sealed class SetupService(IntakeDbContext db, AccountActivation activatio
                 db.Channels.Add(channel);
                 AddTexts(SiteTextOwners.Channel(channel.Code), SiteTextFields.Name, channelPlan.Name);
                 AddTexts(SiteTextOwners.Channel(channel.Code), SiteTextFields.Intro, channelPlan.Intro);
-                channelKeys.CreateFirstKey(channel, members, recovery.Recipient.ToString());
+                channelKeys.CreateFirstKey(channel, members, AgeKeys.Encode(recovery.PublicRecipient));
             }
 
             foreach (var account in plan.Statistics)
@@ -203,7 +203,7 @@ public sealed class SetupService(IntakeDbContext db, AccountActivation activatio
 public sealed record SetupProblem(string Field, string MessageKey);
 
 /// <summary>The recovery identity (show once, then dispose) and each account's one-time activation code.</summary>
-public sealed record SetupOutcome(X25519Identity RecoveryIdentity, IReadOnlyDictionary<string, string> ActivationCodes);
+public sealed record SetupOutcome(IKeyIdentity RecoveryIdentity, IReadOnlyDictionary<string, string> ActivationCodes);
 
 public sealed class SetupAlreadyDoneException : InvalidOperationException
 {

@@ -7,7 +7,7 @@ namespace Intake.Web.Reporting;
 
 /// <summary>
 /// Reads what a browser-sealed submission may carry in clear: the mailbox verifier (64 hex digits: SHA-256 of the
-/// authenticator, docs/mailbox-token.md) and recipient,
+/// authenticator, docs/mailbox-token.md) and recipient (of the channel key's kind),
 /// the coarse codes of the triage fields and the two flags, and exactly one sealed report file. Anything else a
 /// browser sends in clear is ignored.
 /// </summary>
@@ -24,7 +24,8 @@ public sealed class BrowserSealedFields
     public const string AttachmentCountField = "attachmentCount";
     private const int MaxSealedReportBytes = 2 * 1024 * 1024;
 
-    public BrowserSubmission Parse(ReportForm form, UploadResult upload)
+    /// <param name="postQuantum">Whether the channel's current key is hybrid post-quantum: the mailbox recipient must be of the same kind.</param>
+    public BrowserSubmission Parse(ReportForm form, UploadResult upload, bool postQuantum)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(upload);
@@ -46,7 +47,9 @@ public sealed class BrowserSealedFields
         var verifierHex = upload.Fields.Get(VerifierField).Trim();
         byte[]? verifier = verifierHex.Length == 64 && verifierHex.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(verifierHex) : null;
         var recipientText = upload.Fields.Get(RecipientField).Trim();
-        string? recipient = X25519Recipient.TryParse(recipientText, out var parsed) ? parsed!.ToString() : null;
+        string? recipient = AgeKeys.TryParseRecipient(recipientText, out var parsed) && AgeKeys.IsPostQuantumRecipient(recipientText) == postQuantum
+            ? AgeKeys.Encode(parsed)
+            : null;
         if (verifier is null || recipient is null)
         {
             problems.Add(new(string.Empty, "Report.Error.Sealed"));

@@ -1,3 +1,4 @@
+using Intake.Crypto.Age;
 using Intake.Web.Cases;
 using Intake.Web.Hosting;
 using Intake.Web.Keys;
@@ -42,7 +43,7 @@ public sealed class ReportIntake(
         using var upload = await reader.ReadAsync(
             context,
             fields => !Admit(fields).IsAdmitted ? new RefusingSealer("Report.Error.Busy")
-                : IsBrowserMode(fields) ? new BrowserFileSealer() : new ServerFileSealer(server.Recipients),
+                : IsBrowserMode(fields) ? new BrowserFileSealer(AgeKeys.IsPostQuantumRecipient(key.Recipient)) : new ServerFileSealer(server.Recipients),
             data.Attachments,
             [FileField, SealedReportField, SealedAttachmentsField],
             caseId: null,
@@ -58,7 +59,7 @@ public sealed class ReportIntake(
         }
 
         var outcome = mode == SealingMode.Browser
-            ? await AcceptBrowserSealedAsync(channel, key.Version, form, upload, decided, cancellationToken)
+            ? await AcceptBrowserSealedAsync(channel, key, form, upload, decided, cancellationToken)
             : await SealOnServerAsync(form, language, upload, server, decided, cancellationToken);
         return outcome.Refusal is null ? outcome with { Stamp = upload.Fields.Get(Admission.SubmissionGate.StampField) } : outcome;
     }
@@ -104,9 +105,10 @@ public sealed class ReportIntake(
     }
 
     private async Task<ReportOutcome> AcceptBrowserSealedAsync(
-        Channel channel, int keyVersion, ReportForm form, UploadResult upload, Admission.Admission? admission, CancellationToken cancellationToken)
+        Channel channel, ChannelKey key, ReportForm form, UploadResult upload, Admission.Admission? admission, CancellationToken cancellationToken)
     {
-        var parsed = browserFields.Parse(form, upload);
+        var keyVersion = key.Version;
+        var parsed = browserFields.Parse(form, upload, AgeKeys.IsPostQuantumRecipient(key.Recipient));
         if (parsed.Problems.Count > 0 || upload.AntiforgeryFailed || upload.Refused.Count > 0 || upload.TextTooLarge)
         {
             return ReportOutcome.Rejected(SealingMode.Browser, new FormAnswers(), parsed.Problems, upload.Refused, [], upload.AntiforgeryFailed);

@@ -143,7 +143,7 @@ public sealed class ReportSubmission(IntakeDbContext db, UnitOfWork work, CaseCa
 
         return await CommitAsync(new SealedSubmission(
             keys.Channel, keys.KeyVersion, report.Form, report.Answers, sealedReport, report.Files, keys.Mailbox.Verifier,
-            keys.Mailbox.Recipient.ToString(), SealingMode.Server,
+            AgeKeys.Encode(keys.MailboxRecipient), SealingMode.Server,
             DeclineAcknowledgement: !report.Answers.Has(CommonFields.AllowAcknowledgement),
             WantsMeeting: report.Answers.Has(CommonFields.WantsMeeting),
             Origin: report.Origin,

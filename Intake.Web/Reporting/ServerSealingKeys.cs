@@ -24,7 +24,13 @@ public sealed class ServerSealingKeys(Channel channel, int keyVersion, string ch
 
     public MailboxKeys Mailbox => _mailbox ??= Token.DeriveKeys();
 
-    public IReadOnlyCollection<IRecipient> Recipients => [X25519Recipient.Parse(ChannelRecipient), Mailbox.Recipient];
+    /// <summary>
+    /// The mailbox's recipient of the channel key's kind: hybrid post-quantum, or X25519 while the channel's key is
+    /// from before post-quantum keys (a file never mixes the two kinds).
+    /// </summary>
+    public IRecipient MailboxRecipient => AgeKeys.IsPostQuantumRecipient(ChannelRecipient) ? Mailbox.Recipient : Mailbox.ClassicIdentity.Recipient;
+
+    public IReadOnlyCollection<IRecipient> Recipients => [AgeKeys.ParseRecipient(ChannelRecipient), MailboxRecipient];
 
     public void Dispose()
     {

@@ -5,8 +5,10 @@
 // From the 15 bytes, HKDF-SHA256 derives the mailbox authenticator (presented to
 // the server with every request; the server stores only its SHA-256, the
 // verifier), the v1 lookup id (presented only to move a case from before the
-// authenticator to its verifier) and the X25519 secret of the mailbox's age
-// identity (never sent).
+// authenticator to its verifier), the 32-byte seed of the mailbox's hybrid
+// post-quantum age identity (never sent; every new case's mailbox) and the
+// X25519 secret of the age identity of mailboxes from before post-quantum keys
+// (never sent).
 //
 // This module runs unchanged in browsers and in Node 20: it uses only
 // globalThis.crypto.getRandomValues and pure JavaScript dependencies, and it
@@ -46,6 +48,7 @@ const SALT = encoder.encode("intake.mailbox/v1");
 const INFO_LOOKUP_ID = encoder.encode("intake.mailbox/v1/lookup-id");
 const INFO_IDENTITY = encoder.encode("intake.mailbox/v1/x25519-identity");
 const INFO_AUTHENTICATOR = encoder.encode("intake.mailbox/v1/authenticator");
+const INFO_HYBRID_SEED = encoder.encode("intake.mailbox/v1/mlkem768x25519-seed");
 
 function checkEntropy(entropy) {
   if (!(entropy instanceof Uint8Array) || entropy.length !== ENTROPY_BYTES) {
@@ -205,29 +208,49 @@ function toHex(bytes) {
  * Derives the mailbox keys from the 15 entropy bytes of a token.
  *
  * @param {Uint8Array} entropy
- * @returns {Promise<{lookupIdHex: string, authenticatorHex: string, verifierHex: string, identity: string, recipient: string}>}
+ * @returns {Promise<{lookupIdHex: string, authenticatorHex: string, verifierHex: string, identity: string, recipient: string, classicIdentity: string, classicRecipient: string}>}
  *   `authenticatorHex` is the 32-byte authenticator and `verifierHex` its
  *   SHA-256 (what the server stores), `lookupIdHex` the v1 lookup id, all in
- *   lowercase hex; `identity` the age identity `AGE-SECRET-KEY-1…` and
- *   `recipient` its age recipient `age1…`.
+ *   lowercase hex; `identity` the hybrid post-quantum age identity
+ *   `AGE-SECRET-KEY-PQ-1…` and `recipient` its age recipient `age1pq1…`;
+ *   `classicIdentity` the X25519 identity `AGE-SECRET-KEY-1…` and
+ *   `classicRecipient` its recipient `age1…`, of mailboxes from before
+ *   post-quantum keys.
  */
 export async function deriveMailboxKeys(entropy) {
   checkEntropy(entropy);
   const lookupId = hkdf(sha256, entropy, SALT, INFO_LOOKUP_ID, 32);
   const authenticator = hkdf(sha256, entropy, SALT, INFO_AUTHENTICATOR, 32);
   const secret = hkdf(sha256, entropy, SALT, INFO_IDENTITY, 32);
+  const seed = hkdf(sha256, entropy, SALT, INFO_HYBRID_SEED, 32);
+  let classicIdentity;
   let identity;
   try {
-    identity = bech32.encodeFromBytes("age-secret-key-", secret).toUpperCase();
+    classicIdentity = bech32.encodeFromBytes("age-secret-key-", secret).toUpperCase();
+    identity = bech32.encodeFromBytes("age-secret-key-pq-", seed).toUpperCase();
   } finally {
     secret.fill(0);
+    seed.fill(0);
   }
-  const recipient = await identityToRecipient(identity);
   return {
     lookupIdHex: toHex(lookupId),
     authenticatorHex: toHex(authenticator),
     verifierHex: toHex(sha256(authenticator)),
     identity,
-    recipient,
+    recipient: await identityToRecipient(identity),
+    classicIdentity,
+    classicRecipient: await identityToRecipient(classicIdentity),
   };
+}
+
+/**
+ * The mailbox recipient of the same kind as a channel recipient: a file is
+ * sealed to post-quantum recipients only or to X25519 ones only.
+ *
+ * @param {{recipient: string, classicRecipient: string}} keys
+ * @param {string} channelRecipient
+ * @returns {string}
+ */
+export function mailboxRecipientFor(keys, channelRecipient) {
+  return channelRecipient.startsWith("age1pq1") ? keys.recipient : keys.classicRecipient;
 }

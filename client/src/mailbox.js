@@ -8,7 +8,7 @@
 // page being hidden (back/forward) wipes them and everything shown. Every string shown comes from the page.
 
 import { Decrypter, Encrypter } from "age-encryption";
-import { ParseStatus, deriveMailboxKeys, parseToken } from "./mailbox-token.js";
+import { ParseStatus, deriveMailboxKeys, mailboxRecipientFor, parseToken } from "./mailbox-token.js";
 import { cleanValue, collect, postWithProgress, safeFileName, sealFile } from "./sealing.js";
 import {
   answerErrors, answerRows, describedAttachments, followUpProblems, fromBase64, isIdle, kilobytes, kindClass,
@@ -185,8 +185,10 @@ class MailboxPage {
     }
     const decrypter = new Decrypter();
     decrypter.addIdentity(keys.identity);
-    this.session = { authenticatorHex: keys.authenticatorHex, recipient: keys.recipient, decrypter };
+    decrypter.addIdentity(keys.classicIdentity);
+    this.session = { authenticatorHex: keys.authenticatorHex, recipient: keys.recipient, classicRecipient: keys.classicRecipient, decrypter };
     keys.identity = "";
+    keys.classicIdentity = "";
     keys.authenticatorHex = "";
 
     let answer;
@@ -473,7 +475,7 @@ class MailboxPage {
   async seal(reply, text, files) {
     const encrypter = new Encrypter();
     encrypter.addRecipient(this.thread.channelRecipient);
-    encrypter.addRecipient(this.session.recipient);
+    encrypter.addRecipient(mailboxRecipientFor(this.session, this.thread.channelRecipient));
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0) + 1;
     const sealing = reply.dataset.msgSealing;
     const label = (index) => (files.length > 0 ? `${sealing} (${Math.min(index, files.length)}/${files.length})` : sealing);
@@ -619,6 +621,7 @@ class MailboxPage {
     if (this.session) {
       this.session.authenticatorHex = "";
       this.session.recipient = "";
+      this.session.classicRecipient = "";
       this.session.decrypter = null;
       this.session = null;
     }

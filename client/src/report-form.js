@@ -281,10 +281,13 @@ class ReportPage {
       entropy.fill(0);
     }
 
+    const channelRecipient = this.form.dataset.recipient;
+    const mailboxRecipient = mailboxRecipientFor(keys, channelRecipient);
     const encrypter = new Encrypter();
-    encrypter.addRecipient(this.form.dataset.recipient);
-    encrypter.addRecipient(keys.recipient);
+    encrypter.addRecipient(channelRecipient);
+    encrypter.addRecipient(mailboxRecipient);
     keys.identity = "";
+    keys.classicIdentity = "";
 
     const plain = new TextEncoder().encode(JSON.stringify(reportDocument(this.form, files)));
     let report;
@@ -304,7 +307,7 @@ class ReportPage {
       doneBytes += files[i].size;
     }
     this.setProgress(100);
-    return { token, verifierHex: keys.verifierHex, recipient: keys.recipient, report, attachments };
+    return { token, verifierHex: keys.verifierHex, recipient: mailboxRecipient, report, attachments };
   }
 
   // ---- posting ------------------------------------------------------------------------------------

@@ -3,9 +3,12 @@
 // The vectors below were computed independently of this module (HKDF-SHA256
 // and the Luhn mod 32 check in a separate implementation, the recipients with
 // `age-keygen -y`; the authenticator and its SHA-256 verifier with Python's
-// hmac and hashlib).
+// hmac and hashlib; the hybrid identity's seed with the same HKDF in Python
+// and Bech32 by a separate Python encoder, its recipient by the npm
+// age-encryption package, given here by its SHA-256).
 
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { describe, it } from "node:test";
 import { Decrypter, Encrypter } from "age-encryption";
 import {
@@ -15,10 +18,38 @@ import {
   deriveMailboxKeys,
   formatToken,
   generateToken,
+  mailboxRecipientFor,
   parseToken,
 } from "../src/mailbox-token.js";
 
 const hex = (s) => Uint8Array.from(s.match(/../g).map((b) => parseInt(b, 16)));
+
+/** The derived keys against a vector: the X25519 pair in full, the hybrid recipient by its SHA-256. */
+function assertKeys(keys, v) {
+  assert.deepEqual(
+    {
+      lookupIdHex: keys.lookupIdHex,
+      authenticatorHex: keys.authenticatorHex,
+      verifierHex: keys.verifierHex,
+      identity: keys.classicIdentity,
+      recipient: keys.classicRecipient,
+      hybridIdentity: keys.identity,
+      hybridRecipientSha256: createHash("sha256").update(keys.recipient, "ascii").digest("hex"),
+    },
+    {
+      lookupIdHex: v.lookupIdHex,
+      authenticatorHex: v.authenticatorHex,
+      verifierHex: v.verifierHex,
+      identity: v.identity,
+      recipient: v.recipient,
+      hybridIdentity: v.hybridIdentity,
+      hybridRecipientSha256: v.hybridRecipientSha256,
+    },
+  );
+  assert.ok(keys.recipient.startsWith("age1pq1"));
+  assert.equal(mailboxRecipientFor(keys, keys.recipient), keys.recipient);
+  assert.equal(mailboxRecipientFor(keys, keys.classicRecipient), keys.classicRecipient);
+}
 
 const vectors = [
   {
@@ -29,6 +60,8 @@ const vectors = [
     verifierHex: "939f4f029e7a05e64dbce5e743c6ec61a1e7b982ed9150d5a28efd5132c555e7",
     identity: "AGE-SECRET-KEY-166QLNF79KTD2WKDA5AFMR9MLPDPPUH92VJY2K9EC0LNL2W2E6PTS00PWAJ",
     recipient: "age1272yq4vn3qzjx2sd9p9ff85ya66xqsu3tgdtazksqthqjnw5rc9q8t8vwp",
+    hybridIdentity: "AGE-SECRET-KEY-PQ-1W68ZCQ39XAF7QRVSU9HKFRNPAQDKTLSQ5Y2Y2567WKTMPNA8VRSQZEKDKN",
+    hybridRecipientSha256: "0557455563236e46a5da224540ecdd1ae0a4541e639275e3d405317fff75a5a9",
   },
   {
     entropy: "ffffffffffffffffffffffffffffff",
@@ -38,6 +71,8 @@ const vectors = [
     verifierHex: "aaa6ded065835b68298fb8e19ecefc4c8c2cfa51f8e7a06bf44507cc181bc039",
     identity: "AGE-SECRET-KEY-1AP9W6V8JVFV0SKVD57SH5HXPYV7YR4H2F6FDRYHMYGXJJDZWCW3QPA6U29",
     recipient: "age1mmhpwy4xcjh6qvydat53cn0ajuxtmkphmag24cka839exxwlw56qk2ssev",
+    hybridIdentity: "AGE-SECRET-KEY-PQ-1CJRKE23CFUHT7U4MM5F70HK7Y8VNPTVYJR42QAVL50J2V4LRSVVQPNMXTL",
+    hybridRecipientSha256: "8dc40ddadc58b9036f7895ae72b105db631cf6e93527e76ca3b74db58de6c323",
   },
   {
     entropy: "000102030405060708090a0b0c0d0e",
@@ -47,6 +82,8 @@ const vectors = [
     verifierHex: "b2fe5513dfdbbeb3afb30f61885bcc7aad5690e04dbb34cf0fb6f1d794b79038",
     identity: "AGE-SECRET-KEY-17AX6G24SWSGYZGDPYE6CMU0RNHQZ775Q94TMWCXG32N75ESR5R2QK8T98V",
     recipient: "age1r32ynqmg6te4fnsq4h5rp78s2qh85mzujuzujzww4upen7mv4eeq8qmmz3",
+    hybridIdentity: "AGE-SECRET-KEY-PQ-193AWWUS8QZ7CTN9GXYV7VEVDLGFZCYGAG2FRZ52SK0F33K8EPN7Q2Z6XRU",
+    hybridRecipientSha256: "a5cfc0e407e84b4a050873e3bf3c6664c0b51353ba9cb5cd9f4f817a6847fde9",
   },
   {
     entropy: "dc8e4b7fa0c2193d5e6a81f4b2073c",
@@ -56,6 +93,8 @@ const vectors = [
     verifierHex: "119219fe1e190019480959441b6218beb0e4dcfc8052ad65ec154fafac6d9831",
     identity: "AGE-SECRET-KEY-1Z2V3A0RZRX6LL8NADEW98E085W9TJK8TD2XXX0Y497YQ8U49YYGQCVM3K6",
     recipient: "age1jx73pe92z4vg7p7f3yl65e5wmqugszxjyrkzdkjwj5642k0dj99q945lmf",
+    hybridIdentity: "AGE-SECRET-KEY-PQ-1H7RQA3HJL3TXPU0E9PZ0ZC3W2K935YWMZU6EZHRUA7TKLHDCM3SSFYS83K",
+    hybridRecipientSha256: "066da983fa87b905b0800c84fa43814460986b03df8bc64f6026d4b54c448f66",
   },
 ];
 
@@ -72,6 +111,8 @@ const specVectors = [
     verifierHex: "9f5993b4305bbe6ec7cc984a7dfb819e5f125096d6793a797a72fa1ccb4b133a",
     identity: "AGE-SECRET-KEY-10J29533AU9YPPKC45Q7SHTKLV980KYYEY6A5F80YEG5V0CHL5S8QFRE96P",
     recipient: "age16yvecuass4kmnqpkq27ff88rfgv2j7fcak3dg9srhy3n96z79y2sq9vrd0",
+    hybridIdentity: "AGE-SECRET-KEY-PQ-1LJ8RLAEA80Q9XUNV2N39XSKKL7SD4Z9TJTHMWKSP0E288SDLU9KQPCD0P6",
+    hybridRecipientSha256: "4ae15d9fdf41ed992b16f2bd37bb21f88d8b85d6184e17faa80adc649636f7df",
   },
 ];
 
@@ -82,13 +123,7 @@ describe("docs/mailbox-token.md", () => {
       assert.equal(parsed.status, ParseStatus.ok);
       assert.deepEqual(parsed.entropy, hex(v.entropy));
       assert.equal(formatToken(hex(v.entropy)), v.token);
-      assert.deepEqual(await deriveMailboxKeys(parsed.entropy), {
-        lookupIdHex: v.lookupIdHex,
-        authenticatorHex: v.authenticatorHex,
-        verifierHex: v.verifierHex,
-        identity: v.identity,
-        recipient: v.recipient,
-      });
+      assertKeys(await deriveMailboxKeys(parsed.entropy), v);
     });
   }
 
@@ -219,14 +254,7 @@ describe("parseToken", () => {
 describe("deriveMailboxKeys", () => {
   for (const v of vectors) {
     it(`derives the keys of ${v.token}`, async () => {
-      const keys = await deriveMailboxKeys(hex(v.entropy));
-      assert.deepEqual(keys, {
-        lookupIdHex: v.lookupIdHex,
-        authenticatorHex: v.authenticatorHex,
-        verifierHex: v.verifierHex,
-        identity: v.identity,
-        recipient: v.recipient,
-      });
+      assertKeys(await deriveMailboxKeys(hex(v.entropy)), v);
     });
   }
 

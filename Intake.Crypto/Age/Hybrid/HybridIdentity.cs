@@ -15,7 +15,7 @@ using Intake.Crypto.Age.X25519;
 namespace Intake.Crypto.Age;
 
 /// <summary>An age hybrid post-quantum secret key ("AGE-SECRET-KEY-PQ-1…").</summary>
-public sealed class HybridIdentity : IIdentity, IDisposable
+public sealed class HybridIdentity : IKeyIdentity
 {
     internal const string Hrp = "AGE-SECRET-KEY-PQ-";
 
@@ -32,6 +32,10 @@ public sealed class HybridIdentity : IIdentity, IDisposable
 
     /// <summary>The public key matching this identity.</summary>
     public HybridRecipient Recipient { get; }
+
+    IRecipient IKeyIdentity.PublicRecipient => Recipient;
+
+    bool IKeyIdentity.IsPostQuantum => true;
 
     /// <summary>Generates a new identity from 32 bytes of CSPRNG output.</summary>
     public static HybridIdentity Generate() => new(RandomNumberGenerator.GetBytes(MlKem768X25519.SeedSize));

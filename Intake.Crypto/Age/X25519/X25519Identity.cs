@@ -12,7 +12,7 @@ using Intake.Crypto.Age.X25519;
 namespace Intake.Crypto.Age;
 
 /// <summary>An age X25519 secret key ("AGE-SECRET-KEY-1…").</summary>
-public sealed class X25519Identity : IIdentity, IDisposable
+public sealed class X25519Identity : IKeyIdentity
 {
     internal const string Hrp = "AGE-SECRET-KEY-";
 
@@ -27,6 +27,10 @@ public sealed class X25519Identity : IIdentity, IDisposable
 
     /// <summary>The public key matching this identity.</summary>
     public X25519Recipient Recipient { get; }
+
+    IRecipient IKeyIdentity.PublicRecipient => Recipient;
+
+    bool IKeyIdentity.IsPostQuantum => false;
 
     /// <summary>Generates a new identity from 32 bytes of CSPRNG output.</summary>
     public static X25519Identity Generate() => new(RandomNumberGenerator.GetBytes(Curve25519.KeySize));

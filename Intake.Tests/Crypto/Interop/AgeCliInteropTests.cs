@@ -125,7 +125,7 @@ public sealed class AgeCliInteropTests : IDisposable
 
         (int exit, string output) = AgeCli.RunWithPassphrase("nyckelord", "-p", "-o", PathOf("key.age"), PathOf("key.txt"));
         Assert.True(exit == 0, output);
-        using X25519Identity identity = SealedIdentity.Open(File.ReadAllBytes(PathOf("key.age")), "nyckelord");
+        using IKeyIdentity identity = SealedIdentity.Open(File.ReadAllBytes(PathOf("key.age")), "nyckelord");
 
         Assert.Contains(identity.ExportSecretKey(), Encoding.ASCII.GetString(keyFile), StringComparison.Ordinal);
     }

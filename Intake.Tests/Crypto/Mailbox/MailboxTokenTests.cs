@@ -49,6 +49,31 @@ public sealed class MailboxTokenTests
         { "8f3a1c2b9d4e6f708192a3b4c5d6e7", "43bcb8d2a594bc1250dee9a51fcbe8e08d7de9d20453c1a7f31f106e71f67943", "9f5993b4305bbe6ec7cc984a7dfb819e5f125096d6793a797a72fa1ccb4b133a" },
     };
 
+    // docs/mailbox-token.md, "hybrid identity" and "hybrid recipient SHA-256": entropy → the hybrid identity (seed
+    // by Python's hmac/hashlib HKDF, Bech32 by a separate Python encoder) → SHA-256 of its recipient's ASCII text
+    // (the recipient computed by the npm age-encryption package, identityToRecipient).
+    public static TheoryData<string, string, string> HybridVectors => new()
+    {
+        { "000000000000000000000000000000", "AGE-SECRET-KEY-PQ-1W68ZCQ39XAF7QRVSU9HKFRNPAQDKTLSQ5Y2Y2567WKTMPNA8VRSQZEKDKN", "0557455563236e46a5da224540ecdd1ae0a4541e639275e3d405317fff75a5a9" },
+        { "000102030405060708090a0b0c0d0e", "AGE-SECRET-KEY-PQ-193AWWUS8QZ7CTN9GXYV7VEVDLGFZCYGAG2FRZ52SK0F33K8EPN7Q2Z6XRU", "a5cfc0e407e84b4a050873e3bf3c6664c0b51353ba9cb5cd9f4f817a6847fde9" },
+        { "ffffffffffffffffffffffffffffff", "AGE-SECRET-KEY-PQ-1CJRKE23CFUHT7U4MM5F70HK7Y8VNPTVYJR42QAVL50J2V4LRSVVQPNMXTL", "8dc40ddadc58b9036f7895ae72b105db631cf6e93527e76ca3b74db58de6c323" },
+        { "8f3a1c2b9d4e6f708192a3b4c5d6e7", "AGE-SECRET-KEY-PQ-1LJ8RLAEA80Q9XUNV2N39XSKKL7SD4Z9TJTHMWKSP0E288SDLU9KQPCD0P6", "4ae15d9fdf41ed992b16f2bd37bb21f88d8b85d6184e17faa80adc649636f7df" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HybridVectors))]
+    public void FromEntropy_DocumentedVector_MatchesHybridIdentityAndRecipient(string entropyHex, string identity, string recipientSha256)
+    {
+        using var token = MailboxToken.FromEntropy(Convert.FromHexString(entropyHex));
+        using var keys = token.DeriveKeys();
+
+        Assert.Equal(identity, keys.Identity.ExportSecretKey());
+        var recipient = keys.Recipient.ToString();
+        Assert.StartsWith("age1pq1", recipient, StringComparison.Ordinal);
+        Assert.Equal(1959, recipient.Length);
+        Assert.Equal(recipientSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(recipient))));
+    }
+
     [Theory]
     [MemberData(nameof(AuthenticatorVectors))]
     public void FromEntropy_DocumentedVector_MatchesAuthenticatorAndVerifier(string entropyHex, string authenticator, string verifier)
@@ -72,8 +97,8 @@ public sealed class MailboxTokenTests
         Assert.Equal(token, fromEntropy.ToString());
         Assert.Equal(lookupId, keys.LookupIdHex);
         Assert.Equal(Convert.FromHexString(lookupId), keys.LookupId);
-        Assert.Equal(secretKey, keys.Identity.ExportSecretKey());
-        Assert.Equal(recipient, keys.Recipient.ToString());
+        Assert.Equal(secretKey, keys.ClassicIdentity.ExportSecretKey());
+        Assert.Equal(recipient, keys.ClassicIdentity.Recipient.ToString());
     }
 
     [Theory]
@@ -86,7 +111,7 @@ public sealed class MailboxTokenTests
             using MailboxKeys keys = parsed!.DeriveKeys();
 
             Assert.Equal(entropyHex, Convert.ToHexStringLower(parsed.GetEntropy()));
-            Assert.Equal((lookupId, secretKey, recipient), (keys.LookupIdHex, keys.Identity.ExportSecretKey(), keys.Recipient.ToString()));
+            Assert.Equal((lookupId, secretKey, recipient), (keys.LookupIdHex, keys.ClassicIdentity.ExportSecretKey(), keys.ClassicIdentity.Recipient.ToString()));
         }
     }
 
@@ -224,6 +249,6 @@ public sealed class MailboxTokenTests
         using MailboxToken token = MailboxToken.Generate();
         using MailboxKeys keys = token.DeriveKeys();
 
-        Assert.NotEqual(keys.LookupId, keys.Identity.GetSecretKey());
+        Assert.NotEqual(keys.LookupId, keys.ClassicIdentity.GetSecretKey());
     }
 }

@@ -3,7 +3,8 @@
 //
 //   node mailbox-tool.mjs generate COUNT
 //       prints a JSON array of COUNT fresh tokens with their derived keys:
-//       [{"token", "entropyHex", "lookupIdHex", "identity", "recipient"}, ...]
+//       [{"token", "entropyHex", "lookupIdHex", "authenticatorHex", "verifierHex",
+//         "identity", "recipient" (X25519), "hybridIdentity", "hybridRecipient"}, ...]
 //   node mailbox-tool.mjs derive
 //       reads a JSON array of strings (typed tokens) from stdin and prints a
 //       JSON array with, for each, {"input", "status"} and, when the status is
@@ -11,7 +12,7 @@
 //   node mailbox-tool.mjs derive-entropy HEX [HEX ...]
 //       like derive, for raw 15-byte entropy given in hex
 //   node mailbox-tool.mjs seal TOKEN IN OUT
-//       seals IN to the recipient derived from TOKEN (binary age file)
+//       seals IN to the hybrid post-quantum recipient derived from TOKEN (binary age file)
 //
 // Exit code 0 on success; on failure the error goes to stderr, exit code 1.
 
@@ -34,7 +35,17 @@ function fromHex(hex) {
 
 async function describe(token, entropy) {
   const keys = await deriveMailboxKeys(entropy);
-  return { token, entropyHex: toHex(entropy), ...keys };
+  return {
+    token,
+    entropyHex: toHex(entropy),
+    lookupIdHex: keys.lookupIdHex,
+    authenticatorHex: keys.authenticatorHex,
+    verifierHex: keys.verifierHex,
+    identity: keys.classicIdentity,
+    recipient: keys.classicRecipient,
+    hybridIdentity: keys.identity,
+    hybridRecipient: keys.recipient,
+  };
 }
 
 async function readStdin() {

@@ -230,13 +230,13 @@ public sealed class KeyHierarchyTests : OrganisationTestBase
     private static async Task<byte[]> SealToChannelAsync(AsyncServiceScope scope, Guid channelId, string text)
     {
         var recipient = await scope.ServiceProvider.GetRequiredService<ChannelKeys>().CurrentRecipientAsync(channelId);
-        return AgeFile.Encrypt(Encoding.UTF8.GetBytes(text), [X25519Recipient.Parse(recipient)]);
+        return AgeFile.Encrypt(Encoding.UTF8.GetBytes(text), [AgeKeys.ParseRecipient(recipient)]);
     }
 
     private static string Open(byte[] ageFile, IReadOnlyCollection<IIdentity> identities) =>
         Encoding.UTF8.GetString(AgeFile.Decrypt(ageFile, identities));
 
-    private async Task<X25519Identity> RecoverChannelIdentityAsync(AsyncServiceScope scope, Guid channelId, int version)
+    private async Task<IKeyIdentity> RecoverChannelIdentityAsync(AsyncServiceScope scope, Guid channelId, int version)
     {
         var wrap = await (from w in Db(scope).ChannelKeyWraps
                           join k in Db(scope).ChannelKeys on w.ChannelKeyId equals k.Id

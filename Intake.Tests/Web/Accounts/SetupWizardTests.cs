@@ -79,8 +79,9 @@ public sealed class SetupWizardTests : IAsyncLifetime
         await using var scope = _app.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var recipient = await db.Organisation.Select(o => o.RecoveryRecipient).SingleAsync();
-        using var identity = Intake.Crypto.Age.X25519Identity.Parse(secret);
-        Assert.Equal(identity.Recipient.ToString(), recipient);
+        using var identity = Intake.Crypto.Age.AgeKeys.ParseIdentity(secret);
+        Assert.Equal(Intake.Crypto.Age.AgeKeys.Encode(identity.PublicRecipient), recipient);
+        Assert.StartsWith("age1pq1", recipient, StringComparison.Ordinal);
         Assert.Equal(3, await db.StaffUsers.CountAsync());
 
         using var again = await client.Http.GetAsync(new Uri("/setup/recovery", UriKind.Relative));

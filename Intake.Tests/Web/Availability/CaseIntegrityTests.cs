@@ -175,7 +175,7 @@ public sealed class CaseIntegrityTests : CaseTestBase
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var record = db.Cases.AsNoTracking().Single();
         var channel = db.ChannelKeys.AsNoTracking().Where(k => k.ChannelId == record.ChannelId).OrderByDescending(k => k.Version).Select(k => k.Recipient).First();
-        return Intake.Crypto.Age.AgeFile.Encrypt(Intake.Web.Reporting.ReportDocument.Message("m", []), [Intake.Crypto.Age.X25519Recipient.Parse(channel), keys.Recipient]);
+        return Intake.Crypto.Age.AgeFile.Encrypt(Intake.Web.Reporting.ReportDocument.Message("m", []), [Intake.Crypto.Age.AgeKeys.ParseRecipient(channel), keys.Recipient]);
     }
 
     private async Task<Guid> OnlyCaseAsync()

@@ -121,6 +121,6 @@ public sealed class HostileSealedDocumentTests : OrganisationTestBase
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var record = await db.Cases.AsNoTracking().SingleAsync();
         var channel = await db.ChannelKeys.AsNoTracking().Where(k => k.ChannelId == record.ChannelId).OrderByDescending(k => k.Version).Select(k => k.Recipient).FirstAsync();
-        return [X25519Recipient.Parse(channel), keys.Recipient];
+        return [AgeKeys.ParseRecipient(channel), keys.Recipient];
     }
 }

@@ -42,7 +42,7 @@ public sealed class RequestErrorTests : OrganisationTestBase
         {
             var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
             var record = await db.Cases.AsNoTracking().SingleAsync();
-            recipients = [X25519Recipient.Parse(await db.ChannelKeys.Where(k => k.ChannelId == record.ChannelId).Select(k => k.Recipient).FirstAsync()), keys.Recipient];
+            recipients = [AgeKeys.ParseRecipient(await db.ChannelKeys.Where(k => k.ChannelId == record.ChannelId).Select(k => k.Recipient).FirstAsync()), keys.Recipient];
         }
 
         var sends = Enumerable.Range(0, 12).Select(i => api.MessageAsync(keys.AuthenticatorHex, AgeFile.Encrypt(Intake.Web.Reporting.ReportDocument.Message($"m{i}", []), recipients), [])).ToList();

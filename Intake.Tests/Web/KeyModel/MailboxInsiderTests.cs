@@ -189,7 +189,7 @@ public sealed class MailboxInsiderTests : OrganisationTestBase
         await using var scope = App.CreateScope();
         var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.AsNoTracking().SingleAsync(c => c.Id == caseId);
         var channel = await scope.ServiceProvider.GetRequiredService<Intake.Web.Keys.ChannelKeys>().CurrentRecipientAsync(record.ChannelId);
-        return [X25519Recipient.Parse(channel), keys.Recipient];
+        return [AgeKeys.ParseRecipient(channel), keys.Recipient];
     }
 
     /// <summary>The case number of a thread answer; null for a challenge (or anything else).</summary>

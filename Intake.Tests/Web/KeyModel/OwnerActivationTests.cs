@@ -201,12 +201,12 @@ public sealed class OwnerActivationTests : OrganisationTestBase
         await using var after = app.CreateScope();
         var channel = await StaffWorld.ChannelAsync(after, ChannelCodes.Whistleblowing);
         var recipient = await after.ServiceProvider.GetRequiredService<ChannelKeys>().CurrentRecipientAsync(channel.Id);
-        var report = AgeFile.Encrypt(Encoding.UTF8.GetBytes("after activation"), [X25519Recipient.Parse(recipient)]);
+        var report = AgeFile.Encrypt(Encoding.UTF8.GetBytes("after activation"), [AgeKeys.ParseRecipient(recipient)]);
         // The code opens the identity set-up sealed with it, and through it the channel key of that moment ...
         using var codeIdentity = after.ServiceProvider.GetRequiredService<StaffKeys>().TryOpen(sealedBefore, code)!;
         var db = after.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var wrapsNow = await db.ChannelKeyWraps.AsNoTracking().Select(w => w.WrappedIdentity).ToListAsync();
-        var opened = wrapsBefore.Concat(wrapsNow).Select(w => TryUnwrap(w, codeIdentity)).OfType<X25519Identity>().ToList();
+        var opened = wrapsBefore.Concat(wrapsNow).Select(w => TryUnwrap(w, codeIdentity)).OfType<IKeyIdentity>().ToList();
         Assert.NotEmpty(opened);
 
         // ... but activation rotated the channel: what is written afterwards opens for none of them.
@@ -221,7 +221,7 @@ public sealed class OwnerActivationTests : OrganisationTestBase
         Assert.Equal("after activation", Encoding.UTF8.GetString(AgeFile.Decrypt(report, owner.IdentitiesFor(channel.Id))));
     }
 
-    private static X25519Identity? TryUnwrap(byte[] wrap, X25519Identity holder)
+    private static IKeyIdentity? TryUnwrap(byte[] wrap, IKeyIdentity holder)
     {
         try
         {

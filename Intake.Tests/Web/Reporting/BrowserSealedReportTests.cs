@@ -26,7 +26,7 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
         using var token = MailboxToken.Generate();
         using var keys = token.DeriveKeys();
         var (form, recipient) = await FormAsync(reporter, "/report/whistleblowing");
-        IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(recipient), keys.Recipient];
+        IReadOnlyCollection<IRecipient> recipients = [AgeKeys.ParseRecipient(recipient), keys.Recipient];
         var report = AgeFile.Encrypt(Encoding.UTF8.GetBytes("{\"format\":\"intake.report/v1\",\"channel\":\"whistleblowing\",\"language\":\"sv\",\"answers\":{\"whatHappened\":[\"browser canary\"]},\"attachments\":[{\"name\":\"a.txt\",\"type\":\"text/plain\",\"size\":5}]}"), recipients);
         var attachment = AgeFile.Encrypt("hello"u8, recipients);
 
@@ -64,7 +64,7 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
         var report = kind switch
         {
             "one-recipient" => AgeFile.Encrypt(plain, [keys.Recipient]),
-            "armored" => AgeFile.Encrypt(plain, [X25519Recipient.Parse(recipient), keys.Recipient], armor: true),
+            "armored" => AgeFile.Encrypt(plain, [AgeKeys.ParseRecipient(recipient), keys.Recipient], armor: true),
             _ => plain,
         };
 
@@ -85,7 +85,7 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
         using var token = MailboxToken.Generate();
         using var keys = token.DeriveKeys();
         var (form, recipient) = await FormAsync(reporter, "/report/whistleblowing");
-        IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(recipient), keys.Recipient];
+        IReadOnlyCollection<IRecipient> recipients = [AgeKeys.ParseRecipient(recipient), keys.Recipient];
         var limit = App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Intake.Web.Reporting.Uploads.UploadOptions>>().Value.MaxFiles;
         var report = AgeFile.Encrypt(Encoding.UTF8.GetBytes("{\"format\":\"intake.report/v1\",\"channel\":\"whistleblowing\",\"language\":\"sv\",\"answers\":{},\"attachments\":[]}"), recipients);
         var attachments = Enumerable.Range(0, limit).Select(i => AgeFile.Encrypt(new[] { (byte)i }, recipients)).ToList();
@@ -107,7 +107,7 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
         using var token = MailboxToken.Generate();
         using var keys = token.DeriveKeys();
         var (form, recipient) = await FormAsync(reporter, path);
-        IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(recipient), keys.Recipient];
+        IReadOnlyCollection<IRecipient> recipients = [AgeKeys.ParseRecipient(recipient), keys.Recipient];
         var report = AgeFile.Encrypt(Encoding.UTF8.GetBytes("{\"format\":\"intake.report/v1\",\"channel\":\"whistleblowing\",\"language\":\"sv\",\"answers\":{\"whatHappened\":[\"first\"]},\"attachments\":[{\"name\":\"a.txt\",\"type\":\"text/plain\",\"size\":5}]}"), recipients);
         using (var first = await PostAsync(reporter, path, form, Convert.ToHexStringLower(keys.Verifier), keys.Recipient.ToString(),
             new() { ["category"] = ["fraud"], ["allowAcknowledgement"] = ["true"] }, report, [AgeFile.Encrypt("hello"u8, recipients)]))
@@ -144,7 +144,7 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
         using var token = MailboxToken.Generate();
         using var keys = token.DeriveKeys();
         var (form, recipient) = await FormAsync(reporter, "/report/threat");
-        var report = AgeFile.Encrypt("{}"u8, [X25519Recipient.Parse(recipient), keys.Recipient]);
+        var report = AgeFile.Encrypt("{}"u8, [AgeKeys.ParseRecipient(recipient), keys.Recipient]);
 
         using var response = await PostAsync(reporter, "/report/threat", form, Convert.ToHexStringLower(keys.Verifier), keys.Recipient.ToString(), new() { ["role"] = ["mayor"] }, report, []);
 

@@ -160,7 +160,7 @@ public sealed class MailboxApiFollowUpTests : OrganisationTestBase
     {
         await using var scope = App.CreateScope();
         var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing);
-        return [X25519Recipient.Parse(await scope.ServiceProvider.GetRequiredService<ChannelKeys>().CurrentRecipientAsync(channel.Id)), keys.Recipient];
+        return [AgeKeys.ParseRecipient(await scope.ServiceProvider.GetRequiredService<ChannelKeys>().CurrentRecipientAsync(channel.Id)), keys.Recipient];
     }
 
     private static async Task<HttpResponseMessage> SendAsync(MailboxApiClient api, string lookupId, byte[]? message, IReadOnlyList<byte[]> attachments)

@@ -74,7 +74,7 @@ public sealed class PasskeySignIn(
                 return new PasskeyStep(PasskeyStepOutcome.NoPrf);
             }
 
-            X25519Identity? identity = null;
+            IKeyIdentity? identity = null;
             try
             {
                 using var opener = new Fido2PrfIdentity(party.PrfNonce, first, second);
@@ -85,7 +85,7 @@ public sealed class PasskeySignIn(
                 identity = null;
             }
 
-            if (identity is null || identity.Recipient.ToString() != user.Recipient)
+            if (identity is null || AgeKeys.Encode(identity.PublicRecipient) != user.Recipient)
             {
                 identity?.Dispose();
                 db.ChangeTracker.Clear();

@@ -1,3 +1,4 @@
+using Intake.Crypto.Age;
 using Intake.Web.Organisation;
 using Intake.Web.Rendering;
 using Intake.Web.Security;
@@ -73,7 +74,7 @@ public sealed class RecoveryModel(SetupService setup, SetupCode code, PendingSet
         }
 
         SecretKey = entry.Recovery.ExportSecretKey();
-        PublicKey = entry.Recovery.Recipient.ToString();
+        PublicKey = AgeKeys.Encode(entry.Recovery.PublicRecipient);
         QrCode = QrSvg.Render(SecretKey, text["Setup.Recovery.QrLabel"]);
         return true;
     }

@@ -35,10 +35,10 @@ public sealed class RecoveryModel(ChannelDirectory directory, ChannelKeys keys, 
             return Page();
         }
 
-        X25519Identity recovery;
+        IKeyIdentity recovery;
         try
         {
-            recovery = X25519Identity.Parse((RecoveryKey ?? string.Empty).Trim().ToUpperInvariant());
+            recovery = AgeKeys.ParseIdentity((RecoveryKey ?? string.Empty).Trim().ToUpperInvariant());
         }
         catch (Exception ex) when (ex is AgeException or FormatException or ArgumentException)
         {

@@ -4,13 +4,14 @@ namespace Intake.Web.Reporting.Uploads;
 
 /// <summary>
 /// Takes a part that the reporter's browser already sealed: copies it as it is, within the size limit, and
-/// checks that it is a well-formed binary age file for exactly two X25519 recipients (the channel and the
-/// mailbox). The server cannot open it and does not try.
+/// checks that it is a well-formed binary age file for exactly two recipients of the kind the channel's key and
+/// the mailbox have (two hybrid post-quantum stanzas, or two X25519 stanzas for a case from before post-quantum
+/// keys). The server cannot open it and does not try.
 /// </summary>
-public sealed class BrowserFileSealer : IFileSealer
+public sealed class BrowserFileSealer(bool postQuantum) : IFileSealer
 {
-    /// <summary>Enough for the header of a two-recipient file and the payload nonce.</summary>
-    private const int HeaderWindow = 4096;
+    /// <summary>Enough for the header of a two-recipient file (two hybrid stanzas are about 3.1 KB) and the payload nonce.</summary>
+    private const int HeaderWindow = 8192;
 
     // age adds 16 bytes per 64 KiB chunk and a header: allow that over the plaintext limit.
     private static long Overhead(long plaintextLimit) => 1024 + ((plaintextLimit / (64 * 1024)) + 1) * 16;
@@ -43,15 +44,15 @@ public sealed class BrowserFileSealer : IFileSealer
             await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
 
-        return IsTwoRecipientAgeFile(head.AsSpan(0, headLength)) ? (true, null, total) : (false, "Upload.Error.Sealed", total);
+        return IsTwoRecipientAgeFile(head.AsSpan(0, headLength), postQuantum) ? (true, null, total) : (false, "Upload.Error.Sealed", total);
     }
 
-    internal static bool IsTwoRecipientAgeFile(ReadOnlySpan<byte> head)
+    internal static bool IsTwoRecipientAgeFile(ReadOnlySpan<byte> head, bool postQuantum)
     {
         try
         {
             var summary = AgeFile.InspectHeader(head);
-            return !summary.IsArmored && summary.Stanzas.Count == 2 && summary.CountOfType("X25519") == 2;
+            return !summary.IsArmored && summary.Stanzas.Count == 2 && summary.CountOfType(postQuantum ? "mlkem768x25519" : "X25519") == 2;
         }
         catch (AgeException)
         {

@@ -121,7 +121,7 @@ namespace Intake.Web.Storage.Migrations
 
                     b.Property<string>("Recipient")
                         .IsRequired()
-                        .HasMaxLength(128)
+                        .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ResetOn")
@@ -392,7 +392,7 @@ namespace Intake.Web.Storage.Migrations
 
                     b.Property<string>("MailboxRecipient")
                         .IsRequired()
-                        .HasMaxLength(128)
+                        .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("MeetingRequested")
@@ -554,7 +554,7 @@ namespace Intake.Web.Storage.Migrations
 
                     b.Property<string>("Recipient")
                         .IsRequired()
-                        .HasMaxLength(128)
+                        .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("RetiredOn")
@@ -758,7 +758,7 @@ namespace Intake.Web.Storage.Migrations
 
                     b.Property<string>("RecoveryRecipient")
                         .IsRequired()
-                        .HasMaxLength(128)
+                        .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("SetUpOn")

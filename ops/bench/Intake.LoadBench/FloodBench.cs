@@ -175,7 +175,7 @@ internal static partial class FloodBench
                 var recipient = DataRecipient().Match(html).Groups[1].Value;
                 using var mailbox = MailboxToken.Generate();
                 using var keys = mailbox.DeriveKeys();
-                IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(recipient), keys.Recipient];
+                IReadOnlyCollection<IRecipient> recipients = [AgeKeys.ParseRecipient(recipient), keys.Recipient];
                 var report = AgeFile.Encrypt(Encoding.UTF8.GetBytes(
                     "{\"format\":\"intake.report/v1\",\"channel\":\"whistleblowing\",\"language\":\"sv\",\"answers\":{\"whatHappened\":[\"bench\"]},\"attachments\":[{\"name\":\"a.bin\",\"type\":\"application/octet-stream\",\"size\":65536}]}"), recipients);
                 var file = AgeFile.Encrypt(_file, recipients);

@@ -50,7 +50,7 @@ internal static class InboxSeeder
         using var insertEntry = Prepare(connection, transaction, "CaseEntries",
             ["Id", "CaseId", "Kind", "CreatedOn", "Position", "AuthorId", "Sealed", "ReadableByReporter"]);
 
-        var mailboxRecipient = X25519Identity.Generate().Recipient.ToString();
+        var mailboxRecipient = HybridIdentity.Generate().Recipient.ToString();
         var records = new List<CaseRecord>(caseCount);
         for (var i = 0; i < caseCount; i++)
         {
@@ -79,7 +79,7 @@ internal static class InboxSeeder
         foreach (var record in records.AsEnumerable().Reverse()
             .Where(r => r.ChannelId == channels[0].Id && r.NextDeadline is not null).Take(threadCount))
         {
-            using var mailbox = X25519Identity.Generate();
+            using var mailbox = HybridIdentity.Generate();
             record.MailboxRecipient = mailbox.Recipient.ToString();
             record.UnreadReporterMessages = 5;
             threads[record.Id] = Thread(channels[0], mailbox.Recipient, record, handlers[channels[0].Id], random);
@@ -177,9 +177,9 @@ internal static class InboxSeeder
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     /// <summary>Ten messages alternating between reporter and handler, each sealed to the channel and the mailbox.</summary>
-    private static List<(EntryKind Kind, Guid? Author, DateOnly Day, byte[] Sealed)> Thread(SeedChannel channel, X25519Recipient mailbox, CaseRecord record, IReadOnlyList<Guid> handlers, Random random)
+    private static List<(EntryKind Kind, Guid? Author, DateOnly Day, byte[] Sealed)> Thread(SeedChannel channel, IRecipient mailbox, CaseRecord record, IReadOnlyList<Guid> handlers, Random random)
     {
-        IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(channel.Recipient), mailbox];
+        IReadOnlyCollection<IRecipient> recipients = [AgeKeys.ParseRecipient(channel.Recipient), mailbox];
         var messages = new List<(EntryKind Kind, Guid? Author, DateOnly Day, byte[] Sealed)>();
         for (var i = 0; i < 10; i++)
         {
@@ -196,8 +196,8 @@ internal static class InboxSeeder
     /// <summary>A pool of real sealed reports for a channel (the list never opens them; the case page may).</summary>
     private static List<byte[]> SealedReports(SeedChannel channel, Random random)
     {
-        using var mailbox = X25519Identity.Generate();
-        IReadOnlyCollection<IRecipient> recipients = [X25519Recipient.Parse(channel.Recipient), mailbox.Recipient];
+        using var mailbox = HybridIdentity.Generate();
+        IReadOnlyCollection<IRecipient> recipients = [AgeKeys.ParseRecipient(channel.Recipient), mailbox.Recipient];
         var pool = new List<byte[]>(ReportPool);
         for (var i = 0; i < ReportPool; i++)
         {

@@ -1,3 +1,4 @@
+using Intake.Crypto.Age;
 using Intake.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +24,7 @@ public sealed class IndexModel(AccountService accounts, IStringLocalizer<SharedR
     public string? Message { get; private set; }
 
     /// <summary>The fingerprint of my personal recipient, from the key unlocked in this session.</summary>
-    public string? Fingerprint => HttpContext.Keyring() is { } keyring ? Keys.KeyFingerprint.Of(keyring.Personal.Recipient.ToString()) : null;
+    public string? Fingerprint => HttpContext.Keyring() is { } keyring ? Keys.KeyFingerprint.Of(AgeKeys.Encode(keyring.Personal.PublicRecipient)) : null;
 
     public void OnGet()
     {
