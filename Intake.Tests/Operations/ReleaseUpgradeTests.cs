@@ -17,28 +17,19 @@ namespace Intake.Tests.Operations;
 /// </summary>
 public sealed class ReleaseUpgradeTests : IAsyncLifetime
 {
-    private static readonly string _fixture = Path.Combine(AppContext.BaseDirectory, "Operations", "Fixtures", "release-2026-11");
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
-    private readonly TempDirectory _dir = new("intake-release-upgrade");
-    private ReleaseDescription _release = null!;
+    private static readonly string _fixture = ReleaseInstallation.Fixture;
+    private ReleaseInstallation _installation = null!;
 
-    private string Data => Path.Combine(_dir.Path, "data");
+    private ReleaseDescription Release => _installation.Release;
 
-    public async Task InitializeAsync()
-    {
-        CopyDirectory(Path.Combine(_fixture, "data"), Data);
-        _release = JsonSerializer.Deserialize<ReleaseDescription>(
-            await File.ReadAllTextAsync(Path.Combine(_fixture, "release.json")), _json)!;
+    private string Data => _installation.Data;
 
-        // The real process migrates at start, as an upgraded installation does.
-        using (await IntakeProcess.StartAsync(Data))
-        {
-        }
-    }
+    // The real process migrates at start, as an upgraded installation does.
+    public async Task InitializeAsync() => _installation = await ReleaseInstallation.MigrateAsync();
 
     public Task DisposeAsync()
     {
-        _dir.Dispose();
+        _installation.Dispose();
         return Task.CompletedTask;
     }
 
@@ -46,15 +37,15 @@ public sealed class ReleaseUpgradeTests : IAsyncLifetime
     public async Task Handlers_SignInWithTheirOldCredentials_AndReadEveryWordAndFile()
     {
         await using var app = IntakeApplicationFactory.OverDataDirectory(Data);
-        foreach (var (username, secret) in _release.TotpSecrets)
+        foreach (var (username, secret) in Release.TotpSecrets)
         {
             StaffBrowserClient.RememberSecret(app, username, Convert.FromBase64String(secret));
         }
 
-        foreach (var item in _release.Cases)
+        foreach (var item in Release.Cases)
         {
             using var handler = new StaffBrowserClient(app);
-            var signedIn = await handler.SignInAsync(item.Channel == "threat" ? "tv-handler" : "wb-handler", _release.Passphrase);
+            var signedIn = await handler.SignInAsync(item.Channel == "threat" ? "tv-handler" : "wb-handler", Release.Passphrase);
             Assert.True(StaffBrowserClient.IsSignedIn(signedIn), $"{item.Channel} handler could not sign in");
 
             using var response = await handler.Http.GetAsync(new Uri($"/Staff/Cases/{item.Id}", UriKind.Relative));
@@ -72,7 +63,7 @@ public sealed class ReleaseUpgradeTests : IAsyncLifetime
         }
 
         await using var scope = app.CreateScope();
-        Assert.Equal(_release.Cases.Count, await IntakeApplicationFactory.CreateDbContext(scope).Cases.CountAsync());
+        Assert.Equal(Release.Cases.Count, await IntakeApplicationFactory.CreateDbContext(scope).Cases.CountAsync());
     }
 
     [Fact]
@@ -80,9 +71,9 @@ public sealed class ReleaseUpgradeTests : IAsyncLifetime
     {
         await using (var app = IntakeApplicationFactory.OverDataDirectory(Data))
         {
-            StaffBrowserClient.RememberSecret(app, "wb-handler", Convert.FromBase64String(_release.TotpSecrets["wb-handler"]));
+            StaffBrowserClient.RememberSecret(app, "wb-handler", Convert.FromBase64String(Release.TotpSecrets["wb-handler"]));
             using var handler = new StaffBrowserClient(app);
-            Assert.True(StaffBrowserClient.IsSignedIn(await handler.SignInAsync("wb-handler", _release.Passphrase)));
+            Assert.True(StaffBrowserClient.IsSignedIn(await handler.SignInAsync("wb-handler", Release.Passphrase)));
         }
 
         var (sealCode, sealOutput) = await IntakeProcess.RunCommandAsync(Data, "audit", "seal-legacy");
@@ -97,7 +88,7 @@ public sealed class ReleaseUpgradeTests : IAsyncLifetime
     public async Task Reporters_OpenTheirMailboxesWithTheirOldCodes_AndReadTheAnswersAndFiles()
     {
         await using var app = IntakeApplicationFactory.OverDataDirectory(Data);
-        foreach (var item in _release.Cases)
+        foreach (var item in Release.Cases)
         {
             using var reporter = new ReporterClient(app);
             var (response, mailbox) = await reporter.OpenMailboxAsync(item.Token);
@@ -124,14 +115,14 @@ public sealed class ReleaseUpgradeTests : IAsyncLifetime
     {
         var backups = Directory.GetFiles(Path.Combine(Data, "backups"), "before-*.age");
         var backup = Assert.Single(backups);
-        var identity = Path.Combine(_dir.Path, "recovery.txt");
-        await File.WriteAllTextAsync(identity, _release.Recovery);
+        var identity = Path.Combine(_installation.Root, "recovery.txt");
+        await File.WriteAllTextAsync(identity, Release.Recovery);
 
-        var (exitCode, output) = await IntakeProcess.RunCommandAsync(Path.Combine(_dir.Path, "restored"), "restore", "--from", backup, "--identity", identity);
+        var (exitCode, output) = await IntakeProcess.RunCommandAsync(Path.Combine(_installation.Root, "restored"), "restore", "--from", backup, "--identity", identity);
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains($"{_release.Cases.Count} cases", output, StringComparison.Ordinal);
-        Assert.Equal(await MigrationsAsync(Path.Combine(_fixture, "data", "intake.db")), await MigrationsAsync(Path.Combine(_dir.Path, "restored", "intake.db")));
+        Assert.Contains($"{Release.Cases.Count} cases", output, StringComparison.Ordinal);
+        Assert.Equal(await MigrationsAsync(Path.Combine(_fixture, "data", "intake.db")), await MigrationsAsync(Path.Combine(_installation.Root, "restored", "intake.db")));
     }
 
     private static async Task AssertDownloadAsync(HttpClient http, Uri pageAddress, IDocument page, ReleaseFile file)
@@ -161,20 +152,4 @@ public sealed class ReleaseUpgradeTests : IAsyncLifetime
         return ids;
     }
 
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var path in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, path));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(path, target);
-        }
-    }
-
-    private sealed record ReleaseDescription(
-        string Release, string Passphrase, string Recovery, Dictionary<string, string> TotpSecrets, List<ReleaseCase> Cases);
-
-    private sealed record ReleaseCase(Guid Id, string Token, string Channel, List<string> Texts, List<string> MailboxTexts, List<ReleaseFile> Files);
-
-    private sealed record ReleaseFile(string Name, string Sha256, int Length);
 }

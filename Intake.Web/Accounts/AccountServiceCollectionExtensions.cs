@@ -38,6 +38,8 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<AuditQuery>();
         services.AddScoped<Storage.UnitOfWork>();
         services.AddScoped<ChannelKeys>();
+        services.AddScoped<PostQuantumUpgrade>();
+        services.AddScoped<PersonalKeyUpgrade>();
         services.AddScoped<ChannelDirectory>();
         services.AddScoped<SetupService>();
         services.AddScoped<SiteTexts>();

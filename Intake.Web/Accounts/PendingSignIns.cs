@@ -16,10 +16,11 @@ public sealed class PendingSignIns(TimeProvider clock, IOptions<SessionOptions> 
     private readonly ConcurrentDictionary<string, PendingSignIn> _pending = new(StringComparer.Ordinal);
 
     /// <param name="deviceId">The known device the passphrase came from, if any: the code's failures count against it.</param>
-    public string Create(Guid userId, IKeyIdentity identity, string? deviceId = null)
+    /// <param name="upgrade">A hybrid identity prepared to replace <paramref name="identity"/> once the second factor is checked.</param>
+    public string Create(Guid userId, IKeyIdentity identity, string? deviceId = null, PreparedKeyUpgrade? upgrade = null)
     {
         var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        _pending[id] = new PendingSignIn(userId, identity, clock.GetUtcNow() + options.Value.SecondFactorTimeout) { DeviceId = deviceId };
+        _pending[id] = new PendingSignIn(userId, identity, clock.GetUtcNow() + options.Value.SecondFactorTimeout) { DeviceId = deviceId, KeyUpgrade = upgrade };
         return id;
     }
 
@@ -69,6 +70,7 @@ public sealed class PendingSignIns(TimeProvider clock, IOptions<SessionOptions> 
 public sealed class PendingSignIn(Guid userId, IKeyIdentity identity, DateTimeOffset expires) : IDisposable
 {
     private IKeyIdentity? _identity = identity;
+    private PreparedKeyUpgrade? _upgrade;
 
     public Guid UserId { get; } = userId;
 
@@ -84,6 +86,17 @@ public sealed class PendingSignIn(Guid userId, IKeyIdentity identity, DateTimeOf
 
     public IKeyIdentity Identity => _identity ?? throw new ObjectDisposedException(nameof(PendingSignIn));
 
+    /// <summary>The hybrid identity prepared to replace a personal key from before post-quantum keys, if any.</summary>
+    public PreparedKeyUpgrade? KeyUpgrade { get => _upgrade; init => _upgrade = value; }
+
+    /// <summary>Hands the prepared upgrade over; this entry no longer owns it.</summary>
+    public PreparedKeyUpgrade? TakeKeyUpgrade()
+    {
+        var upgrade = _upgrade;
+        _upgrade = null;
+        return upgrade;
+    }
+
     /// <summary>Hands the identity over to a session keyring; this entry no longer owns it.</summary>
     public IKeyIdentity TakeIdentity()
     {
@@ -96,6 +109,8 @@ public sealed class PendingSignIn(Guid userId, IKeyIdentity identity, DateTimeOf
     {
         _identity?.Dispose();
         _identity = null;
+        _upgrade?.Dispose();
+        _upgrade = null;
         if (EnrolmentSecret is not null)
         {
             CryptographicOperations.ZeroMemory(EnrolmentSecret);

@@ -26,6 +26,7 @@ public sealed class SignInService(
     AuditLog audit,
     UnitOfWork work,
     KnownDevices devices,
+    PersonalKeyUpgrade keyUpgrade,
     IOptions<SessionOptions> sessionOptions)
 {
     /// <summary>
@@ -73,7 +74,16 @@ public sealed class SignInService(
             return new PassphraseStep(PassphraseStepOutcome.Failed);
         }
 
-        var pendingId = pending.Create(user.Id, identity, known?.DeviceId);
+        // A personal key from before post-quantum keys becomes hybrid at this sign-in: the new one is sealed with the
+        // passphrase now (in the same lane: it costs one more scrypt), and takes over once the second factor is checked.
+        PreparedKeyUpgrade? upgrade = null;
+        if (!identity.IsPostQuantum)
+        {
+            var (sealedFresh, prepared) = await lanes.RunAsync(known is not null, () => keyUpgrade.Prepare(identity, passphrase), cancellationToken);
+            upgrade = sealedFresh ? prepared : null;
+        }
+
+        var pendingId = pending.Create(user.Id, identity, known?.DeviceId, upgrade);
         return new PassphraseStep(user.TotpEnrolled ? PassphraseStepOutcome.CodeRequired : PassphraseStepOutcome.EnrolmentRequired, pendingId);
     }
 
@@ -170,7 +180,7 @@ public sealed class SignInService(
             audit.Record(AuditKinds.TotpEnrolled, user.Id, user.Id, detail: AuditDetails.Activation);
         }
 
-        var signedIn = await CompleteAsync(user, entry.TakeIdentity(), entry.DeviceId, method: null, cancellationToken);
+        var signedIn = await CompleteAsync(user, entry.TakeIdentity(), entry.DeviceId, method: null, entry.TakeKeyUpgrade(), cancellationToken);
         pending.Remove(pendingId);
         return signedIn;
     }
@@ -178,14 +188,22 @@ public sealed class SignInService(
     /// <summary>
     /// Finishes a sign-in whose factors were checked: records it (with the <paramref name="method"/>, null for
     /// passphrase and TOTP, and whether the browser is new to the account), saves the unit of work, and unlocks the
-    /// channel keys with <paramref name="identity"/>, which the new session owns from then on.
+    /// channel keys with <paramref name="identity"/>, which the new session owns from then on. With an
+    /// <paramref name="upgrade"/> (a passphrase sign-in with a personal key from before post-quantum keys), the
+    /// person's keys move to the new hybrid identity in the same unit of work (<see cref="PersonalKeyUpgrade"/>).
     /// </summary>
-    public async Task<CodeStep> CompleteAsync(StaffUser user, IKeyIdentity identity, string? deviceId, string? method, CancellationToken cancellationToken = default)
+    public async Task<CodeStep> CompleteAsync(
+        StaffUser user, IKeyIdentity identity, string? deviceId, string? method, PreparedKeyUpgrade? upgrade = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(identity);
         var device = await devices.RecogniseAsync(user.Id, deviceId, cancellationToken);
         audit.Record(AuditKinds.SignInSucceeded, user.Id, user.Id, detail: AuditDetails.SignIn(method, device.Warn));
+        if (upgrade is not null)
+        {
+            identity = await keyUpgrade.RecordAsync(user, identity, upgrade, cancellationToken);
+        }
+
         await work.SaveAsync(cancellationToken);
         var keyring = await channelKeys.UnlockAsync(user.Id, identity, cancellationToken);
         throttle.RecordSuccess(user.Username, deviceId);

@@ -30,6 +30,12 @@ public static class AuditKinds
     // A handler downloaded the channel identity they hold, sealed with a passphrase (to open an export offline).
     public const string ChannelIdentityExported = "channel.identity-exported";
     public const string RecoveryUsed = "recovery.used";
+
+    // The operator replaced the recovery identity with a hybrid post-quantum one (re-wrapping every channel key).
+    public const string RecoveryReplaced = "recovery.replaced";
+
+    // A person's personal identity became hybrid post-quantum at a sign-in with their passphrase.
+    public const string PersonalKeyUpgraded = "account.key-upgraded";
     public const string AuditVerified = "audit.verified";
 
     // The operator added MACs to the entries written before the audit key existed (once, after upgrading).

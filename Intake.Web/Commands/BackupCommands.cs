@@ -37,7 +37,7 @@ public static class BackupCommands
         var watch = Stopwatch.StartNew();
         try
         {
-            var identities = AgeIdentityFile.Parse(await File.ReadAllTextAsync(identityFile));
+            var identities = AgeIdentityFile.ParseAny(await File.ReadAllTextAsync(identityFile));
             await using var backup = File.OpenRead(source);
             var target = services.GetRequiredService<DataDirectory>();
             var manifest = await BackupRestore.RestoreAsync(backup, [.. identities], target, services.GetRequiredService<IOptions<IntakeOptions>>().Value.DatabaseFileName);

@@ -67,6 +67,7 @@ public static class IntakeServices
                 pages.Conventions.AuthorizeFolder("/Staff/Cases", StaffAuthentication.HandlerPolicy);
                 pages.Conventions.AuthorizePage("/Staff/Audit", StaffAuthentication.ChannelStaffPolicy);
                 pages.Conventions.AuthorizePage("/Staff/Recovery", StaffAuthentication.HandlerPolicy);
+                pages.Conventions.AuthorizePage("/Staff/Keys", StaffAuthentication.HandlerPolicy);
                 pages.Conventions.AuthorizeFolder("/Staff/Statistics", StaffAuthentication.StatisticsPolicy);
             })
             // Prose partials are found by culture suffix: _Landing.fi.cshtml, then _Landing.cshtml.

@@ -213,10 +213,10 @@ public sealed class ChannelKeys(
     /// <summary>A rotation recorded into the caller's unit of work, leaving out <paramref name="excluded"/> (removed in it, not yet saved).</summary>
     internal async Task RecordRotateAsync(
         Guid channelId, Guid actorId, IReadOnlyCollection<Guid> excluded, CancellationToken cancellationToken,
-        IReadOnlyDictionary<Guid, string>? newRecipients = null)
+        IReadOnlyDictionary<Guid, string>? newRecipients = null, string? newRecoveryRecipient = null)
     {
         var channel = await db.Channels.SingleAsync(c => c.Id == channelId, cancellationToken);
-        var recoveryRecipient = await db.Organisation.Select(o => o.RecoveryRecipient).SingleAsync(cancellationToken);
+        var recoveryRecipient = newRecoveryRecipient ?? await db.Organisation.Select(o => o.RecoveryRecipient).SingleAsync(cancellationToken);
         var holders = await (from m in db.ChannelMemberships
                              join u in db.StaffUsers on m.UserId equals u.Id
                              where m.ChannelId == channelId && m.State == MembershipState.Active && !excluded.Contains(u.Id)
@@ -229,6 +229,32 @@ public sealed class ChannelKeys(
             holders.Select(h => ((Guid?)h.Id, newRecipients?.GetValueOrDefault(h.Id) ?? h.Recipient)), recoveryRecipient));
         channel.CurrentKeyVersion = version;
         audit.Record(AuditKinds.ChannelKeyRotated, actorId, null, channelId, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Gives the live sessions of the channel's members the key versions they hold a wrap of but have not unlocked
+    /// (a version made after they signed in), opened with the personal identity each session already holds.
+    /// </summary>
+    public async Task ShareWithLiveSessionsAsync(Guid channelId, CancellationToken cancellationToken = default)
+    {
+        var wraps = await (from w in db.ChannelKeyWraps.AsNoTracking()
+                           join k in db.ChannelKeys.AsNoTracking() on w.ChannelKeyId equals k.Id
+                           where k.ChannelId == channelId && w.UserId != null
+                           select new { UserId = w.UserId!.Value, w.WrappedIdentity, k.Id, k.Version }).ToListAsync(cancellationToken);
+        foreach (var wrap in wraps)
+        {
+            foreach (var keyring in keyStore.SessionsOf(wrap.UserId).Where(k => k.Find(wrap.Id) is null))
+            {
+                try
+                {
+                    keyring.Add(new UnlockedChannelKey(wrap.Id, channelId, wrap.Version, KeyWrapping.Unwrap(wrap.WrappedIdentity, keyring.Personal)));
+                }
+                catch (AgeException)
+                {
+                    // A session of a personal key replaced since: it gets the version at its next sign-in.
+                }
+            }
+        }
     }
 
     /// <summary>The recipient new content of the channel is sealed to.</summary>

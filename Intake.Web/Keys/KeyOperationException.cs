@@ -10,6 +10,7 @@ public enum KeyOperationError
     NotActivated,
     SecondApproverNeeded,
     LastMember,
+    AlreadyPostQuantum,
 }
 
 /// <summary>A key operation that cannot be done as asked; the error says why, without any key material.</summary>

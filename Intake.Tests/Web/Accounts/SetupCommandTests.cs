@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Intake.Tests.Infrastructure;
 using Intake.Web.Commands;
@@ -39,9 +38,9 @@ public sealed class SetupCommandTests : IAsyncLifetime
             .Select(l => l["Activation code for ".Length..].Split(": ")).ToDictionary(p => p[0], p => p[1].Trim(), StringComparer.Ordinal);
         Assert.Equal(["admin", "tv-one", "wb-one"], codes.Keys.Order(StringComparer.Ordinal));
         var identityFile = await File.ReadAllTextAsync(recoveryPath);
-        var identities = Intake.Crypto.Age.AgeIdentityFile.Parse(identityFile);
+        var identities = Intake.Crypto.Age.AgeIdentityFile.ParseAny(identityFile);
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        Assert.Equal(identities.Single().Recipient.ToString(), await db.Organisation.Select(o => o.RecoveryRecipient).SingleAsync());
+        Assert.Equal(Intake.Crypto.Age.AgeKeys.Encode(identities.Single().PublicRecipient), await db.Organisation.Select(o => o.RecoveryRecipient).SingleAsync());
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(recoveryPath));
@@ -109,7 +108,7 @@ public sealed class SetupCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RecoveryFile_OpensChannelKeyWrapsWithTheAgeCli()
+    public async Task RecoveryFile_OpensChannelKeyWrapsOffline()
     {
         var (file, recoveryPath) = WriteSetupFile();
         await using var scope = _app.CreateScope();
@@ -117,15 +116,14 @@ public sealed class SetupCommandTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var wrap = await db.ChannelKeyWraps.Where(w => w.UserId == null).Select(w => w.WrappedIdentity).FirstAsync();
         var wrapPath = Path.Combine(_files.Path, "wrap.age");
+        var openedPath = Path.Combine(_files.Path, "wrap.txt");
         await File.WriteAllBytesAsync(wrapPath, wrap);
 
-        var start = new ProcessStartInfo("age", ["-d", "-i", recoveryPath, wrapPath]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("age did not start: run ops/test.sh, which installs it");
-        var stdout = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        // The keys are hybrid post-quantum ones: age opens them from 1.3 on; here the npm age-encryption package does.
+        var recovery = (await File.ReadAllLinesAsync(recoveryPath)).Single(l => l.StartsWith("AGE-SECRET-KEY-", StringComparison.Ordinal));
+        Intake.Tests.Interop.NodeRunner.RunChecked("age-tool.mjs", ["decrypt", "--identity", recovery, wrapPath, openedPath]);
 
-        Assert.Equal(0, process.ExitCode);
-        Assert.StartsWith("AGE-SECRET-KEY-1", stdout, StringComparison.Ordinal);
+        Assert.StartsWith("AGE-SECRET-KEY-PQ-1", await File.ReadAllTextAsync(openedPath), StringComparison.Ordinal);
     }
 
     private (string File, string RecoveryPath) WriteSetupFile(string suffix = "")

@@ -50,7 +50,7 @@ public sealed class SetupWizardTests : IAsyncLifetime
         using var recoveryPage = await client.SubmitAsync("/setup", Fields(IssueCode()));
         var page = await Html.ParseAsync(recoveryPage);
         var secret = page.QuerySelector("code.secret")!.TextContent.Trim();
-        Assert.StartsWith("AGE-SECRET-KEY-1", secret, StringComparison.Ordinal);
+        Assert.StartsWith("AGE-SECRET-KEY-PQ-1", secret, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("svg.qr"));
         Assert.Single(page.QuerySelectorAll("code.secret"));
         Assert.NotNull(page.QuerySelector("#recovery-keeper"));

@@ -21,7 +21,7 @@ public sealed class CaseExportTests : OrganisationTestBase, IDisposable
     private readonly TempDirectory _work = new("intake-export");
 
     [Fact]
-    public async Task ExportBundle_EveryFileOpensWithAgeCli_AfterAKeyRotation_ManifestMatches()
+    public async Task ExportBundle_EveryFileOpensOffline_AfterAKeyRotation_ManifestMatches()
     {
         AgeCli.RequireInstalled();
         var (caseId, _) = await RetentionScenario.SubmitWhistleblowingAsync(App, "invoices split under the procurement limit");
@@ -53,7 +53,7 @@ public sealed class CaseExportTests : OrganisationTestBase, IDisposable
         await File.WriteAllBytesAsync(identityAge, await identity.Content.ReadAsByteArrayAsync());
         var (openExit, openOutput) = AgeCli.RunWithPassphrase(ExportPassphrase, "-d", "-o", identityTxt, identityAge);
         Assert.True(openExit == 0, openOutput);
-        Assert.Equal(before + 1, File.ReadAllLines(identityTxt).Count(l => l.StartsWith("AGE-SECRET-KEY-1", StringComparison.Ordinal)));
+        Assert.Equal(before + 1, File.ReadAllLines(identityTxt).Count(l => l.StartsWith("AGE-SECRET-KEY-PQ-1", StringComparison.Ordinal)));
 
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(bundleFolder, "manifest.json")));
         var root = manifest.RootElement;
@@ -66,13 +66,20 @@ public sealed class CaseExportTests : OrganisationTestBase, IDisposable
         var entries = root.GetProperty("entries").EnumerateArray().ToList();
         await AssertEntriesMatchDatabaseAsync(caseId, entries);
 
+        // The keys are hybrid post-quantum ones, which the stock age opens from 1.3 on: the script the instructions
+        // name for older installations opens every file of the bundle.
+        var instructions = await File.ReadAllTextAsync(Path.Combine(bundleFolder, "how-to-open.txt"));
+        Assert.Contains("age -d -i identity.txt entries/0001-report.age", instructions, StringComparison.Ordinal);
+        Assert.Contains("node open-bundle.mjs whistleblowing-identity.age", instructions, StringComparison.Ordinal);
+        var opened = Path.Combine(_work.Path, "opened");
+        var script = Intake.Tests.Interop.NodeRunner.Run(
+            Intake.Tests.Interop.OfflineBundleOpenerTests.Script, [identityAge, bundleFolder, opened], ExportPassphrase + "\n");
+        Assert.True(script.ExitCode == 0, script.StandardError);
         var decrypted = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var file in entries.SelectMany(FilesOf))
         {
             var name = file.GetProperty("name").GetString()!;
-            var (exit, stdout, stderr) = AgeCli.Run(AgeCli.AgePath, ["-d", "-i", identityTxt, Path.Combine(bundleFolder, name)]);
-            Assert.True(exit == 0, name + ": " + stderr);
-            decrypted[name] = stdout;
+            decrypted[name] = await File.ReadAllBytesAsync(Path.Combine(opened, name[..^".age".Length]));
         }
 
         var report = entries.Single(e => e.GetProperty("kind").GetString() == "report");
@@ -85,19 +92,6 @@ public sealed class CaseExportTests : OrganisationTestBase, IDisposable
         Assert.Contains("ask finance for the ledger", Encoding.UTF8.GetString(decrypted[note.GetProperty("file").GetProperty("name").GetString()!]), StringComparison.Ordinal);
         var attachment = Assert.Single(report.GetProperty("attachments").EnumerateArray()).GetProperty("file");
         Assert.Equal(RetentionScenario.EvidenceBytes, decrypted[attachment.GetProperty("name").GetString()!]);
-        var instructions = await File.ReadAllTextAsync(Path.Combine(bundleFolder, "how-to-open.txt"));
-        Assert.Contains("age -d -i identity.txt entries/0001-report.age", instructions, StringComparison.Ordinal);
-
-        // The script the instructions name for keys the stock age before 1.3 cannot open opens the same bundle.
-        Assert.Contains("node open-bundle.mjs whistleblowing-identity.age", instructions, StringComparison.Ordinal);
-        var opened = Path.Combine(_work.Path, "opened");
-        var script = Intake.Tests.Interop.NodeRunner.Run(
-            Intake.Tests.Interop.OfflineBundleOpenerTests.Script, [identityAge, bundleFolder, opened], ExportPassphrase + "\n");
-        Assert.True(script.ExitCode == 0, script.StandardError);
-        foreach (var (name, plaintext) in decrypted)
-        {
-            Assert.Equal(plaintext, await File.ReadAllBytesAsync(Path.Combine(opened, name[..^".age".Length])));
-        }
 
         Assert.DoesNotContain("evidence.pdf", await File.ReadAllTextAsync(Path.Combine(bundleFolder, "manifest.json")), StringComparison.Ordinal);
 
@@ -151,13 +145,13 @@ public sealed class CaseExportTests : OrganisationTestBase, IDisposable
 
         using var scrypt = new ScryptIdentity(ExportPassphrase);
         var text = Encoding.ASCII.GetString(AgeFile.Decrypt(await response.Content.ReadAsByteArrayAsync(), [scrypt]));
-        var identities = AgeIdentityFile.Parse(text);
+        var identities = AgeIdentityFile.ParseAny(text);
         await using var scope = App.CreateScope();
         var channel = await StaffWorld.ChannelAsync(scope, ChannelCodes.Whistleblowing);
         var recipient = await scope.ServiceProvider.GetRequiredService<ChannelKeys>().CurrentRecipientAsync(channel.Id);
         // Every version the handler holds, newest first: the current one and those before it.
         Assert.Equal(await CurrentVersionAsync(), identities.Count);
-        Assert.Equal(recipient, identities[0].Recipient.ToString());
+        Assert.Equal(recipient, AgeKeys.Encode(identities[0].PublicRecipient));
         foreach (var identity in identities)
         {
             identity.Dispose();

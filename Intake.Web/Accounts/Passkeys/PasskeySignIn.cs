@@ -93,7 +93,7 @@ public sealed class PasskeySignIn(
             }
 
             var known = device is not null && device.UserId == user.Id ? device.DeviceId : null;
-            var signedIn = await signIn.CompleteAsync(user, identity, known, AuditDetails.Passkey, cancellationToken);
+            var signedIn = await signIn.CompleteAsync(user, identity, known, AuditDetails.Passkey, cancellationToken: cancellationToken);
             return new PasskeyStep(PasskeyStepOutcome.SignedIn, signedIn);
         }
         finally
@@ -161,7 +161,7 @@ public sealed class PasskeySignIn(
 
         try
         {
-            var signedIn = await signIn.CompleteAsync(owner, entry.TakeIdentity(), entry.DeviceId, AuditDetails.PasskeyFactor, cancellationToken);
+            var signedIn = await signIn.CompleteAsync(owner, entry.TakeIdentity(), entry.DeviceId, AuditDetails.PasskeyFactor, entry.TakeKeyUpgrade(), cancellationToken);
             pending.Remove(pendingId);
             return signedIn;
         }
