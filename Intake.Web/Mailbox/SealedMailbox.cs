@@ -1,6 +1,6 @@
-using Intake.Crypto.Age;
 using System.Globalization;
 using System.Text.Json;
+using Intake.Crypto.Age;
 using Intake.Web.Cases;
 using Intake.Web.Hosting;
 using Intake.Web.Keys;
