@@ -33,6 +33,39 @@ public sealed class KeyHierarchyTests : OrganisationTestBase
     }
 
     [Fact]
+    public async Task Setup_MakesOnlyHybridPostQuantumKeys_AndNewReportsAreSealedToThemAlone()
+    {
+        using var reporter = new ReporterClient(App);
+        var (_, receipt) = await reporter.SubmitAsync("/report/whistleblowing", ReporterClient.MinimalWhistleblowing("sealed post-quantum"));
+        Assert.NotNull(receipt.QuerySelector("#mailbox-token"));
+
+        await using var scope = App.CreateScope();
+        var db = Db(scope);
+        var recipients = (await db.StaffUsers.Select(u => u.Recipient).ToListAsync())
+            .Concat(await db.ChannelKeys.Select(k => k.Recipient).ToListAsync())
+            .Concat(await db.Organisation.Select(o => o.RecoveryRecipient).ToListAsync())
+            .Concat(await db.Cases.Select(c => c.MailboxRecipient).ToListAsync())
+            .ToList();
+        Assert.NotEmpty(recipients);
+        Assert.All(recipients, r => Assert.True(AgeKeys.IsPostQuantumRecipient(r), r[..Math.Min(20, r.Length)]));
+        using var member = await StaffWorld.UnlockAsync(scope, StaffWorld.WhistleblowingHandler);
+        Assert.True(member.Personal.IsPostQuantum);
+        Assert.All(member.ChannelKeys, k => Assert.True(k.Identity.IsPostQuantum));
+        foreach (var wrap in await db.ChannelKeyWraps.Select(w => w.WrappedIdentity).ToListAsync())
+        {
+            Assert.All(AgeFile.InspectHeader(wrap).Stanzas, s => Assert.Equal("mlkem768x25519", s.Type));
+        }
+
+        // Every entry that holds words (the report; the receipt card holds none) is sealed to the channel and the mailbox.
+        var sealedEntries = (await db.CaseEntries.Select(e => e.Sealed).ToListAsync()).Where(e => e is { Length: > 0 }).ToList();
+        Assert.NotEmpty(sealedEntries);
+        foreach (var entry in sealedEntries)
+        {
+            Assert.Equal(["mlkem768x25519", "mlkem768x25519"], AgeFile.InspectHeader(entry!).Stanzas.Select(s => s.Type));
+        }
+    }
+
+    [Fact]
     public async Task Administrator_HoldsNoChannelKey()
     {
         await using var scope = App.CreateScope();

@@ -54,21 +54,29 @@ public sealed class BrowserSealedReportTests : OrganisationTestBase
     [InlineData("one-recipient")]
     [InlineData("armored")]
     [InlineData("not-age")]
+    [InlineData("x25519-recipients")]
+    [InlineData("x25519-mailbox")]
     public async Task MalformedSealedReport_IsRefusedWithAClearError(string kind)
     {
         using var reporter = new ReporterClient(App);
         using var token = MailboxToken.Generate();
         using var keys = token.DeriveKeys();
+        using var other = X25519Identity.Generate();
         var (form, recipient) = await FormAsync(reporter, "/en/report/whistleblowing");
         var plain = Encoding.UTF8.GetBytes("{}");
         var report = kind switch
         {
             "one-recipient" => AgeFile.Encrypt(plain, [keys.Recipient]),
             "armored" => AgeFile.Encrypt(plain, [AgeKeys.ParseRecipient(recipient), keys.Recipient], armor: true),
+            // The channel's key is hybrid: X25519 stanzas (a key a future quantum computer breaks) are refused, and
+            // so is an X25519 mailbox, whose follow-ups could not be sealed without mixing kinds.
+            "x25519-recipients" => AgeFile.Encrypt(plain, [other.Recipient, keys.ClassicIdentity.Recipient]),
+            "x25519-mailbox" => AgeFile.Encrypt(plain, [AgeKeys.ParseRecipient(recipient), keys.Recipient]),
             _ => plain,
         };
+        var mailbox = kind.StartsWith("x25519", StringComparison.Ordinal) ? keys.ClassicIdentity.Recipient.ToString() : keys.Recipient.ToString();
 
-        using var response = await PostAsync(reporter, "/en/report/whistleblowing", form, Convert.ToHexStringLower(keys.Verifier), keys.Recipient.ToString(),
+        using var response = await PostAsync(reporter, "/en/report/whistleblowing", form, Convert.ToHexStringLower(keys.Verifier), mailbox,
             new() { ["category"] = ["fraud"] }, report, []);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
