@@ -19,6 +19,8 @@ internal static class Program
                 ? Child.Run(args.AsSpan(1).ToArray())
                 : args.Length > 0 && args[0] == "recipients"
                 ? RecipientBench.Run(args.AsSpan(1).ToArray())
+                : args.Length > 0 && args[0] == "browser-seal"
+                ? BrowserSealBench.Run(args.AsSpan(1).ToArray())
                 : Runner.Run(Options.Parse(args));
         }
         catch (UsageException ex)
