@@ -83,6 +83,15 @@ public sealed class BackupArchive(
             recipients.Add(AgeKeys.TryParseRecipient(extra.Trim(), out var recipient)
                 ? recipient
                 : throw new BackupException($"Intake:Backup:Recipients: \"{extra}\" is not an age recipient (age1pq1… or age1…)."));
+
+            // A file is sealed to post-quantum recipients only or to X25519 ones only: one X25519 stanza would leave
+            // the backup open to a future quantum computer whatever the recovery key is.
+            if (AgeKeys.IsPostQuantumRecipient(extra.Trim()) != AgeKeys.IsPostQuantumRecipient(recovery))
+            {
+                throw new BackupException(AgeKeys.IsPostQuantumRecipient(recovery)
+                    ? $"Intake:Backup:Recipients: \"{extra}\" is an X25519 recipient, and the recovery key is post-quantum: give a post-quantum recipient (age1pq1…, from age-keygen -pq of age 1.3 or later)."
+                    : $"Intake:Backup:Recipients: \"{extra}\" is post-quantum, and the recovery key is X25519: replace the recovery key on the recovery page first, or give an X25519 recipient (age1…).");
+            }
         }
 
         return recipients;
