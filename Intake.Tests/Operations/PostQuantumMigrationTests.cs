@@ -5,6 +5,7 @@ using Intake.Tests.Infrastructure;
 using Intake.Web.Audit;
 using Intake.Web.Keys;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Intake.Tests.Operations;
 
@@ -118,6 +119,56 @@ public sealed class PostQuantumMigrationTests : IAsyncLifetime
         var entries = await db.CaseEntries.AsNoTracking().Where(e => e.CaseId == old.Id).OrderBy(e => e.Position).ToListAsync();
         var reply = entries[^1];
         Assert.Equal(["X25519", "X25519"], AgeFile.InspectHeader(reply.Sealed!).Stanzas.Select(s => s.Type));
+    }
+
+    [Fact]
+    public async Task AfterTheRotation_AnOldCasesMailboxScript_IsGivenTheX25519ChannelRecipient_AndItsFollowUpsMustMatchTheMailbox()
+    {
+        await using var app = _installation.Open();
+        using (var handler = new StaffBrowserClient(app))
+        {
+            Assert.True(StaffBrowserClient.IsSignedIn(await handler.SignInAsync("wb-handler", Release.Passphrase)));
+            using var keysPage = await handler.Http.GetAsync(new Uri("/Staff/Keys", UriKind.Relative));
+            using var rotated = await handler.PostFormAsync(keysPage, await Html.ParseAsync(keysPage), [], "form[action*='handler=Rotate']");
+            Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        }
+
+        var old = Release.Cases.First(c => c.Channel == "whistleblowing");
+        using var reporter = new ReporterClient(app);
+        await reporter.OpenMailboxAsync(old.Token);
+        Assert.Equal(Intake.Crypto.Mailbox.MailboxTokenParseStatus.Ok, Intake.Crypto.Mailbox.MailboxToken.TryParse(old.Token, out var token));
+        using (token)
+        using (var keys = token!.DeriveKeys())
+        {
+            var api = await new MailboxApiClient(reporter).LoadDoorAsync();
+            using var thread = await api.ThreadAsync(keys.AuthenticatorHex);
+            Assert.Equal(HttpStatusCode.OK, thread.StatusCode);
+            using var json = System.Text.Json.JsonDocument.Parse(await thread.Content.ReadAsStringAsync());
+            var channelRecipient = json.RootElement.GetProperty("channelRecipient").GetString()!;
+            Assert.False(AgeKeys.IsPostQuantumRecipient(channelRecipient));
+
+            // What the script seals: to that channel recipient and the mailbox recipient of its kind (mailbox-token.js).
+            IReadOnlyCollection<IRecipient> classic = [AgeKeys.ParseRecipient(channelRecipient), keys.ClassicIdentity.Recipient];
+            var message = AgeFile.Encrypt(Intake.Web.Reporting.ReportDocument.Message("SCRIPT-FOLLOW-UP", []), classic);
+            using (var sent = await api.MessageAsync(keys.AuthenticatorHex, message, []))
+            {
+                Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+            }
+
+            // Sealed to hybrid recipients, the case's X25519 mailbox could not open it: refused, nothing kept.
+            await using var scope = app.CreateScope();
+            var current = await scope.ServiceProvider.GetRequiredService<ChannelKeys>().CurrentRecipientAsync(
+                (await IntakeApplicationFactory.CreateDbContext(scope).Cases.SingleAsync(c => c.Id == old.Id)).ChannelId);
+            var hybrid = AgeFile.Encrypt(Intake.Web.Reporting.ReportDocument.Message("HYBRID-FOLLOW-UP", []), [AgeKeys.ParseRecipient(current), keys.Recipient]);
+            using (var refused = await api.MessageAsync(keys.AuthenticatorHex, hybrid, []))
+            {
+                Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            }
+        }
+
+        var (_, mailbox) = await reporter.OpenMailboxAsync(old.Token);
+        Assert.Contains("SCRIPT-FOLLOW-UP", mailbox.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("HYBRID-FOLLOW-UP", mailbox.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

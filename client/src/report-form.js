@@ -7,7 +7,7 @@
 // The token never leaves the browser; it is shown on the receipt built from <template id="browser-receipt">.
 
 import { Encrypter } from "age-encryption";
-import { deriveMailboxKeys, generateToken } from "./mailbox-token.js";
+import { deriveMailboxKeys, generateToken, mailboxRecipientFor } from "./mailbox-token.js";
 import { enhanceReceipt, receiptText } from "./receipt.js";
 import { solve } from "./pow.js";
 import { cleanFileName, cleanValue, postWithProgress, sealFile } from "./sealing.js";
