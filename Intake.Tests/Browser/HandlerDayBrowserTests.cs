@@ -114,6 +114,33 @@ public sealed class HandlerDayBrowserTests(BrowserFixture browser) : IClassFixtu
         });
     }
 
+    [Fact]
+    public async Task TheReplyFormsDefaultButton_SendsTheReply_NotTheReadyTextChoice()
+    {
+        var token = await SubmitAsync("enter-report-" + Guid.NewGuid().ToString("N"));
+        var caseNumber = await CaseNumberOfAsync(token);
+        var reply = "enter-reply-" + Guid.NewGuid().ToString("N");
+
+        await browser.RunAsync("reply-enter", javaScript: false, async page =>
+        {
+            await browser.SignInAsync(page, StaffWorld.WhistleblowingHandler);
+            await page.GotoAsync("/Staff/Cases");
+            await page.Locator("table.inbox tbody tr", new() { HasText = caseNumber }).Locator($"a:text-is('{caseNumber}')").ClickAsync();
+
+            // Implicit submission (Enter in a field) clicks the form's default button: its first submit button.
+            await page.FillAsync("#reply-text", reply);
+            var defaultButton = page.Locator("form.write-form[action*='handler=Reply'] button[type=submit]").First;
+            Assert.Null(await defaultButton.GetAttributeAsync("formaction"));
+            await defaultButton.DispatchEventAsync("click");
+
+            Assert.False(await page.IsVisibleAsync("#ready-text-added"), "Enter chose the ready text");
+            Assert.True(await page.IsVisibleAsync("#status-message"), "Enter sent nothing: " + page.Url);
+            Assert.Equal(string.Empty, await page.InputValueAsync("#reply-text"));
+        });
+
+        Assert.Contains(reply, await OpenMailboxAsync(token), StringComparison.Ordinal);
+    }
+
     private async Task<string> OpenMailboxAsync(string token)
     {
         string text = string.Empty;

@@ -27,6 +27,13 @@ public static class HandlerWrites
         Assert.Equal(WorkflowProblem.None, problem);
     }
 
+    /// <summary>Keeps an unsent reply or note as a draft sealed to the channel, as the case page's script does while the handler types.</summary>
+    public static async Task DraftAsync(AsyncServiceScope scope, Guid caseId, UnlockedKeyring handler, Intake.Web.Cases.Drafts.DraftKind kind, string text)
+    {
+        var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.SingleAsync(c => c.Id == caseId);
+        await scope.ServiceProvider.GetRequiredService<Intake.Web.Cases.Drafts.CaseDrafts>().SaveAsync(record, handler, kind, text);
+    }
+
     public static async Task NoteAsync(AsyncServiceScope scope, Guid caseId, UnlockedKeyring handler, string text)
     {
         var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.SingleAsync(c => c.Id == caseId);

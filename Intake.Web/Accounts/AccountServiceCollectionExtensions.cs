@@ -29,6 +29,7 @@ public static class AccountServiceCollectionExtensions
         });
         services.AddSingleton<SignInDevices>();
         services.AddSingleton<SignInGate>();
+        services.AddSingleton<RepeatedPosts>();
 
         // Passphrase work of signed-in staff (changing a passphrase, exporting an identity) uses the reserved lane.
         services.AddSingleton(provider => provider.GetRequiredService<SignInLanes>().Reserved);

@@ -15,6 +15,9 @@ public sealed class PendingSignIns(TimeProvider clock, IOptions<SessionOptions> 
 
     private readonly ConcurrentDictionary<string, PendingSignIn> _pending = new(StringComparer.Ordinal);
 
+    /// <summary>How many sign-ins wait for their second factor.</summary>
+    public int Count => _pending.Count;
+
     /// <param name="deviceId">The known device the passphrase came from, if any: the code's failures count against it.</param>
     /// <param name="upgrade">A hybrid identity prepared to replace <paramref name="identity"/> once the second factor is checked.</param>
     public string Create(Guid userId, IKeyIdentity identity, string? deviceId = null, PreparedKeyUpgrade? upgrade = null)

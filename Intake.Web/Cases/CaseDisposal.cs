@@ -10,7 +10,7 @@ namespace Intake.Web.Cases;
 /// <summary>
 /// Gallring: disposes of the content of every case whose disposal day has come, that is not on legal hold and
 /// not already disposed. Every entry (its sealed bytes) and every attachment file goes, with the sealed triage
-/// and the mailbox's lookup id and recipient; a stub stays for the statistics (channel, case number, codes,
+/// and the mailbox's lookup id and recipient, and every handler's draft of the case; a stub stays for the statistics (channel, case number, codes,
 /// dates, status, outcome, the day of disposal). Irreversible. Each case is disposed of and audited in its own
 /// transaction; the attachment files are deleted after the commit (a crash in between leaves orphans that
 /// <see cref="Reporting.Uploads.AttachmentSweeper"/> removes at the next start). Afterwards the WAL is
@@ -18,7 +18,7 @@ namespace Intake.Web.Cases;
 /// and no older copy of them stays in the log.
 /// </summary>
 public sealed partial class CaseDisposal(
-    IntakeDbContext db, AuditLog audit, UnitOfWork work, CaseCalendar calendar, DataDirectory data, ILogger<CaseDisposal> logger)
+    IntakeDbContext db, AuditLog audit, UnitOfWork work, CaseCalendar calendar, DataDirectory data, Drafts.CaseDrafts drafts, ILogger<CaseDisposal> logger)
 {
     /// <summary>Length of the random stand-in for a disposed case's mailbox lookup id (as an HKDF output).</summary>
     public const int LookupIdLength = 32;
@@ -94,6 +94,9 @@ public sealed partial class CaseDisposal(
             DeleteAttachment(name);
         }
 
+        // Every handler's unsent reply and note of the case go with its content (a crash before this leaves them to
+        // their own expiry).
+        drafts.DeleteCase(record.Id);
         return true;
     }
 

@@ -60,6 +60,30 @@ public sealed class CaseDisposalTests : OrganisationTestBase
     }
 
     [Fact]
+    public async Task Drafts_OfADisposedCase_AreDeleted_AndOtherCasesDraftsStay()
+    {
+        var (caseId, _) = await RetentionScenario.SubmitWhistleblowingAsync(App, "a draft outlives nothing");
+        var (otherId, _) = await RetentionScenario.SubmitWhistleblowingAsync(App, "still open");
+        await using (var scope = App.CreateScope())
+        {
+            using var handler = await StaffWorld.UnlockAsync(scope, StaffWorld.WhistleblowingHandler);
+            await HandlerWrites.DraftAsync(scope, caseId, handler, Intake.Web.Cases.Drafts.DraftKind.Reply, "an unsent reply");
+            await HandlerWrites.DraftAsync(scope, caseId, handler, Intake.Web.Cases.Drafts.DraftKind.Note, "an unsent note");
+            await HandlerWrites.DraftAsync(scope, otherId, handler, Intake.Web.Cases.Drafts.DraftKind.Reply, "another case's reply");
+        }
+
+        await RetentionScenario.CloseAsync(App, caseId);
+        var drafts = App.Services.GetRequiredService<DataDirectory>().Drafts;
+        Assert.Equal(2, Directory.EnumerateFiles(drafts, $"*-{caseId:N}-*").Count());
+
+        RetentionScenario.PassRetentionPeriod(App);
+        Assert.Equal(1, await RetentionScenario.RunDisposalJobAsync(App));
+
+        Assert.Empty(Directory.EnumerateFiles(drafts, $"*-{caseId:N}-*"));
+        Assert.Single(Directory.EnumerateFiles(drafts, $"*-{otherId:N}-*"));
+    }
+
+    [Fact]
     public async Task LegalHold_PreventsDisposal_UntilLifted()
     {
         var (caseId, _) = await RetentionScenario.SubmitWhistleblowingAsync(App, "kept for court");

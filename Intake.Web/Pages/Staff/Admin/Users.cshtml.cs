@@ -10,7 +10,7 @@ namespace Intake.Web.Pages.Staff.Admin;
 /// Accounts: create one (its activation code is shown once, for the owner to set their own passphrase), and the
 /// links to reset, change role and deactivate, each confirmed on a page of its own that states the consequence.
 /// </summary>
-public sealed class UsersModel(AccountService accounts, ChannelDirectory directory, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class UsersModel(AccountService accounts, ChannelDirectory directory, RepeatedPosts repeats, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public string? NewUsername { get; set; }
@@ -20,6 +20,13 @@ public sealed class UsersModel(AccountService accounts, ChannelDirectory directo
 
     [BindProperty]
     public StaffRole NewRole { get; set; } = StaffRole.Handler;
+
+    /// <summary>
+    /// The form's one-time token: a second post of the same form (a double click) shows the account the first
+    /// created and its activation code, instead of refusing the username as taken.
+    /// </summary>
+    [BindProperty(Name = RepeatedPosts.FieldName)]
+    public string? FormOnce { get; set; }
 
     public IReadOnlyList<StaffUser> Users { get; private set; } = [];
 
@@ -32,7 +39,9 @@ public sealed class UsersModel(AccountService accounts, ChannelDirectory directo
     {
         try
         {
-            var (user, code) = await accounts.CreateAsync(Me, NewUsername ?? string.Empty, NewDisplayName ?? string.Empty, NewRole, HttpContext.RequestAborted);
+            var me = Me;
+            var (user, code) = await repeats.RunOnceAsync(FormOnce, [me.ToString(), NewUsername, NewDisplayName, NewRole.ToString()],
+                () => accounts.CreateAsync(me, NewUsername ?? string.Empty, NewDisplayName ?? string.Empty, NewRole, CancellationToken.None));
             Issued = new IssuedCode(user.Username, code, user.ActivationExpiresAt!.Value);
             NewUsername = NewDisplayName = null;
             ModelState.Clear();

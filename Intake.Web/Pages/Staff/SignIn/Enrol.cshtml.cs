@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Intake.Web.Pages.Staff.SignIn;
 
 /// <summary>First sign-in: enrol TOTP (QR code and the secret in text), confirmed by a first code.</summary>
-public sealed class EnrolModel(SignInService signIn, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EnrolModel(SignInService signIn, RepeatedPosts repeats, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const string Issuer = "Intake";
 
@@ -16,6 +16,10 @@ public sealed class EnrolModel(SignInService signIn, IStringLocalizer<SharedReso
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>The form's one-time token: a second post of the same code gets the first one's outcome.</summary>
+    [BindProperty(Name = RepeatedPosts.FieldName)]
+    public string? FormOnce { get; set; }
 
     public string? Error { get; private set; }
 
@@ -27,7 +31,8 @@ public sealed class EnrolModel(SignInService signIn, IStringLocalizer<SharedReso
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await signIn.CheckCodeAsync(PendingCookie.Get(HttpContext), Code, HttpContext.RequestAborted);
+        var pending = PendingCookie.Get(HttpContext);
+        var result = await repeats.RunOnceAsync(FormOnce, [pending, Code], () => signIn.CheckCodeAsync(pending, Code, CancellationToken.None));
         if (result.Outcome == CodeStepOutcome.Failed)
         {
             await ShowAsync();

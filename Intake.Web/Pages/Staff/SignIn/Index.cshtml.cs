@@ -9,7 +9,7 @@ namespace Intake.Web.Pages.Staff.SignIn;
 
 /// <summary>Sign-in step 1: username and passphrase.</summary>
 public sealed class IndexModel(
-    SignInService signIn, SignInDevices devices, PasskeySignIn passkeys, IStringLocalizer<SharedResource> text) : PageModel
+    SignInService signIn, SignInDevices devices, PasskeySignIn passkeys, RepeatedPosts repeats, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public string? Username { get; set; }
@@ -26,6 +26,10 @@ public sealed class IndexModel(
 
     [BindProperty(Name = "proofNonce")]
     public string? ProofNonce { get; set; }
+
+    /// <summary>The form's one-time token: a second post of the same form gets the first one's outcome.</summary>
+    [BindProperty(Name = RepeatedPosts.FieldName)]
+    public string? FormOnce { get; set; }
 
     public string? Error { get; private set; }
 
@@ -52,7 +56,9 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var step = await signIn.CheckPassphraseAsync(Username, Passphrase, devices.Recognise(HttpContext), new SignInProof(FormStamp, ProofNonce), HttpContext.RequestAborted);
+        var device = devices.Recognise(HttpContext);
+        var step = await repeats.RunOnceAsync(FormOnce, [Username, Passphrase, FormStamp, ProofNonce, Request.Cookies[SignInDevices.CookieName]],
+            () => signIn.CheckPassphraseAsync(Username, Passphrase, device, new SignInProof(FormStamp, ProofNonce), CancellationToken.None));
         Passphrase = null;
         switch (step.Outcome)
         {

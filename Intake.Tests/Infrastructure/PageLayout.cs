@@ -1,0 +1,91 @@
+using Microsoft.Playwright;
+
+namespace Intake.Tests.Infrastructure;
+
+/// <summary>What a page looks like in the browser, measured: overflow, rows of controls, visible columns, broken words.</summary>
+public static class PageLayout
+{
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
+
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    /// <summary>How many pixels the page is wider than the window (0 or less: no sideways scrolling).</summary>
+    public static Task<int> PageOverflowAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    }
+
+    /// <summary>How many pixels the element's content is wider than its box (0 or less: it fits).</summary>
+    public static Task<int> OverflowAsync(IPage page, string selector)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync<int>("s => { const e = document.querySelector(s); return e.scrollWidth - e.clientWidth; }", selector);
+    }
+
+    /// <summary>Whether the element's visible children all share one line (each overlaps every other vertically).</summary>
+    public static Task<bool> ChildrenOnOneRowAsync(IPage page, string selector)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync<bool>(
+            """
+            s => {
+              const boxes = [...document.querySelector(s).children]
+                .filter(c => c.getClientRects().length > 0 && getComputedStyle(c).display !== 'none' && c.type !== 'hidden')
+                .map(c => c.getBoundingClientRect());
+              return boxes.every(a => boxes.every(b => a.top < b.bottom && b.top < a.bottom));
+            }
+            """,
+            selector);
+    }
+
+    /// <summary>The texts of the header cells a user can see in the table.</summary>
+    public static Task<string[]> VisibleHeadersAsync(IPage page, string tableSelector)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync<string[]>(
+            "s => [...document.querySelectorAll(s + ' thead th')].filter(c => c.getClientRects().length > 0).map(c => c.textContent.trim())",
+            tableSelector);
+    }
+
+    /// <summary>The form controls (not hidden inputs) in the element that have no label.</summary>
+    public static Task<string[]> UnlabelledControlsAsync(IPage page, string selector)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync<string[]>(
+            "s => [...document.querySelectorAll(s + ' input:not([type=hidden]), ' + s + ' select, ' + s + ' textarea')].filter(c => c.labels.length === 0 && !c.getAttribute('aria-label')).map(c => c.name || c.id)",
+            selector);
+    }
+
+    /// <summary>
+    /// The words inside the element that the browser drew over more than one line (broken mid-word). Each word is
+    /// measured as a range: a word on one line has one client rectangle.
+    /// </summary>
+    public static Task<string[]> BrokenWordsAsync(IPage page, string selector)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync<string[]>(
+            """
+            s => {
+              const broken = [];
+              for (const root of document.querySelectorAll(s)) {
+                const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  if (node.parentElement.getClientRects().length === 0) continue;
+                  const re = /\S+/g;
+                  let m;
+                  while ((m = re.exec(node.data)) !== null) {
+                    const range = document.createRange();
+                    range.setStart(node, m.index);
+                    range.setEnd(node, m.index + m[0].length);
+                    const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                    if (lines.size > 1) broken.push(m[0]);
+                  }
+                }
+              }
+              return broken;
+            }
+            """,
+            selector);
+    }
+}
