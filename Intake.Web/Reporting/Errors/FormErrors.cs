@@ -14,13 +14,13 @@ public static class FormErrors
     public const string ExpiredKey = "Report.Error.Expired";
 
     /// <summary>Refusals that say nothing against the file itself: it may be chosen again and sent as it is.</summary>
-    private static readonly HashSet<string> Resendable = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> _resendable = new(StringComparer.Ordinal)
     {
         "Upload.Error.Resend", "Upload.Error.Malformed", "Report.Error.Busy",
     };
 
     /// <summary>Whether a file refused with this message may be sent again unchanged.</summary>
-    public static bool CanSendAgain(string messageKey) => Resendable.Contains(messageKey);
+    public static bool CanSendAgain(string messageKey) => _resendable.Contains(messageKey);
 
     /// <summary>
     /// The problems of a refused report or follow-up. An expired form is one instruction, not one error for it and
