@@ -64,8 +64,8 @@ public sealed class FloodBrowserTests(BrowserFixture browser) : IClassFixture<Br
             await page.FillAsync("#f-whatHappened", "slow lane canary");
             await page.ClickAsync("form.report-form button[type=submit]");
 
-            await page.WaitForSelectorAsync("#wait-message");
-            Assert.Contains("seconds", (await page.TextContentAsync("#wait-message"))!, StringComparison.Ordinal);
+            await page.WaitForSelectorAsync("#error-summary");
+            Assert.Contains("seconds", (await page.TextContentAsync("#error-summary"))!, StringComparison.Ordinal);
             Assert.Equal("slow lane canary", await page.InputValueAsync("#f-whatHappened"));
         });
 

@@ -181,11 +181,11 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             await page.SetInputFilesAsync("#attachments", new FilePayload { Name = "big.bin", MimeType = "application/octet-stream", Buffer = new byte[5000] });
             await page.ClickAsync("form.report-form button[type=submit]");
 
-            await page.WaitForSelectorAsync("#browser-errors:not([hidden])");
-            Assert.Contains(message, await page.TextContentAsync("#browser-errors"), StringComparison.Ordinal);
-            Assert.Contains("big.bin", await page.TextContentAsync("#browser-errors"), StringComparison.Ordinal);
+            await page.WaitForSelectorAsync("#error-summary:not([hidden])");
+            Assert.Contains(message, await page.TextContentAsync("#error-summary"), StringComparison.Ordinal);
+            Assert.Contains("big.bin", await page.TextContentAsync("#error-summary"), StringComparison.Ordinal);
             Assert.Contains(message, await page.TextContentAsync("#f-attachments .field-error"), StringComparison.Ordinal);
-            Assert.Equal("browser-errors", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+            Assert.Equal("error-summary", await page.EvaluateAsync<string>("() => document.activeElement.id"));
             Assert.Equal(canary, await page.InputValueAsync("#f-whatHappened"));
             Assert.Equal(1, await page.EvaluateAsync<int>("() => document.querySelector('#attachments').files.length"));
             Assert.True(await page.IsEnabledAsync("form.report-form button[type=submit]"));
@@ -211,11 +211,11 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             await page.CheckAsync("#f-identityMode-1");
             await page.ClickAsync("form.report-form button[type=submit]");
 
-            await page.WaitForSelectorAsync("#browser-errors:not([hidden])");
+            await page.WaitForSelectorAsync("#error-summary:not([hidden])");
             Assert.Equal("true", await page.GetAttributeAsync("#f-whatHappened", "aria-invalid"));
             Assert.True(await page.Locator("[data-field=whatHappened] .field-error").IsVisibleAsync());
             Assert.Equal("kept text", await page.InputValueAsync("#f-department, #f-whenWhere"));
-            Assert.True(await page.Locator("#browser-errors a[href='#f-whatHappened']").CountAsync() == 1);
+            Assert.True(await page.Locator("#error-summary a[href='#f-whatHappened']").CountAsync() == 1);
             Assert.True(await page.Locator("[data-field=name] .field-error").IsVisibleAsync());
             Assert.Equal("true", await page.GetAttributeAsync("#f-name", "aria-invalid"));
             Assert.Equal(0, posts);
@@ -241,8 +241,8 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             await ReporterBrowser.FillRequiredAsync(page, "/en/report/whistleblowing", "still here");
             await page.ClickAsync("form.report-form button[type=submit]");
 
-            await page.WaitForSelectorAsync("#browser-errors:not([hidden])");
-            Assert.Contains("The form had expired", await page.TextContentAsync("#browser-errors"), StringComparison.Ordinal);
+            await page.WaitForSelectorAsync("#error-summary:not([hidden])");
+            Assert.Contains("The form had expired", await page.TextContentAsync("#error-summary"), StringComparison.Ordinal);
             Assert.EndsWith("/en/report/whistleblowing", page.Url, StringComparison.Ordinal);
             Assert.Equal("still here", await page.InputValueAsync("#f-whatHappened"));
             Assert.True(await page.IsEnabledAsync("form.report-form button[type=submit]"));
@@ -262,9 +262,9 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             await ReporterBrowser.FillRequiredAsync(page, "/report/threat", "still here");
             await page.ClickAsync("form.report-form button[type=submit]");
 
-            await page.WaitForSelectorAsync("#browser-errors:not([hidden])");
+            await page.WaitForSelectorAsync("#error-summary:not([hidden])");
             var failed = await page.GetAttributeAsync("form.report-form", "data-msg-failed");
-            Assert.Contains(failed!, await page.TextContentAsync("#browser-errors"), StringComparison.Ordinal);
+            Assert.Contains(failed!, await page.TextContentAsync("#error-summary"), StringComparison.Ordinal);
             Assert.Equal("still here", await page.InputValueAsync("#f-whatHappened"));
             Assert.True(await page.IsCheckedAsync("#f-types-1"));
             Assert.True(await page.IsEnabledAsync("form.report-form button[type=submit]"));

@@ -21,11 +21,12 @@ public sealed class BrowserSealingClient(ReporterClient reporter)
 
     /// <summary>
     /// Seals <paramref name="document"/> and <paramref name="files"/> to the channel and a new mailbox (or the one of
-    /// <paramref name="token"/>) and posts them; <paramref name="declaredCount"/> defaults to the number of files.
+    /// <paramref name="token"/>) and posts them; <paramref name="declaredCount"/> defaults to the number of files;
+    /// <paramref name="expired"/> sends a stale antiforgery token.
     /// </summary>
     public async Task<HttpResponseMessage> SubmitSealedReportAsync(
         string document, IReadOnlyList<byte[]>? files = null, MailboxToken? token = null, int? declaredCount = null, string path = "/report/whistleblowing",
-        (string Challenge, string Nonce)? proof = null)
+        (string Challenge, string Nonce)? proof = null, bool expired = false)
     {
         files ??= [];
         using var form = await reporter.Http.GetAsync(new Uri(path, UriKind.Relative));
@@ -35,7 +36,7 @@ public sealed class BrowserSealingClient(ReporterClient reporter)
         IReadOnlyCollection<IRecipient> recipients = [AgeKeys.ParseRecipient(RecipientOn(page)), keys.Recipient];
         using var content = new MultipartFormDataContent
         {
-            { new StringContent(TokenOn(page)), "__RequestVerificationToken" },
+            { new StringContent(expired ? "expired" : TokenOn(page)), "__RequestVerificationToken" },
             { new StringContent("browser"), "sealingMode" },
             { new StringContent(proof?.Challenge ?? page.QuerySelector("form.report-form input[name=formStamp]")!.GetAttribute("value")!), "formStamp" },
             { new StringContent(Convert.ToHexStringLower(keys.Verifier)), "mailboxVerifier" },

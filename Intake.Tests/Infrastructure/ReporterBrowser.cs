@@ -15,6 +15,118 @@ public static class ReporterBrowser
     public static BrowserNewContextOptions Phone(string locale = "sv-SE") =>
         new() { ViewportSize = new ViewportSize { Width = 320, Height = 640 }, Locale = locale };
 
+    /// <summary>A common phone: 390 by 844 CSS pixels.</summary>
+    public static BrowserNewContextOptions Phone390(string locale = "sv-SE") =>
+        new() { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = locale };
+
+    /// <summary>Presses the form's send button and waits for the answer: the error summary or the receipt.</summary>
+    public static async Task SendAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.ClickAsync("form.report-form button[type=submit]");
+        await page.WaitForSelectorAsync("#error-summary:not([hidden]), #receipt #mailbox-token:not(:empty)", new() { Timeout = 60_000 });
+    }
+
+    /// <summary>
+    /// The page's own scripts are not loaded: the server's pages as a browser without JavaScript gets them, while axe,
+    /// which needs script to run, can still look at them.
+    /// </summary>
+    public static Task KeepPageScriptsAwayAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.RouteAsync("**/js/**", route => route.AbortAsync());
+    }
+
+    /// <summary>The error summary's lines, as the reporter reads them.</summary>
+    public static async Task<IReadOnlyList<string>> ErrorsAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return (await page.Locator("#error-summary li").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
+    }
+
+    /// <summary>
+    /// The error summary is the first thing the reporter meets: it has the focus, its top is in view, and the
+    /// title starts with the language's word for error.
+    /// </summary>
+    public static async Task AssertErrorSummaryInViewAsync(IPage page, string titlePrefix)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        Assert.StartsWith(titlePrefix, await page.TitleAsync(), StringComparison.Ordinal);
+        Assert.Equal("error-summary", await page.EvaluateAsync<string>("() => document.activeElement && document.activeElement.id"));
+        var inView = await page.EvaluateAsync<bool>("""
+            () => { const r = document.getElementById('error-summary').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight / 2; }
+            """);
+        Assert.True(inView, "The error summary is not at the top of the screen.");
+    }
+
+    /// <summary>Chooses files in the file field (added to those chosen before, with JavaScript).</summary>
+    public static Task ChooseFilesAsync(IPage page, params FilePayload[] files)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.SetInputFilesAsync("#attachments", files);
+    }
+
+    /// <summary>The chosen files the script lists: name, size as shown, and whether it is flagged.</summary>
+    public static async Task<IReadOnlyList<(string Name, string Size, bool Refused)>> ChosenFilesAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var rows = await page.EvalOnSelectorAllAsync<string[][]>("#chosen-files li", """
+            items => items.map(i => [i.querySelector('.chosen-file__name').textContent, i.querySelector('.chosen-file__size').textContent,
+              i.classList.contains('chosen-file--refused') ? 'refused' : ''])
+            """);
+        return rows.Select(r => (r[0], r[1], r[2] == "refused")).ToList();
+    }
+
+    /// <summary>Removes one chosen file with its button.</summary>
+    public static Task RemoveChosenFileAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Locator("#chosen-files li").Filter(new() { HasText = name }).GetByRole(AriaRole.Button).ClickAsync();
+    }
+
+    /// <summary>Opens the mailbox at <paramref name="door"/> with the token; with JavaScript waits for the thread the script shows.</summary>
+    public static async Task OpenMailboxAsync(IPage page, string token, bool javaScript, string door = "/mailbox")
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync(door);
+        if (javaScript)
+        {
+            await page.WaitForFunctionAsync("() => { const n = document.getElementById('mailbox-note'); return n && n.textContent === n.dataset.browserText; }");
+        }
+
+        await page.FillAsync("#Token", token);
+        await page.ClickAsync("form.mailbox-door-form button[type=submit]");
+        await page.WaitForSelectorAsync(".thread", new() { Timeout = 30_000 });
+    }
+
+    /// <summary>Asks for a meeting from the open mailbox, and waits for the page to confirm what was done.</summary>
+    public static async Task RequestMeetingAsync(IPage page, bool javaScript)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.ClickAsync(javaScript ? "button[data-action=meeting]" : "form[action*='handler=Meeting'] button");
+        await page.WaitForSelectorAsync(javaScript ? "[data-slot=meeting-sent]:not([hidden])" : "#action-done", new() { Timeout = 30_000 });
+    }
+
+    /// <summary>Sends a message from the open mailbox, and waits for the page to confirm it.</summary>
+    public static async Task SendMessageAsync(IPage page, bool javaScript, string text)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.FillAsync("#message", text);
+        await page.ClickAsync(javaScript ? "form.mailbox-reply button[type=submit]" : "form[enctype='multipart/form-data'] button[type=submit]");
+        await page.WaitForSelectorAsync(javaScript ? "[data-slot=sent]:not([hidden])" : "#action-done", new() { Timeout = 60_000 });
+    }
+
+    /// <summary>The confirmation has the focus and is in view: the reporter sees what was done without looking for it.</summary>
+    public static async Task AssertConfirmedInViewAsync(IPage page, string words)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var focused = await page.EvaluateAsync<string>("""
+            () => { const e = document.activeElement; const r = e.getBoundingClientRect();
+              return r.top >= 0 && r.bottom <= window.innerHeight && e.matches('.notice') ? e.textContent : ''; }
+            """);
+        Assert.Contains(words, focused, StringComparison.Ordinal);
+    }
+
     /// <summary>The bundle is built by ops/test.sh (npm run build); without it the JavaScript tests prove nothing.</summary>
     public static void RequireBundle()
     {
@@ -83,10 +195,10 @@ public static class ReporterBrowser
     {
         ArgumentNullException.ThrowIfNull(page);
         var wide = await page.EvaluateAsync<string>("""
-            () => document.documentElement.scrollWidth <= 320 ? '' : [...document.querySelectorAll('body *')]
-              .filter(e => e.getBoundingClientRect().right > 320).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className).join(', ')
+            () => document.documentElement.scrollWidth <= window.innerWidth ? '' : [...document.querySelectorAll('body *')]
+              .filter(e => e.getBoundingClientRect().right > window.innerWidth).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className).join(', ')
             """);
-        Assert.True(wide.Length == 0, "The page scrolls sideways on a 320 px screen: " + wide);
+        Assert.True(wide.Length == 0, "The page scrolls sideways on the phone's screen: " + wide);
     }
 
     public static async Task AssertAccessibleAsync(IPage page)

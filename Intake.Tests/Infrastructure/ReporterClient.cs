@@ -37,15 +37,16 @@ public sealed class ReporterClient(IntakeApplicationFactory app) : IDisposable
     /// <summary>
     /// Posts a report; returns the final response (the receipt, or the form again) and its parsed page. The form's
     /// stamp goes with it as the page renders it, unless <paramref name="withFormStamp"/> is false (then the fields
-    /// may carry one of their own).
+    /// may carry one of their own); <paramref name="expired"/> sends a stale antiforgery token.
     /// </summary>
     public async Task<(HttpResponseMessage Response, IDocument Page)> SubmitAsync(
-        string path, Dictionary<string, string[]> fields, IEnumerable<(string Name, byte[] Content)>? files = null, bool withFormStamp = true)
+        string path, Dictionary<string, string[]> fields, IEnumerable<(string Name, byte[] Content)>? files = null, bool withFormStamp = true, bool expired = false)
     {
         using var form = await Http.GetAsync(new Uri(path, UriKind.Relative));
         form.EnsureSuccessStatusCode();
         var page = await Html.ParseAsync(form);
-        var token = page.QuerySelector("form.report-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        // An expired form: a token the server no longer accepts (a browser restored from yesterday, say).
+        var token = expired ? "expired" : page.QuerySelector("form.report-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var content = new MultipartFormDataContent();
         content.Add(new StringContent(token), "__RequestVerificationToken");
         if (withFormStamp)

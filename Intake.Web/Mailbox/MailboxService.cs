@@ -133,7 +133,7 @@ public sealed class MailboxService(
         {
             var problem = text.Length == 0 && upload.Files.Count == 0 ? "Mailbox.Error.EmptyMessage" : text.Length > 20000 ? "Report.Error.TooLong" : null;
             return new FollowUpResult(false, upload.Fields.Get("message"), problem, upload.Refused,
-                upload.Files.Select(f => f.Info.Name).Concat(upload.Refused.Select(r => r.Name)).Where(n => n.Length > 0).ToList(), upload.AntiforgeryFailed);
+                Reporting.Errors.FormErrors.ToChooseAgain(upload.Files.Select(f => f.Info.Name), upload.Refused), upload.AntiforgeryFailed);
         }
 
         var json = ReportDocument.Message(text, upload.Files.Select(f => f.Info).ToList());
@@ -202,4 +202,9 @@ public sealed class MailboxService(
 }
 
 public sealed record FollowUpResult(
-    bool Sent, string Text, string? ProblemKey, IReadOnlyList<(string Name, string MessageKey)> RefusedFiles, IReadOnlyList<string> FilesToChooseAgain, bool FormExpired);
+    bool Sent, string Text, string? ProblemKey, IReadOnlyList<(string Name, string MessageKey)> RefusedFiles, IReadOnlyList<string> FilesToChooseAgain, bool FormExpired)
+{
+    /// <summary>The problems in the shape both modes show.</summary>
+    public IReadOnlyList<Reporting.Errors.FormError> Errors =>
+        Reporting.Errors.FormErrors.Of(ProblemKey is null ? [] : [new Reporting.Forms.FieldProblem("message", ProblemKey)], RefusedFiles, FormExpired);
+}

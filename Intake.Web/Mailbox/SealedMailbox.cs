@@ -115,13 +115,10 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
     }
 
     /// <summary>The file name the page's script gives the sealed message part.</summary>
-    public const string MessageFileName = "message.age";
+    public const string MessageFileName = Reporting.Errors.SealedFileNames.Message;
 
     /// <summary>The script names the n-th sealed attachment "n.age", so a refusal can point at the file chosen.</summary>
-    private static int? AttachmentIndex(string name) =>
-        name.EndsWith(".age", StringComparison.Ordinal) && int.TryParse(name.AsSpan(0, name.Length - 4), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-            ? index
-            : null;
+    private static int? AttachmentIndex(string name) => Reporting.Errors.SealedFileNames.IndexOf(name);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

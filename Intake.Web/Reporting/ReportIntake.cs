@@ -54,7 +54,7 @@ public sealed class ReportIntake(
         var decided = upload.Malformed || upload.AntiforgeryFailed ? null : Admit(upload.Fields);
         if (decided is { IsAdmitted: false })
         {
-            var again = upload.Files.Select(f => f.Info.Name).Concat(upload.Refused.Select(r => r.Name)).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            var again = Errors.FormErrors.ToChooseAgain(upload.Files.Select(f => f.Info.Name), upload.Refused);
             return ReportOutcome.NotAdmitted(mode, mode == SealingMode.Server ? upload.Fields : new FormAnswers(), decided, again);
         }
 
@@ -82,7 +82,7 @@ public sealed class ReportIntake(
         var files = upload.Files.Where(f => f.Field == FileField).ToList();
         if (problems.Count > 0 || upload.AntiforgeryFailed || upload.Refused.Count > 0)
         {
-            var again = files.Select(f => f.Info.Name).Concat(upload.Refused.Select(r => r.Name)).Where(n => n.Length > 0).ToList();
+            var again = Errors.FormErrors.ToChooseAgain(files.Select(f => f.Info.Name), upload.Refused);
             return ReportOutcome.Rejected(SealingMode.Server, upload.Fields, problems, upload.Refused, again, upload.AntiforgeryFailed);
         }
 

@@ -266,9 +266,12 @@ class MailboxPage {
     fill(view, "caseNumber", thread.caseNumber);
     fill(view, "receivedOn", thread.receivedOn);
     fill(view, "status", statusText(this.strings, thread.status, thread.outcome));
-    const notice = view.querySelector('[data-slot="sent"]');
-    if (notice) {
-      notice.hidden = !sent;
+    // What was just done is confirmed at the top, where the focus goes: a message ("sent") or a meeting request.
+    for (const slot of ["sent", "meeting-sent"]) {
+      const notice = view.querySelector(`[data-slot="${slot}"]`);
+      if (notice) {
+        notice.hidden = sent !== slot;
+      }
     }
     const list = view.querySelector("ol.thread");
     for (const entry of thread.entries ?? []) {
@@ -373,8 +376,8 @@ class MailboxPage {
       return;
     }
     const view = await this.render(answer.json, sent);
-    const notice = view.querySelector('[data-slot="sent"]');
-    if (sent && notice) {
+    const notice = sent ? view.querySelector(`[data-slot="${sent}"]`) : null;
+    if (notice) {
       notice.tabIndex = -1;
       notice.focus();
     }
@@ -432,7 +435,7 @@ class MailboxPage {
       this.showErrors(answerErrors(answer.json, [], this.messages.msgFailed));
       return;
     }
-    await this.refresh(false);
+    await this.refresh("meeting-sent");
   }
 
   // ---- follow-ups ---------------------------------------------------------------------------------
@@ -469,7 +472,7 @@ class MailboxPage {
     }
     reply.reset();
     this.busy = false;
-    await this.refresh(true);
+    await this.refresh("sent");
   }
 
   async seal(reply, text, files) {

@@ -11,6 +11,7 @@ import { deriveMailboxKeys, generateToken, mailboxRecipientFor } from "./mailbox
 import { enhanceReceipt, receiptText } from "./receipt.js";
 import { solve } from "./pow.js";
 import { cleanFileName, cleanValue, postWithProgress, sealFile } from "./sealing.js";
+import { ChosenFiles } from "./chosen-files.js";
 
 export { cleanFileName, cleanValue };
 
@@ -82,9 +83,38 @@ function fileInput(form) {
   return form.querySelector('input[type="file"][name="attachments"]');
 }
 
-function chosenFiles(form) {
-  const input = fileInput(form);
-  return input && input.files ? Array.from(input.files) : [];
+/**
+ * What is wrong with one field's answer by the rules the server rendered from the form definition: required
+ * (data-required, data-msg-missing), required because of another answer (data-required-when) and a date not
+ * after the day the page was made (data-not-after). Null when nothing is.
+ * @param {Element} wrapper
+ * @param {(name: string) => string} answerOf the first value of another field
+ */
+export function fieldProblem(wrapper, answerOf) {
+  const values = fieldValues(wrapper);
+  const data = /** @type {HTMLElement} */ (wrapper).dataset;
+  if (values.length === 0) {
+    if (data.required === "true") {
+      return data.msgMissing ?? "";
+    }
+    if (data.requiredWhen) {
+      let conditions = [];
+      try {
+        conditions = JSON.parse(data.requiredWhen);
+      } catch {
+        conditions = [];
+      }
+      const met = Array.isArray(conditions) ? conditions.find((c) => c && answerOf(String(c.field)) === String(c.value)) : null;
+      if (met) {
+        return String(met.message ?? "");
+      }
+    }
+    return null;
+  }
+  if (data.notAfter && /^\d{4}-\d{2}-\d{2}$/.test(values[0]) && values[0] > data.notAfter) {
+    return data.msgNotAfter ?? "";
+  }
+  return null;
 }
 
 function labelOf(wrapper) {
@@ -108,7 +138,8 @@ class ReportPage {
   constructor(form) {
     this.form = form;
     this.messages = form.dataset;
-    this.summary = document.getElementById("browser-errors");
+    this.summary = document.getElementById("error-summary");
+    this.title = document.title;
     this.progress = document.getElementById("seal-progress");
     this.progressLabel = document.getElementById("seal-progress-label");
     this.progressBar = document.getElementById("seal-progress-bar");
@@ -117,6 +148,11 @@ class ReportPage {
   }
 
   start() {
+    const input = fileInput(this.form);
+    this.files = input ? new ChosenFiles(input, this.messages, (problems) => this.showFileProblems(problems)) : null;
+    // An error goes away as soon as its answer is fixed.
+    this.form.addEventListener("input", (event) => this.recheck(event.target));
+    this.form.addEventListener("change", (event) => this.recheck(event.target));
     const note = document.getElementById("sealing-note");
     if (note && note.dataset.browserText) {
       note.textContent = note.dataset.browserText;
@@ -147,7 +183,8 @@ class ReportPage {
 
   async submit() {
     this.clearErrors();
-    const files = chosenFiles(this.form);
+    const files = this.files ? [...this.files.files] : [];
+    this.sending = files;
     const problems = [...this.validateFields(), ...this.validateFiles(files)];
     if (problems.length > 0) {
       this.showErrors(problems);
@@ -188,80 +225,105 @@ class ReportPage {
     }
     sealed.token = "";
     const errors = (answer.status === 422 || answer.status === 429) && answer.json && Array.isArray(answer.json.errors) && answer.json.errors.length > 0
-      ? answer.json.errors.map((e) => ({ field: String(e.field ?? ""), message: String(e.message ?? this.messages.msgFailed) }))
+      ? answer.json.errors.map((e) => this.serverError(e, files))
       : [{ field: "", message: this.messages.msgFailed }];
+    if (answer.json && answer.json.expired === true) {
+      // The form had expired: a fresh token and stamp make the next Send work, with nothing typed again.
+      await this.refreshForm().catch(() => undefined);
+    }
     this.fail(errors);
+  }
+
+  /** One of the server's errors; a file is named by its place in the reporter's selection, never by its sealed part. */
+  serverError(e, files) {
+    const message = String(e.message ?? this.messages.msgFailed);
+    const file = Number.isInteger(e.index) ? files[e.index] : undefined;
+    return { field: String(e.field ?? ""), message: file ? `${file.name}: ${message}` : message };
+  }
+
+  /** Takes the antiforgery token and the form stamp from the form page served afresh. */
+  async refreshForm() {
+    const response = await fetch(window.location.pathname, { credentials: "same-origin", headers: { Accept: "text/html" } });
+    if (!response.ok) {
+      return;
+    }
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+    for (const name of ["__RequestVerificationToken", "formStamp"]) {
+      const from = fresh.querySelector(`form.report-form input[name="${name}"]`);
+      const to = this.form.querySelector(`input[name="${name}"]`);
+      if (from instanceof HTMLInputElement && to instanceof HTMLInputElement) {
+        to.value = from.value;
+      }
+    }
   }
 
   // ---- validation ---------------------------------------------------------------------------------
 
+  /** Every field's problem by the form definition's rules (see fieldProblem). */
   validateFields() {
     const problems = [];
-    for (const wrapper of this.form.querySelectorAll('[data-field][data-required="true"]')) {
-      if (fieldValues(wrapper).length > 0) {
-        continue;
-      }
-      const kind = wrapper.getAttribute("data-kind");
-      const choose = kind === "Select" || kind === "Radio" || kind === "Checkboxes";
-      problems.push({ field: wrapper.getAttribute("data-field"), message: choose ? this.messages.msgChoose : this.messages.msgRequired });
-    }
-    return [...problems, ...this.validateRules()];
-  }
-
-  /** The server's other rules (FormValidator) that concern sealed answers, which it cannot check itself. */
-  validateRules() {
-    const problems = [];
-    const first = (name) => {
-      const wrapper = this.wrapperFor(name);
-      return wrapper ? fieldValues(wrapper)[0] ?? "" : "";
-    };
-    const add = (field, message) => {
-      if (message && this.wrapperFor(field)) {
-        problems.push({ field, message });
-      }
-    };
-    const mode = first("identityMode");
-    if (mode === "confidential" && !first("name")) {
-      add("name", this.messages.msgNameConfidential);
-    }
-    if (mode === "named") {
-      if (!first("name")) {
-        add("name", this.messages.msgNameNamed);
-      }
-      if (!first("contact")) {
-        add("contact", this.messages.msgContactNamed);
-      }
-    }
-    const now = new Date();
-    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-    for (const wrapper of this.form.querySelectorAll('[data-field][data-kind="Date"]')) {
-      const value = fieldValues(wrapper)[0];
-      if (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && value > today) {
-        add(wrapper.getAttribute("data-field"), this.messages.msgFutureDate);
+    for (const wrapper of this.form.querySelectorAll("[data-field]")) {
+      const message = fieldProblem(wrapper, (name) => this.answerOf(name));
+      if (message !== null) {
+        problems.push({ field: wrapper.getAttribute("data-field"), message: message || this.messages.msgRequired });
       }
     }
     return problems;
+  }
+
+  answerOf(name) {
+    const wrapper = this.wrapperFor(name);
+    return wrapper ? fieldValues(wrapper)[0] ?? "" : "";
+  }
+
+  /**
+   * After an answer changed: each field showing an error whose answer is now fine loses it, and the summary its
+   * line. Fields that depend on this one (a name on the identity choice) are looked at too. Nothing new is
+   * flagged while the reporter is still typing.
+   */
+  recheck(target) {
+    if (!(target instanceof Element) || target.matches('input[type="file"]')) {
+      return;
+    }
+    for (const wrapper of this.form.querySelectorAll("[data-field]")) {
+      if (!wrapper.querySelector(".field-error")) {
+        continue;
+      }
+      if (fieldProblem(wrapper, (name) => this.answerOf(name)) === null) {
+        this.clearField(wrapper.getAttribute("data-field") ?? "");
+      }
+    }
   }
 
   validateFiles(files) {
-    const maxFile = Number(this.messages.maxFileBytes);
-    const maxTotal = Number(this.messages.maxTotalBytes);
-    const maxFiles = Number(this.messages.maxFiles);
-    const problems = [];
-    let total = 0;
-    for (const file of files) {
-      total += file.size;
-      if (maxFile > 0 && file.size > maxFile) {
-        problems.push({ field: "attachments", message: `${file.name}: ${this.messages.msgFileTooLarge}` });
-      }
-    }
-    if (maxTotal > 0 && total > maxTotal) {
+    const check = this.files ? this.files.check() : { tooLarge: [], totalTooLarge: false, tooMany: false };
+    const problems = check.tooLarge.map((i) => ({ field: "attachments", message: `${files[i].name}: ${this.messages.msgFileTooLarge}` }));
+    if (check.totalTooLarge) {
       problems.push({ field: "attachments", message: this.messages.msgTotalTooLarge });
     }
-    if (maxFiles > 0 && files.length > maxFiles) {
+    if (check.tooMany) {
       problems.push({ field: "attachments", message: this.messages.msgTooMany || this.messages.msgTotalTooLarge });
     }
     return problems;
+  }
+
+  /** A file over a limit is flagged the moment it is chosen; removing it clears the flag. */
+  showFileProblems(check) {
+    this.clearField("attachments");
+    const messages = [];
+    if (check.tooLarge.length > 0) {
+      messages.push(this.messages.msgFileTooLarge);
+    }
+    if (check.totalTooLarge) {
+      messages.push(this.messages.msgTotalTooLarge);
+    }
+    if (check.tooMany) {
+      messages.push(this.messages.msgTooMany);
+    }
+    const wrapper = this.wrapperFor("attachments");
+    if (wrapper && messages.length > 0) {
+      this.markField(wrapper, messages.join(" "));
+    }
   }
 
   // ---- sealing ------------------------------------------------------------------------------------
@@ -369,6 +431,9 @@ class ReportPage {
     // Drop what was typed and chosen from the page, then show the receipt in the form page's place, as the
     // receipt page shows it without JavaScript.
     this.form.reset();
+    if (this.files) {
+      this.files.clear();
+    }
     const main = this.form.closest("main") ?? document.body;
     main.replaceChildren(fragment);
     const heading = receipt.querySelector("h1");
@@ -384,7 +449,9 @@ class ReportPage {
 
   clearErrors() {
     for (const node of this.form.querySelectorAll(".field-error")) {
-      node.remove();
+      if (!node.closest("#chosen-files")) {
+        node.remove();
+      }
     }
     for (const node of this.form.querySelectorAll('[aria-invalid="true"]')) {
       node.setAttribute("aria-invalid", "false");
@@ -396,18 +463,56 @@ class ReportPage {
       this.summary.replaceChildren();
       this.summary.hidden = true;
     }
+    document.title = this.title;
   }
 
+  /** Takes one field's error away, and its line in the summary; an empty summary goes away with it. */
+  clearField(field) {
+    const wrapper = this.wrapperFor(field);
+    if (wrapper) {
+      for (const node of wrapper.querySelectorAll(".field-error")) {
+        if (!node.closest("#chosen-files")) {
+          node.remove();
+        }
+      }
+      for (const node of [wrapper, ...wrapper.querySelectorAll('[aria-invalid="true"]')]) {
+        if (node.hasAttribute("aria-invalid")) {
+          node.setAttribute("aria-invalid", "false");
+        }
+      }
+      for (const node of [wrapper, ...wrapper.querySelectorAll("[data-described-by-error]")]) {
+        if (node.hasAttribute("data-described-by-error")) {
+          restoreDescribedBy(node);
+        }
+      }
+    }
+    if (!this.summary || this.summary.hidden) {
+      return;
+    }
+    for (const item of this.summary.querySelectorAll("li[data-field]")) {
+      if (item.getAttribute("data-field") === field) {
+        item.remove();
+      }
+    }
+    if (!this.summary.querySelector("li")) {
+      this.summary.replaceChildren();
+      this.summary.hidden = true;
+      document.title = this.title;
+    }
+  }
+
+  /** The one error summary (Pages/Shared/_ErrorSummary), filled as the server fills it, and the title says "Fel:". */
   showErrors(problems) {
     const list = document.createElement("ul");
     for (const problem of problems) {
       const wrapper = problem.field ? this.wrapperFor(problem.field) : null;
       const item = document.createElement("li");
       if (wrapper) {
+        item.setAttribute("data-field", problem.field);
         this.markField(wrapper, problem.message);
         const link = document.createElement("a");
         link.href = `#${targetId(wrapper)}`;
-        link.textContent = `${labelOf(wrapper)}: ${problem.message}`;
+        link.textContent = problem.field === "attachments" ? problem.message : `${labelOf(wrapper)}: ${problem.message}`;
         item.append(link);
       } else {
         item.textContent = problem.message;
@@ -418,9 +523,13 @@ class ReportPage {
       return;
     }
     const heading = document.createElement("h2");
-    heading.textContent = this.messages.msgNotSent || "";
+    heading.id = "error-summary-heading";
+    heading.textContent = this.summary.dataset.heading || this.messages.msgNotSent || "";
     this.summary.replaceChildren(heading, list);
     this.summary.hidden = false;
+    if (this.messages.msgErrorTitle) {
+      document.title = this.messages.msgErrorTitle.replace("{0}", this.title);
+    }
     this.summary.focus();
   }
 
@@ -438,7 +547,7 @@ class ReportPage {
 
   markField(wrapper, message) {
     const errorId = `${wrapper.getAttribute("data-field") ?? wrapper.id}-browser-error`;
-    let error = wrapper.querySelector(".field-error");
+    let error = wrapper.querySelector(":scope > .field-error");
     if (error) {
       error.textContent = `${error.textContent} ${message}`;
     } else {

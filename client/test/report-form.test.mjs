@@ -16,3 +16,12 @@ test("file names are cleaned as the server cleans them", () => {
   assert.equal(cleanFileName("x".repeat(250)).length, 200);
   assert.equal(cleanFileName(""), "");
 });
+
+test("a file is checked against the form's limits the moment it is chosen", async () => {
+  const { checkFiles, formatSize } = await import("../src/chosen-files.js");
+  const limits = { maxFile: 1000, maxTotal: 1500, maxFiles: 2 };
+  assert.deepEqual(checkFiles([{ size: 10 }, { size: 1001 }], limits), { tooLarge: [1], totalTooLarge: false, tooMany: false });
+  assert.deepEqual(checkFiles([{ size: 900 }, { size: 900 }, { size: 1 }], limits), { tooLarge: [], totalTooLarge: true, tooMany: true });
+  assert.equal(formatSize(1_200_000, "sv"), "1,2 MB");
+  assert.equal(formatSize(1_200_000, "en"), "1.2 MB");
+});

@@ -56,7 +56,7 @@ public sealed class SubmissionFloodTests : OrganisationTestBase
         var (early, page) = await reporter.SubmitAsync("/en/report/whistleblowing", ReporterClient.MinimalWhistleblowing("slow lane canary"));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, early.StatusCode);
-        Assert.Contains("Wait", page.QuerySelector("#wait-message")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Wait", page.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("slow lane canary", page.QuerySelector("textarea[name=whatHappened]")!.TextContent.Trim());
         var stamp = page.QuerySelector("input[name=formStamp]")!.GetAttribute("value")!;
 

@@ -17,12 +17,19 @@ public sealed class OpenModel(MailboxService mailboxes, MailboxSession session, 
 
     public FollowUpResult? Rejected { get; private set; }
 
-    /// <summary>Read from the query only: no bound property may make the framework read a streamed form.</summary>
-    public bool Sent { get; private set; }
+    public const string MessageSent = "true";
+    public const string MeetingRequested = "meeting";
+
+    /// <summary>
+    /// What was just done, to confirm: a message sent or a meeting asked for. Read from the query only: no bound
+    /// property may make the framework read a streamed form.
+    /// </summary>
+    public string? Done { get; private set; }
 
     public Task<IActionResult> OnGetAsync() => WithMailboxAsync(async keys =>
     {
-        Sent = string.Equals(Request.Query["sent"], "true", StringComparison.OrdinalIgnoreCase);
+        var done = Request.Query["sent"].ToString();
+        Done = done is MessageSent or MeetingRequested ? done : null;
         Thread = await mailboxes.OpenAsync(keys, HttpContext.RequestAborted);
         return Thread is null ? Closed() : Page();
     });
@@ -43,7 +50,7 @@ public sealed class OpenModel(MailboxService mailboxes, MailboxSession session, 
         var result = await mailboxes.AddMessageAsync(HttpContext, keys, HttpContext.RequestAborted);
         if (result.Sent)
         {
-            return RedirectToPage("Open", new { sent = true });
+            return RedirectToPage("Open", new { sent = MessageSent });
         }
 
         Rejected = result;
@@ -62,7 +69,7 @@ public sealed class OpenModel(MailboxService mailboxes, MailboxSession session, 
         }
 
         await mailboxes.RequestMeetingAsync(keys, HttpContext.RequestAborted);
-        return RedirectToPage("Open");
+        return RedirectToPage("Open", new { sent = MeetingRequested });
     });
 
     public async Task<IActionResult> OnPostLeaveAsync()

@@ -2,12 +2,15 @@ using System.Globalization;
 using Intake.Web.Keys;
 using Intake.Web.Localization;
 using Intake.Web.Reporting;
+using Intake.Web.Reporting.Errors;
 using Intake.Web.Reporting.Forms;
+using Intake.Web.Reporting.Uploads;
 using Intake.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Intake.Web.Pages.Report;
 
@@ -19,7 +22,8 @@ namespace Intake.Web.Pages.Report;
 [IgnoreAntiforgeryToken]
 [DisableRequestSizeLimit]
 public abstract class ReportPageModel(
-    IntakeDbContext db, ReportIntake reports, ReceiptTicket receipts, Reporting.Admission.SubmissionGate gate, IStringLocalizer<SharedResource> text) : PageModel
+    IntakeDbContext db, ReportIntake reports, ReceiptTicket receipts, Reporting.Admission.SubmissionGate gate, IStringLocalizer<SharedResource> text,
+    IOptions<UploadOptions> uploads) : PageModel
 {
     protected abstract string ChannelCode { get; }
 
@@ -28,6 +32,9 @@ public abstract class ReportPageModel(
     public FormAnswers Answers { get; private set; } = new();
 
     public ReportOutcome? Rejected { get; private set; }
+
+    /// <summary>Why the report was sent back, in the words both modes show (the page's summary, the script's JSON).</summary>
+    public IReadOnlyList<ShownError> Errors { get; private set; } = [];
 
     public Channel? Channel { get; private set; }
 
@@ -80,6 +87,7 @@ public abstract class ReportPageModel(
         }
 
         Rejected = outcome;
+        Errors = ErrorsOf(outcome);
         Answers = outcome.Answers;
         Stamp = string.IsNullOrEmpty(outcome.Stamp) ? gate.StampFor(ChannelCode) : outcome.Stamp;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -87,6 +95,7 @@ public abstract class ReportPageModel(
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(refusal.RetryAfter.TotalSeconds));
             WaitMessage = string.Format(CultureInfo.CurrentCulture, text["Report.Error.Wait"], seconds);
+            Errors = [new ShownError(string.Empty, WaitMessage)];
             Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
         }
@@ -105,7 +114,7 @@ public abstract class ReportPageModel(
             // Too many reports right now: the script solves the proof of work in a worker and sends again.
             return new JsonResult(new
             {
-                errors = new[] { new { field = string.Empty, message = text["Report.Error.Busy"].Value } },
+                errors = new[] { new { field = string.Empty, message = text["Report.Error.Busy"].Value, index = (int?)null } },
                 proof = new { challenge = refusal.Challenge, bits = refusal.Bits },
             })
             { StatusCode = StatusCodes.Status429TooManyRequests };
@@ -116,15 +125,35 @@ public abstract class ReportPageModel(
             return new JsonResult(new { caseNumber = receipt.CaseNumber, receivedOn = ReceiptText.Day(receipt.ReceivedOn), files = receipt.Files });
         }
 
-        var errors = outcome.Problems.Select(p => new { field = p.Field, message = text[p.MessageKey].Value })
-            .Concat(outcome.RefusedFiles.Select(r => new { field = "attachments", message = r.Name + ": " + text[r.MessageKey].Value }))
-            .Concat(outcome.FormExpired ? [new { field = string.Empty, message = text["Report.Error.Expired"].Value }] : [])
-            .ToList();
-        return new JsonResult(new { errors }) { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        // An expired form: the script fetches a fresh token and stamp and the reporter sends again, nothing retyped.
+        var errors = ErrorsOf(outcome).Select(e => new { field = e.Field, message = e.Message, index = e.FileIndex });
+        return new JsonResult(new { errors, expired = outcome.FormExpired }) { StatusCode = StatusCodes.Status422UnprocessableEntity };
     }
 
+    /// <summary>The error summary's view: the problems, linked to the first control of their field.</summary>
+    public ErrorSummaryView Summary => new(
+        text["Report.ReportForm.ReportHasNotBeenSent"], Errors, Rejected?.FilesToChooseAgain ?? [], text["Common.ChooseTheseFilesAgainBefore"], ControlId);
+
+    /// <summary>The title of the page: "Fel: …" while the form was sent back, so a screen reader hears it first.</summary>
+    public string TitleFor(string heading) => Errors.Count > 0 ? text["Common.ErrorTitle", heading] : heading;
+
+    private string? ControlId(string field) => field switch
+    {
+        ReportIntake.FileField => "attachments",
+        ReportIntake.UnitField => "f-" + ReportIntake.UnitField,
+        _ => Form.Field(field) switch
+        {
+            null => null,
+            { Kind: FieldKind.Radio or FieldKind.Checkboxes } => $"f-{field}-0",
+            _ => "f-" + field,
+        },
+    };
+
     public IReadOnlyList<string> ErrorsFor(string field) =>
-        Rejected?.Problems.Where(p => p.Field == field).Select(p => p.MessageKey).ToList() ?? [];
+        Rejected is null || Rejected.FormExpired ? [] : Rejected.Problems.Where(p => p.Field == field).Select(p => p.MessageKey).ToList();
+
+    private IReadOnlyList<ShownError> ErrorsOf(ReportOutcome outcome) =>
+        FormErrors.Show(text, FormErrors.Of(outcome.Problems, outcome.RefusedFiles, outcome.FormExpired), Form, uploads.Value);
 
     private async Task<bool> LoadChannelAsync()
     {

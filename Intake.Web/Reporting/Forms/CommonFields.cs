@@ -27,8 +27,15 @@ public static class CommonFields
             new(Confidential),
             new(Named),
         ], HasHint: true),
-        new(Name, "Form.Common.Name", FieldKind.Text, MaxLength: 200, HasHint: true),
-        new(Contact, "Form.Common.Contact", FieldKind.Text, MaxLength: 200, HasHint: true),
+        new(Name, "Form.Common.Name", FieldKind.Text, MaxLength: 200, HasHint: true, RequiredIf:
+        [
+            new(IdentityMode, Confidential, "Report.Error.NameForConfidential"),
+            new(IdentityMode, Named, "Report.Error.NameForNamed"),
+        ]),
+        new(Contact, "Form.Common.Contact", FieldKind.Text, MaxLength: 200, HasHint: true, RequiredIf:
+        [
+            new(IdentityMode, Named, "Report.Error.ContactForNamed"),
+        ]),
     ]);
 
     public static FormSection Follow { get; } = new("follow-up", "Form.Common.Section.FollowUp",

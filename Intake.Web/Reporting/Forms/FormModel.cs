@@ -33,6 +33,12 @@ public enum TriageColumn
     IdentityMode,
 }
 
+/// <summary>
+/// A field that must be answered when another field has a given answer (a name once "named" is chosen), with the
+/// message that says so. The server checks it and renders it into the page, where the script checks the same.
+/// </summary>
+public sealed record RequiredWhen(string Field, string Value, string MessageKey);
+
 /// <summary>One choice of a field: its code is what the sealed document and the clear triage columns keep; its
 /// words are the resource <c>{field key}.{code}</c> (see <see cref="FormText"/>).</summary>
 public sealed record FieldOption(string Code);
@@ -51,9 +57,16 @@ public sealed record FormField(
     IReadOnlyList<FieldOption>? Options = null,
     bool HasHint = false,
     TriageColumn Triage = TriageColumn.None,
-    int MaxLength = 8000)
+    int MaxLength = 8000,
+    IReadOnlyList<RequiredWhen>? RequiredIf = null)
 {
     public IReadOnlyList<FieldOption> Choices => Options ?? [];
+
+    /// <summary>When the field must be answered because of another field's answer.</summary>
+    public IReadOnlyList<RequiredWhen> Conditions => RequiredIf ?? [];
+
+    /// <summary>A date may not lie after the day it is given (the form's calendar day).</summary>
+    public bool NotAfterToday => Kind == FieldKind.Date;
 
     public string HintKey => Key + ".Hint";
 

@@ -42,28 +42,23 @@ public static class FormValidator
                 {
                     problems.Add(new(field.Name, "Report.Error.Date"));
                 }
-                else if (date > today)
+                else if (field.NotAfterToday && date > today)
                 {
                     problems.Add(new(field.Name, "Report.Error.FutureDate"));
                 }
             }
         }
 
-        if (string.Equals(answers.Get(CommonFields.IdentityMode), CommonFields.Confidential, StringComparison.Ordinal) && !answers.Has(CommonFields.Name))
+        // Answers another answer calls for (a name once "named" is chosen): the same rules the page gives its script.
+        foreach (var field in form.Fields)
         {
-            problems.Add(new(CommonFields.Name, "Report.Error.NameForConfidential"));
-        }
-
-        if (string.Equals(answers.Get(CommonFields.IdentityMode), CommonFields.Named, StringComparison.Ordinal))
-        {
-            if (!answers.Has(CommonFields.Name))
+            foreach (var condition in field.Conditions)
             {
-                problems.Add(new(CommonFields.Name, "Report.Error.NameForNamed"));
-            }
-
-            if (!answers.Has(CommonFields.Contact))
-            {
-                problems.Add(new(CommonFields.Contact, "Report.Error.ContactForNamed"));
+                if (string.Equals(answers.Get(condition.Field), condition.Value, StringComparison.Ordinal) && !answers.Has(field.Name))
+                {
+                    problems.Add(new(field.Name, condition.MessageKey));
+                    break;
+                }
             }
         }
 
