@@ -101,8 +101,10 @@ public sealed class CasePdfTests : OrganisationTestBase
         {
             foreach (var file in Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }))
             {
+                // Empty files hold nothing, and FIFOs and sockets (a .NET process's clr-debug-pipe-*, for one) have no
+                // length: opening a FIFO to read waits for a writer, for ever.
                 var info = new FileInfo(file);
-                if (info.LastWriteTimeUtc < since || info.Length > 64 * 1024 * 1024)
+                if (info.LastWriteTimeUtc < since || info.Length == 0 || info.Length > 64 * 1024 * 1024)
                 {
                     continue;
                 }
