@@ -64,6 +64,9 @@ public sealed class SignInProofTests : OrganisationTestBase
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         }
 
+        // The same post again is the same post (RepeatedPosts gives it the first one's outcome, no second check);
+        // another guess with the same proof is refused before any passphrase is checked.
+        fields["Passphrase"] = "another guess";
         using var second = await replayer.PostFormAsync(form, page, fields);
         Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
     }

@@ -13,8 +13,9 @@ public sealed class BrowserFileSealer(bool postQuantum) : IFileSealer
     /// <summary>Enough for the header of a two-recipient file (two hybrid stanzas are about 3.1 KB) and the payload nonce.</summary>
     private const int HeaderWindow = 8192;
 
-    // age adds 16 bytes per 64 KiB chunk and a header: allow that over the plaintext limit.
-    private static long Overhead(long plaintextLimit) => 1024 + ((plaintextLimit / (64 * 1024)) + 1) * 16;
+    // age adds 16 bytes per 64 KiB chunk and a header: allow that over the plaintext limit. The header of two
+    // hybrid stanzas is 3 184 bytes (two X25519 ones 266), so the allowance follows the kind.
+    private long Overhead(long plaintextLimit) => (postQuantum ? 4096 : 1024) + ((plaintextLimit / (64 * 1024)) + 1) * 16;
 
     public async Task<(bool Ok, string? MessageKey, long Size)> SealAsync(Stream part, Stream target, long maxBytes, CancellationToken cancellationToken)
     {
