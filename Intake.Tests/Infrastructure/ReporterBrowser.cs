@@ -52,6 +52,9 @@ public static class ReporterBrowser
     {
         ArgumentNullException.ThrowIfNull(page);
         Assert.StartsWith(titlePrefix, await page.TitleAsync(), StringComparison.Ordinal);
+        // The browser applies autofocus once the page has loaded, not at once: wait for it (bounded), then check.
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'error-summary'", null, new() { Timeout = 10_000 })
+            .ContinueWith(_ => { }, TaskScheduler.Default);
         Assert.Equal("error-summary", await page.EvaluateAsync<string>("() => document.activeElement && document.activeElement.id"));
         var inView = await page.EvaluateAsync<bool>("""
             () => { const r = document.getElementById('error-summary').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight / 2; }
