@@ -126,8 +126,7 @@ public sealed class AccountActivation(
                            select new { Wrap = w, k.ChannelId }).ToListAsync(cancellationToken);
         foreach (var held in wraps)
         {
-            using var channelIdentity = KeyWrapping.Unwrap(held.Wrap.WrappedIdentity, codeIdentity);
-            held.Wrap.WrappedIdentity = KeyWrapping.Wrap(channelIdentity, recipient);
+            held.Wrap.WrappedIdentity = KeyWrapping.Rewrap(held.Wrap.WrappedIdentity, codeIdentity, recipient);
         }
 
         var active = await db.ChannelMemberships.Where(m => m.UserId == userId && m.State == MembershipState.Active)

@@ -48,8 +48,7 @@ public sealed class PersonalKeyUpgrade(IntakeDbContext db, StaffKeys staffKeys, 
         var recipient = AgeKeys.Encode(fresh.PublicRecipient);
         foreach (var wrap in await db.ChannelKeyWraps.Where(w => w.UserId == user.Id).ToListAsync(cancellationToken))
         {
-            using var channelIdentity = KeyWrapping.Unwrap(wrap.WrappedIdentity, current);
-            wrap.WrappedIdentity = KeyWrapping.Wrap(channelIdentity, recipient);
+            wrap.WrappedIdentity = KeyWrapping.Rewrap(wrap.WrappedIdentity, current, recipient);
         }
 
         if (user.SealedTotpSecret is not null)

@@ -26,6 +26,13 @@ public static class KeyWrapping
         }
     }
 
+    /// <summary>A wrap the holder's identity opens, wrapped again to <paramref name="newHolderRecipient"/>.</summary>
+    public static byte[] Rewrap(byte[] wrap, IKeyIdentity holder, string newHolderRecipient)
+    {
+        using var identity = Unwrap(wrap, holder);
+        return Wrap(identity, newHolderRecipient);
+    }
+
     /// <summary>Opens a wrap with the holder's identity; throws <see cref="AgeException"/> if it is not theirs.</summary>
     public static IKeyIdentity Unwrap(byte[] wrap, IKeyIdentity holder)
     {

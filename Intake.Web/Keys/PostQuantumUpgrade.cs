@@ -92,8 +92,7 @@ public sealed class PostQuantumUpgrade(IntakeDbContext db, ChannelKeys channelKe
             var recipient = AgeKeys.Encode(replacement.PublicRecipient);
             foreach (var wrap in await db.ChannelKeyWraps.Where(w => w.UserId == null).ToListAsync(cancellationToken))
             {
-                using var identity = KeyWrapping.Unwrap(wrap.WrappedIdentity, current);
-                wrap.WrappedIdentity = KeyWrapping.Wrap(identity, recipient);
+                wrap.WrappedIdentity = KeyWrapping.Rewrap(wrap.WrappedIdentity, current, recipient);
             }
 
             organisation.RecoveryRecipient = recipient;
