@@ -132,6 +132,8 @@ public sealed class HandlerDayBrowserTests(BrowserFixture browser) : IClassFixtu
             var defaultButton = page.Locator("form.write-form[action*='handler=Reply'] button[type=submit]").First;
             Assert.Null(await defaultButton.GetAttributeAsync("formaction"));
             await defaultButton.DispatchEventAsync("click");
+            // The click starts a navigation that the dispatch does not wait for: wait until either outcome is shown.
+            await page.WaitForSelectorAsync("#status-message, #ready-text-added", new() { Timeout = 30_000 });
 
             Assert.False(await page.IsVisibleAsync("#ready-text-added"), "Enter chose the ready text");
             Assert.True(await page.IsVisibleAsync("#status-message"), "Enter sent nothing: " + page.Url);
