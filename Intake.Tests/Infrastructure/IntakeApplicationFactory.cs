@@ -117,6 +117,11 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
         builder.UseSetting("Intake:Admission:FreeBurst", "100000");
         // Likewise for sign-ins from new browsers, which every test client is; the sign-in proof tests set their own.
         builder.UseSetting("Intake:Keys:FreeSignIns", "100000");
+        foreach (var (key, value) in TestDatabase.SettingsFor(DataDirectory))
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -135,7 +140,16 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            DropOwnedDatabase();
             _ownedDirectory?.Dispose();
+        }
+    }
+
+    private void DropOwnedDatabase()
+    {
+        if (_ownedDirectory is not null)
+        {
+            TestDatabase.Drop(DataDirectory);
         }
     }
 
@@ -143,6 +157,7 @@ public class IntakeApplicationFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        DropOwnedDatabase();
         _ownedDirectory?.Dispose();
         GC.SuppressFinalize(this);
     }

@@ -124,6 +124,10 @@ public sealed class IntakeProcess : IDisposable
         start.ArgumentList.Add($"--Intake:InstanceKeyFile={TestInstanceKey.Path}");
         start.ArgumentList.Add($"--Intake:Keys:ScryptWorkFactor={IntakeApplicationFactory.TestScryptWorkFactor}");
         start.ArgumentList.Add("--Intake:Keys:FreeSignIns=100000");
+        foreach (var (key, value) in TestDatabase.SettingsFor(dataDirectory))
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         if (drain)

@@ -19,9 +19,6 @@ public sealed class AuditChain(InstanceKey instanceKey)
 
     private readonly byte[] _key = instanceKey.Derive(KeyLabel);
 
-    /// <summary>One writer at a time links new entries; the primary key on the sequence refuses a fork.</summary>
-    internal SemaphoreSlim WriteLock { get; } = new(1, 1);
-
     /// <summary>The MAC of an entry already linked by SHA-256 alone (written before the chain had its key).</summary>
     internal void Authenticate(AuditEntry entry) => entry.Mac = HMACSHA256.HashData(_key, entry.Hash);
 

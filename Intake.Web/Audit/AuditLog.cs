@@ -1,4 +1,5 @@
 using Intake.Web.Storage;
+using Intake.Web.Storage.Engines;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intake.Web.Audit;
@@ -17,7 +18,7 @@ public interface IAuditFollower
 /// <see cref="UnitOfWork.SaveAsync"/> links it into the chain and commits it together with the change it
 /// describes, so the event and the change commit or fail together.
 /// </summary>
-public sealed class AuditLog(IntakeDbContext db, TimeProvider clock, AuditChain chain, IEnumerable<IAuditFollower> followers)
+public sealed class AuditLog(IntakeDbContext db, TimeProvider clock, AuditChain chain, IEnumerable<IAuditFollower> followers, StorageEngine engine)
 {
     private readonly List<AuditEntry> _pending = [];
 
@@ -31,7 +32,7 @@ public sealed class AuditLog(IntakeDbContext db, TimeProvider clock, AuditChain 
     {
         _pending.Add(new AuditEntry
         {
-            OccurredAt = clock.GetUtcNow(),
+            OccurredAt = AuditTime.Of(clock.GetUtcNow()),
             Kind = kind,
             ActorId = actorId,
             SubjectId = subjectId,
@@ -49,7 +50,7 @@ public sealed class AuditLog(IntakeDbContext db, TimeProvider clock, AuditChain 
         CancellationToken cancellationToken = default)
     {
         Record(kind, actorId, subjectId, channelId, detail);
-        await new UnitOfWork(db, this).SaveAsync(cancellationToken);
+        await new UnitOfWork(db, this, engine).SaveAsync(cancellationToken);
     }
 
     /// <summary>The entries recorded since the last save, handed to the unit of work that links and saves them.</summary>
@@ -86,11 +87,11 @@ public sealed class AuditLog(IntakeDbContext db, TimeProvider clock, AuditChain 
     /// </summary>
     public async Task<string> SealLegacyAsync(CancellationToken cancellationToken = default)
     {
-        await chain.WriteLock.WaitAsync(cancellationToken);
-        var entries = await db.AuditEntries.OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        var legacy = entries.FindIndex(e => e.Mac is not null) is var keyed and >= 0 ? keyed : entries.Count;
-        try
+        int sealedCount;
+        await using (var held = await engine.SerializeAsync(db, Allocation.AuditChain, cancellationToken))
         {
+            var entries = await db.AuditEntries.OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+            var legacy = entries.FindIndex(e => e.Mac is not null) is var keyed and >= 0 ? keyed : entries.Count;
             if (entries.TrueForAll(chain.IsAuthentic))
             {
                 return "Nothing to seal: every entry is authenticated already.";
@@ -108,15 +109,13 @@ public sealed class AuditLog(IntakeDbContext db, TimeProvider clock, AuditChain 
             }
 
             await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            chain.WriteLock.Release();
+            await held.CommitAsync(cancellationToken);
+            sealedCount = legacy;
         }
 
-        Record(AuditKinds.AuditSealed, detail: "legacy=" + legacy.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await new UnitOfWork(db, this).SaveAsync(cancellationToken);
-        return $"Sealed {legacy} entries written before the audit key. Head: {await HeadAsync(cancellationToken)}";
+        Record(AuditKinds.AuditSealed, detail: "legacy=" + sealedCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await new UnitOfWork(db, this, engine).SaveAsync(cancellationToken);
+        return $"Sealed {sealedCount} entries written before the audit key. Head: {await HeadAsync(cancellationToken)}";
     }
 
     private string? LegacyRefusal(List<AuditEntry> entries, int legacy)

@@ -23,13 +23,21 @@ public sealed class BackupArchive(
     IOptions<BackupOptions> backupOptions,
     IntakeDbContext db,
     LastBackup lastBackup,
-    TimeProvider clock)
+    TimeProvider clock,
+    Storage.Engines.StorageEngine engine)
 {
     public const string DatabaseEntry = "intake.db";
 
     public async Task<BackupManifest> WriteAsync(string target, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        if (engine.Provider != DatabaseProvider.Sqlite)
+        {
+            throw new InvalidOperationException(
+                "This backup holds the embedded SQLite database. On PostgreSQL, back the database up with the engine's own tools " +
+                "(pg_dump or pg_basebackup, sealed as docs/operations.md describes) and the shared attachment directory with it.");
+        }
+
         var recipients = await RecipientsAsync(cancellationToken);
         var snapshot = Path.Combine(dataDirectory.Root, $".backup-{Guid.NewGuid():N}.db");
         var partial = target + ".partial";

@@ -18,7 +18,7 @@ namespace Intake.Web.Cases;
 /// and no older copy of them stays in the log.
 /// </summary>
 public sealed partial class CaseDisposal(
-    IntakeDbContext db, AuditLog audit, UnitOfWork work, CaseCalendar calendar, DataDirectory data, Drafts.CaseDrafts drafts, ILogger<CaseDisposal> logger)
+    IntakeDbContext db, AuditLog audit, UnitOfWork work, CaseCalendar calendar, DataDirectory data, Drafts.CaseDrafts drafts, Storage.Engines.StorageEngine engine, ILogger<CaseDisposal> logger)
 {
     /// <summary>Length of the random stand-in for a disposed case's mailbox lookup id (as an HKDF output).</summary>
     public const int LookupIdLength = 32;
@@ -123,14 +123,8 @@ public sealed partial class CaseDisposal(
         }
     }
 
-    /// <summary>Copies the WAL into the database file and truncates it, so no older page version stays in it.</summary>
-    private async Task CheckpointAsync(CancellationToken cancellationToken)
-    {
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
-        }
-    }
+    /// <summary>Makes the engine drop the deleted row versions from its files (SQLite: truncates the WAL; PostgreSQL: VACUUM).</summary>
+    private Task CheckpointAsync(CancellationToken cancellationToken) => engine.ReclaimDeletedAsync(db, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Disposed of the content of {Count} cases")]
     private static partial void LogDisposed(ILogger logger, int count);

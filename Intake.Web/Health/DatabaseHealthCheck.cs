@@ -8,7 +8,7 @@ namespace Intake.Web.Health;
 /// Healthy when the database answers a query against the migrated schema, not merely when a file can be
 /// opened: SQLite creates an empty file on open, which would hide a lost or replaced database.
 /// </summary>
-public sealed class DatabaseHealthCheck(IntakeDbContext db) : IHealthCheck
+public sealed class DatabaseHealthCheck(IntakeDbContext db, Storage.Engines.StorageEngine engine) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -17,7 +17,7 @@ public sealed class DatabaseHealthCheck(IntakeDbContext db) : IHealthCheck
             var ready = await db.Instance.AsNoTracking().AnyAsync(cancellationToken);
             return ready ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Database not initialised");
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or IOException)
+        catch (Exception ex) when (engine.IsUnreachable(ex))
         {
             return HealthCheckResult.Unhealthy("Database unreachable");
         }

@@ -43,7 +43,7 @@ public static class IntakeServices
             .PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.KeyRing))
             .ProtectKeyRing(builder.Configuration, instanceKey);
 
-        builder.Services.AddIntakeStorage(dataDirectory, options);
+        builder.Services.AddIntakeStorage(builder.Configuration, dataDirectory, options);
         builder.Services.AddIntakeHealthChecks();
         builder.Services.AddIntakeAccounts(builder.Configuration);
         builder.Services.AddIntakeReporting(builder.Configuration);

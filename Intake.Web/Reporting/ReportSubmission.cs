@@ -8,6 +8,7 @@ using Intake.Web.Notifications;
 using Intake.Web.Reporting.Forms;
 using Intake.Web.Reporting.Uploads;
 using Intake.Web.Storage;
+using Intake.Web.Storage.Engines;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intake.Web.Reporting;
@@ -18,11 +19,9 @@ namespace Intake.Web.Reporting;
 /// The handlers' notices are written to the outbox in the same transaction. Returns only after the transaction is
 /// durably committed (SQLite WAL with synchronous=FULL).
 /// </summary>
-public sealed class ReportSubmission(IntakeDbContext db, UnitOfWork work, CaseCalendar calendar, CaseDeadlines deadlines, NoticeOutbox notices)
+public sealed class ReportSubmission(
+    IntakeDbContext db, UnitOfWork work, CaseCalendar calendar, CaseDeadlines deadlines, NoticeOutbox notices, StorageEngine engine)
 {
-    // Case numbers are allocated and committed one at a time; SQLite serialises writers anyway.
-    private static readonly SemaphoreSlim _commitLock = new(1, 1);
-
     public Task<CaseRecord> CommitAsync(SealedSubmission submission, CancellationToken cancellationToken = default) =>
         CommitAsync(submission, null, cancellationToken);
 
@@ -75,8 +74,8 @@ public sealed class ReportSubmission(IntakeDbContext db, UnitOfWork work, CaseCa
             record.Entries.Add(new CaseEntry { Id = Guid.NewGuid(), CaseId = record.Id, Kind = EntryKind.MeetingRequest, CreatedOn = today, Position = 3, ReadableByReporter = true });
         }
 
-        await _commitLock.WaitAsync(cancellationToken);
-        try
+        // Case numbers are allocated and committed one at a time across every node (StorageEngine.SerializeAsync).
+        await using (var held = await engine.SerializeAsync(db, Allocation.CaseNumbers, cancellationToken))
         {
             // A browser makes the mailbox token, so a replayed or forged submission can carry a lookup id that is
             // already a case's: refused as such, never a second case behind one mailbox.
@@ -98,16 +97,13 @@ public sealed class ReportSubmission(IntakeDbContext db, UnitOfWork work, CaseCa
             try
             {
                 await work.SaveAsync(cancellationToken);
+                await held.CommitAsync(cancellationToken);
             }
             catch (DbUpdateException ex) when (StorageErrors.IsUniqueViolation(ex))
             {
                 db.ChangeTracker.Clear();
                 throw new MailboxTakenException();
             }
-        }
-        finally
-        {
-            _commitLock.Release();
         }
 
         foreach (var file in submission.Files)

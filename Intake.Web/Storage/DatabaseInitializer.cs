@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Intake.Web.Storage;
 
 /// <summary>
-/// Brings the database to the current schema at start-up with EF Core migrations, switches the file to WAL
-/// journaling and records the instance row. Runs before the server accepts requests. Before migrations change an
+/// Brings the database to the current schema at start-up with EF Core migrations, lets the engine prepare it
+/// (SQLite: WAL journaling) and records the instance row. Runs before the server accepts requests. Before migrations change an
 /// existing database it takes a backup (<see cref="UpgradeBackup"/>); a database a newer build has migrated is
 /// refused untouched.
 /// </summary>
@@ -35,7 +35,7 @@ public static partial class DatabaseInitializer
         }
 
         await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<Engines.StorageEngine>().PrepareAsync(db, cancellationToken);
 
         if (!await db.Instance.AnyAsync(cancellationToken))
         {
@@ -58,6 +58,9 @@ public static partial class DatabaseInitializer
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Upgrading to {Migration} without a backup: the instance is not set up, so it holds no reports")]
     internal static partial void LogUpgradeWithoutBackup(ILogger logger, string migration);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upgrading to {Migration} on a database server: its backup before the upgrade is the operator's (docs/operations.md, \"Upgrades\")")]
+    internal static partial void LogUpgradeOnServer(ILogger logger, string migration);
 }
 
 /// <summary>The database was migrated by a newer build than this one.</summary>
@@ -77,6 +80,12 @@ internal static class UpgradeBackup
         {
             File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+        if (services.GetRequiredService<Engines.StorageEngine>().Provider != DatabaseProvider.Sqlite)
+        {
+            DatabaseInitializer.LogUpgradeOnServer(logger, migration);
+            return;
+        }
+
         if (!await IsSetUpAsync(services, cancellationToken))
         {
             DatabaseInitializer.LogUpgradeWithoutBackup(logger, migration);
@@ -90,24 +99,8 @@ internal static class UpgradeBackup
     private static async Task<bool> IsSetUpAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<IntakeDbContext>();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'Organisation'";
-            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
-            {
-                return false;
-            }
-
-            command.CommandText = "SELECT COUNT(*) FROM Organisation";
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return await services.GetRequiredService<Engines.StorageEngine>().HasTableAsync(db, "Organisation", cancellationToken)
+            && await db.Organisation.AnyAsync(cancellationToken);
     }
 
 }

@@ -11,9 +11,22 @@ namespace Intake.Web.Storage;
 /// <summary>
 /// The relational store. It holds only what triage needs without keys (see docs/architecture.md): never a
 /// name, free text, an IP address or a user agent. Sealed content lives in age files.
+/// The same model runs on every engine (<see cref="DatabaseProvider"/>); each engine has its own context type only
+/// so that its migrations are its own (SQLite's in Storage/Migrations, PostgreSQL's in Storage/PostgresMigrations).
 /// </summary>
-public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : DbContext(options)
+public class IntakeDbContext : DbContext
 {
+    public IntakeDbContext(DbContextOptions<IntakeDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For an engine's own context type, which shares this model.</summary>
+    protected IntakeDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<InstanceInfo> Instance => Set<InstanceInfo>();
 
     public DbSet<OrganisationProfile> Organisation => Set<OrganisationProfile>();

@@ -1,4 +1,5 @@
 using Intake.Web.Hosting;
+using Intake.Web.Storage.Engines;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,11 +7,23 @@ namespace Intake.Web.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the SQLite database in the data directory.</summary>
+    /// <summary>
+    /// Registers the database the configuration names (<see cref="DatabaseOptions"/>): by default the SQLite file in
+    /// the data directory, or a PostgreSQL server shared by several application nodes.
+    /// </summary>
     public static IServiceCollection AddIntakeStorage(
-        this IServiceCollection services, DataDirectory dataDirectory, IntakeOptions options)
+        this IServiceCollection services, IConfiguration configuration, DataDirectory dataDirectory, IntakeOptions options)
     {
-        var connectionString = new SqliteConnectionStringBuilder
+        var database = DatabaseOptions.From(configuration, out var connectionString);
+        services.AddSingleton(database);
+        if (database.Provider == DatabaseProvider.PostgreSQL)
+        {
+            services.AddSingleton<StorageEngine, PostgresEngine>();
+            services.AddDbContext<IntakeDbContext, PostgresIntakeDbContext>(db => db.UseNpgsql(connectionString));
+            return services;
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder
         {
             DataSource = dataDirectory.DatabasePath(options),
             Mode = SqliteOpenMode.ReadWriteCreate,
@@ -19,9 +32,10 @@ public static class StorageServiceCollectionExtensions
             DefaultTimeout = 30,
         }.ToString();
 
+        services.AddSingleton<StorageEngine, SqliteEngine>();
         services.AddSingleton<SqlitePragmaInterceptor>();
         services.AddDbContext<IntakeDbContext>((provider, db) => db
-            .UseSqlite(connectionString)
+            .UseSqlite(sqlite)
             .AddInterceptors(provider.GetRequiredService<SqlitePragmaInterceptor>()));
         return services;
     }

@@ -1,16 +1,17 @@
 using Intake.Web.Audit;
 using Intake.Web.Cases;
+using Intake.Web.Storage.Engines;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intake.Web.Storage;
 
 /// <summary>
 /// Saves one action: every change the action made and the audit entries it recorded, in one transaction. The
-/// entries are linked into the chain here, under the chain's write lock, so the sequence and the previous hash
-/// are those of the entry committed just before. Provider-neutral: one SaveChanges, no SQL of its own; a second
-/// writer outside this process that raced for the same sequence number fails on the primary key.
+/// entries are linked into the chain here, holding the chain's allocation across every node
+/// (<see cref="StorageEngine.SerializeAsync"/>), so the sequence and the previous hash are those of the entry
+/// committed just before; the primary key on the sequence refuses a fork even so.
 /// </summary>
-public sealed class UnitOfWork(IntakeDbContext db, AuditLog audit)
+public sealed class UnitOfWork(IntakeDbContext db, AuditLog audit, StorageEngine engine)
 {
     public async Task SaveAsync(CancellationToken cancellationToken = default)
     {
@@ -22,7 +23,7 @@ public sealed class UnitOfWork(IntakeDbContext db, AuditLog audit)
         }
 
         var chain = audit.Chain;
-        await chain.WriteLock.WaitAsync(cancellationToken);
+        await using var held = await engine.SerializeAsync(db, Allocation.AuditChain, cancellationToken);
         try
         {
             var last = await db.AuditEntries.AsNoTracking()
@@ -42,6 +43,7 @@ public sealed class UnitOfWork(IntakeDbContext db, AuditLog audit)
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await held.CommitAsync(cancellationToken);
         }
         catch
         {
@@ -52,10 +54,6 @@ public sealed class UnitOfWork(IntakeDbContext db, AuditLog audit)
             }
 
             throw;
-        }
-        finally
-        {
-            chain.WriteLock.Release();
         }
     }
 

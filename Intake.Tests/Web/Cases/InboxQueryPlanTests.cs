@@ -13,6 +13,7 @@ namespace Intake.Tests.Web.Cases;
 /// Every filter and sort combination of the inbox, and the start page's counts, read the Cases table through an
 /// index (SQLite's EXPLAIN QUERY PLAN says SEARCH, never a plain SCAN), and select no sealed column or entry.
 /// </summary>
+[Trait("Engine", "Sqlite")] // SQLite's query planner; PostgreSQL plans by statistics and scans small tables
 public sealed class InboxQueryPlanTests(ITestOutputHelper output) : OrganisationTestBase
 {
     public static TheoryData<bool, bool> ChannelScopes() => new() { { false, false }, { false, true }, { true, false } };

@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Intake.Tests.Web.Foundation;
 
+/// <summary>The embedded default's own storage: the SQLite file and its settings (EngineStorageTests covers both engines).</summary>
+[Trait("Engine", "Sqlite")]
 public sealed class StorageTests(IntakeApplicationFactory app) : IClassFixture<IntakeApplicationFactory>
 {
     [Fact]

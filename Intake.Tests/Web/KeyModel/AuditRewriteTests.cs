@@ -55,7 +55,7 @@ public sealed class AuditRewriteTests : OrganisationTestBase
         await using var scope = App.CreateScope();
         await AttackerRemovesAndRecomputesAsync(scope, sequence: 2, stripMacs: false);
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        await db.Database.ExecuteSqlAsync($"UPDATE AuditEntries SET Mac = NULL WHERE Sequence < 4");
+        await db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "Mac" = NULL WHERE "Sequence" < 4""");
 
         var answer = await Audit(scope).SealLegacyAsync();
 
@@ -68,7 +68,7 @@ public sealed class AuditRewriteTests : OrganisationTestBase
     {
         await using var scope = App.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        await db.Database.ExecuteSqlAsync($"UPDATE AuditEntries SET Mac = NULL WHERE Sequence = 3");
+        await db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "Mac" = NULL WHERE "Sequence" = 3""");
 
         var answer = await Audit(scope).SealLegacyAsync();
 
@@ -82,7 +82,7 @@ public sealed class AuditRewriteTests : OrganisationTestBase
         await using var scope = App.CreateScope();
         var head = (await Audit(scope).HeadAsync())!;
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        await db.Database.ExecuteSqlAsync($"DELETE FROM AuditEntries WHERE Sequence > {head.Count - 2}");
+        await db.Database.ExecuteSqlAsync($"""DELETE FROM "AuditEntries" WHERE "Sequence" > {head.Count - 2}""");
 
         // Without the anchor a shorter chain is a valid chain: that is why the head is kept elsewhere.
         Assert.True((await Audit(scope).VerifyAsync()).IsIntact);
@@ -134,12 +134,10 @@ public sealed class AuditRewriteTests : OrganisationTestBase
         var (intact, output) = await IntakeProcess.RunCommandAsync(App.DataDirectory, "audit", "verify", "--expect-head", head);
         Assert.True(intact == 0, output);
 
-        await using (var attacker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={App.DatabasePath};Pooling=False"))
+        await using (var attacker = App.CreateScope())
         {
-            await attacker.OpenAsync();
-            await using var command = attacker.CreateCommand();
-            command.CommandText = "DELETE FROM AuditEntries WHERE Sequence = (SELECT MAX(Sequence) FROM AuditEntries)";
-            await command.ExecuteNonQueryAsync();
+            await IntakeApplicationFactory.CreateDbContext(attacker).Database.ExecuteSqlAsync(
+                $"""DELETE FROM "AuditEntries" WHERE "Sequence" = (SELECT MAX("Sequence") FROM "AuditEntries")""");
         }
 
         var (cut, afterCut) = await IntakeProcess.RunCommandAsync(App.DataDirectory, "audit", "verify", "--expect-head", head);
@@ -172,11 +170,11 @@ public sealed class AuditRewriteTests : OrganisationTestBase
     private static async Task AttackerRemovesAndRecomputesAsync(AsyncServiceScope scope, long sequence, bool stripMacs)
     {
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        await db.Database.ExecuteSqlAsync($"DELETE FROM AuditEntries WHERE Sequence = {sequence}");
+        await db.Database.ExecuteSqlAsync($"""DELETE FROM "AuditEntries" WHERE "Sequence" = {sequence}""");
         var later = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence > sequence).OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync();
         foreach (var old in later)
         {
-            await db.Database.ExecuteSqlAsync($"UPDATE AuditEntries SET Sequence = {old - 1} WHERE Sequence = {old}");
+            await db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "Sequence" = {old - 1} WHERE "Sequence" = {old}""");
         }
 
         var previous = AuditHash.Genesis;
@@ -185,11 +183,11 @@ public sealed class AuditRewriteTests : OrganisationTestBase
             var hash = AuditHash.Compute(entry, previous);
             if (stripMacs)
             {
-                await db.Database.ExecuteSqlAsync($"UPDATE AuditEntries SET PreviousHash = {previous}, Hash = {hash}, Mac = NULL WHERE Sequence = {entry.Sequence}");
+                await db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "PreviousHash" = {previous}, "Hash" = {hash}, "Mac" = NULL WHERE "Sequence" = {entry.Sequence}""");
             }
             else
             {
-                await db.Database.ExecuteSqlAsync($"UPDATE AuditEntries SET PreviousHash = {previous}, Hash = {hash} WHERE Sequence = {entry.Sequence}");
+                await db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "PreviousHash" = {previous}, "Hash" = {hash} WHERE "Sequence" = {entry.Sequence}""");
             }
 
             previous = hash;
