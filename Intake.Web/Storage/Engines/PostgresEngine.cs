@@ -31,7 +31,7 @@ public sealed class PostgresEngine : StorageEngine
     public override async Task ReclaimDeletedAsync(IntakeDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        foreach (var statement in VacuumSealedContent)
+        foreach (var statement in _vacuumSealedContent)
         {
             // VACUUM cannot run inside a transaction; each statement here runs on its own.
             await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
@@ -39,7 +39,7 @@ public sealed class PostgresEngine : StorageEngine
     }
 
     /// <summary>The tables whose rows hold sealed content or its traces, vacuumed after disposal.</summary>
-    private static readonly string[] VacuumSealedContent =
+    private static readonly string[] _vacuumSealedContent =
         ["VACUUM \"CaseEntries\"", "VACUUM \"CaseAttachments\"", "VACUUM \"CaseMeasures\"", "VACUUM \"Cases\"", "VACUUM \"NotificationOutbox\""];
 
     protected override async Task LockAsync(IntakeDbContext db, Allocation allocation, CancellationToken cancellationToken)
