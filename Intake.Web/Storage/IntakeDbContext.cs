@@ -64,6 +64,8 @@ public class IntakeDbContext : DbContext
     public DbSet<NotificationProfile> NotificationProfiles => Set<NotificationProfile>();
 
     public DbSet<OutboxNotice> Outbox => Set<OutboxNotice>();
+
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
     /// <summary>Refuses audit entries that did not pass through <see cref="UnitOfWork"/>, which links them into the chain.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

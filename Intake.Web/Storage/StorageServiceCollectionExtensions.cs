@@ -16,6 +16,8 @@ public static class StorageServiceCollectionExtensions
     {
         var database = DatabaseOptions.From(configuration, out var connectionString);
         services.AddSingleton(database);
+        services.AddSingleton<NodeIdentity>();
+        services.AddScoped<JobLeases>();
         if (database.Provider == DatabaseProvider.PostgreSQL)
         {
             services.AddSingleton<StorageEngine, PostgresEngine>();
