@@ -12,6 +12,7 @@ import { enhanceReceipt, receiptText } from "./receipt.js";
 import { solve } from "./pow.js";
 import { cleanFileName, cleanValue, postWithProgress, sealFile } from "./sealing.js";
 import { ChosenFiles } from "./chosen-files.js";
+import { enhanceIdentityChoice } from "./identity-choice.js";
 
 export { cleanFileName, cleanValue };
 
@@ -28,7 +29,8 @@ export function fieldValues(wrapper) {
   const name = wrapper.getAttribute("data-field");
   const values = [];
   for (const control of wrapper.querySelectorAll("input[name], select[name], textarea[name]")) {
-    if (control.name !== name || control.disabled) {
+    // A control in a disabled group (name and contact while anonymous) is disabled too, but only :disabled says so.
+    if (control.name !== name || control.matches(":disabled")) {
       continue;
     }
     if (control instanceof HTMLInputElement && (control.type === "radio" || control.type === "checkbox")) {
@@ -150,6 +152,7 @@ class ReportPage {
   start() {
     const input = fileInput(this.form);
     this.files = input ? new ChosenFiles(input, this.messages, (problems) => this.showFileProblems(problems)) : null;
+    enhanceIdentityChoice(this.form);
     // An error goes away as soon as its answer is fixed.
     this.form.addEventListener("input", (event) => this.recheck(event.target));
     this.form.addEventListener("change", (event) => this.recheck(event.target));
