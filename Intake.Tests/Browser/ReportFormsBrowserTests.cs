@@ -110,6 +110,40 @@ public sealed class ReportFormsBrowserTests(BrowserFixture browser) : IClassFixt
         }, ReporterBrowser.Phone390(LocaleOf(path)));
     }
 
+    [Theory]
+    [InlineData("/report/whistleblowing", false, "Avancerat", "offentliga webbsida")]
+    [InlineData("/report/threat", true, "Avancerat", "offentliga webbsida")]
+    [InlineData("/fi/report/whistleblowing", true, "Lisätietoja", "julkisella verkkosivullaan")]
+    [InlineData("/en/report/threat", false, "Advanced", "public web page")]
+    public Task TheKeysFingerprint_IsInACollapsedAdvancedSection_InPlainWords(string path, bool javaScript, string summary, string publicPage)
+    {
+        if (javaScript)
+        {
+            ReporterBrowser.RequireBundle();
+        }
+
+        return browser.RunAsync("forms-advanced", javaScript, async page =>
+        {
+            await ReporterBrowser.OpenFormAsync(page, path, javaScript);
+            var fingerprint = await page.TextContentAsync("#advanced #key-fingerprint");
+            Assert.Matches("^[0-9A-F]{4}(-[0-9A-F]{4}){4}$", fingerprint);
+            Assert.False(await page.IsVisibleAsync("#key-fingerprint"));
+            var main = (await page.TextContentAsync("main"))!;
+            Assert.DoesNotContain("intranät", main, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("intranet", main, StringComparison.OrdinalIgnoreCase);
+
+            await page.ClickAsync("#advanced > summary");
+            Assert.Equal(summary, (await page.TextContentAsync("#advanced > summary"))!.Trim());
+            Assert.True(await page.IsVisibleAsync("#key-fingerprint"));
+            Assert.Contains(publicPage, await page.TextContentAsync("#advanced"), StringComparison.Ordinal);
+            await ReporterBrowser.AssertFitsAPhoneAsync(page);
+            if (javaScript)
+            {
+                await ReporterBrowser.AssertAccessibleAsync(page);
+            }
+        }, ReporterBrowser.Phone390(LocaleOf(path)));
+    }
+
     /// <summary>The sealed report as the reporter's mailbox opens it.</summary>
     private async Task<string> SealedReportAsync(string caseNumber, string token)
     {
