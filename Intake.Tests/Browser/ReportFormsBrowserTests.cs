@@ -6,6 +6,7 @@ using Intake.Web.Cases;
 using Intake.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace Intake.Tests.Browser;
 
@@ -17,6 +18,8 @@ namespace Intake.Tests.Browser;
 /// </summary>
 public sealed class ReportFormsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
+    private static readonly string[] OnePageParts = ["#s-what", "#s-identity", "#s-follow-up", "#s-files", "form.report-form button[type=submit]"];
+
     public Task InitializeAsync() => browser.App.EnsureSetUpAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -39,6 +42,7 @@ public sealed class ReportFormsBrowserTests(BrowserFixture browser) : IClassFixt
         return browser.RunAsync("forms-identity", javaScript, async page =>
         {
             await ReporterBrowser.OpenFormAsync(page, path, javaScript);
+            await ReporterBrowser.FillRequiredAsync(page, path, "told");
             await ReporterBrowser.ShowStepOfAsync(page, "#f-identityMode-0");
             await page.CheckAsync("#f-identityMode-0");
             Assert.False(await page.IsVisibleAsync("#f-name"));
@@ -143,6 +147,111 @@ public sealed class ReportFormsBrowserTests(BrowserFixture browser) : IClassFixt
             }
         }, ReporterBrowser.Phone390(LocaleOf(path)));
     }
+
+    [Theory]
+    [InlineData("/report/whistleblowing", "sv-SE", new[] { "Steg 1 av 3: Vad har hänt", "Steg 2 av 3: Filer", "Steg 3 av 3: Hur du vill synas, och skicka" })]
+    [InlineData("/en/report/threat", "en-GB", new[] { "Step 1 of 5: You, when and where", "Step 2 of 5: What happened", "Step 3 of 5: Afterwards", "Step 4 of 5: Files", "Step 5 of 5: How you appear, and send" })]
+    public Task WithJavaScript_TheFormGoesInSteps_EachCheckedBeforeTheNext(string path, string locale, string[] headings)
+    {
+        ReporterBrowser.RequireBundle();
+        return browser.RunAsync("forms-steps", javaScript: true, async page =>
+        {
+            var threat = path.EndsWith("/threat", StringComparison.Ordinal);
+            await ReporterBrowser.OpenFormAsync(page, path, javaScript: true);
+            Assert.True(await page.IsVisibleAsync("#form-steps"));
+            Assert.Equal(headings[0], await StepHeadingAsync(page));
+            Assert.Equal(headings.Length, await page.Locator(".step-list li").CountAsync());
+            Assert.Equal("1", await page.GetAttributeAsync(".step-list li[aria-current=step]", "data-step-name"));
+            Assert.False(await page.IsVisibleAsync("form.report-form button[type=submit]"));
+            Assert.False(await page.IsVisibleAsync("#step-back"));
+            Assert.False(await page.IsVisibleAsync("#s-identity"));
+            await ReporterBrowser.AssertFitsAPhoneAsync(page);
+            await ReporterBrowser.AssertAccessibleAsync(page);
+
+            // Next checks the step by the form's rules, with the error summary Send uses.
+            await page.ClickAsync("#step-next");
+            await page.WaitForSelectorAsync("#error-summary:not([hidden])");
+            Assert.Equal("1", await page.GetAttributeAsync("form.report-form", "data-current-step"));
+            Assert.Equal("error-summary", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+            Assert.NotEmpty(await ReporterBrowser.ErrorsAsync(page));
+
+            if (threat)
+            {
+                await page.CheckAsync("#f-role-0");
+            }
+            else
+            {
+                await page.SelectOptionAsync("#f-category", "fraud");
+                await page.FillAsync("#f-whatHappened", "told in steps");
+            }
+
+            await page.ClickAsync("#step-next");
+            await page.WaitForFunctionAsync("() => document.querySelector('form.report-form').dataset.currentStep === '2'");
+            Assert.True(await page.IsHiddenAsync("#error-summary"));
+            Assert.Equal("step-heading", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+            Assert.Equal(headings[1], await StepHeadingAsync(page));
+            Assert.Equal("2", await page.GetAttributeAsync(".step-list li[aria-current=step]", "data-step-name"));
+            Assert.True(await page.IsVisibleAsync("#step-back"));
+            await ReporterBrowser.AssertFitsAPhoneAsync(page);
+            await ReporterBrowser.AssertAccessibleAsync(page);
+
+            // Back keeps what was typed; the last step has Send, and sealing in the browser works as before.
+            await page.ClickAsync("#step-back");
+            Assert.Equal(headings[0], await StepHeadingAsync(page));
+            Assert.True(threat ? await page.IsCheckedAsync("#f-role-0") : await page.InputValueAsync("#f-whatHappened") == "told in steps");
+            await ReporterBrowser.FillRequiredAsync(page, path, "told in steps");
+            await ReporterBrowser.ShowStepOfAsync(page, "form.report-form button[type=submit]");
+            Assert.Equal(headings[^1], await StepHeadingAsync(page));
+            Assert.False(await page.IsVisibleAsync("#step-next"));
+            Assert.True(await page.IsVisibleAsync("#s-identity"));
+            var token = await ReporterBrowser.SendAndReadTokenAsync(page);
+            Assert.Contains("told in steps", await SealedReportAsync((await page.TextContentAsync("#receipt [data-slot=caseNumber]"))!.Trim(), token), StringComparison.Ordinal);
+        }, ReporterBrowser.Phone390(locale));
+    }
+
+    [Theory]
+    [InlineData("/en/report/whistleblowing", "en-GB")]
+    [InlineData("/report/threat", "sv-SE")]
+    public Task WithJavaScript_AProblemOnAnEarlierStep_IsShownOnItsStepWhenSending(string path, string locale)
+    {
+        ReporterBrowser.RequireBundle();
+        return browser.RunAsync("forms-steps-send", javaScript: true, async page =>
+        {
+            await ReporterBrowser.OpenFormAsync(page, path, javaScript: true);
+            await ReporterBrowser.FillRequiredAsync(page, path, "told");
+            await ReporterBrowser.ShowStepOfAsync(page, "form.report-form button[type=submit]");
+            // What happened is emptied on the page (as going Back and clearing it would): Send goes to its step.
+            await page.EvalOnSelectorAsync("#f-whatHappened", "e => { e.value = ''; }");
+
+            await ReporterBrowser.PressSendAsync(page);
+
+            await page.WaitForSelectorAsync("#error-summary:not([hidden])");
+            Assert.True(await page.IsVisibleAsync("#f-whatHappened"));
+            Assert.Equal("true", await page.GetAttributeAsync("#f-whatHappened", "aria-invalid"));
+            Assert.Equal("error-summary", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        }, ReporterBrowser.Phone390(locale));
+    }
+
+    [Theory]
+    [InlineData("/report/whistleblowing", "sv-SE")]
+    [InlineData("/fi/report/threat", "fi-FI")]
+    public Task WithoutJavaScript_TheFormStaysOnePage(string path, string locale) =>
+        browser.RunAsync("forms-one-page", javaScript: false, async page =>
+        {
+            await ReporterBrowser.OpenFormAsync(page, path, javaScript: false);
+            Assert.False(await page.IsVisibleAsync("#form-steps"));
+            Assert.False(await page.IsVisibleAsync("#step-buttons"));
+            foreach (var part in OnePageParts)
+            {
+                Assert.True(await page.IsVisibleAsync(part), part);
+            }
+
+            await ReporterBrowser.AssertFitsAPhoneAsync(page);
+            await ReporterBrowser.FillRequiredAsync(page, path, "one page");
+            Assert.NotEmpty(await ReporterBrowser.SendAndReadTokenAsync(page));
+        }, ReporterBrowser.Phone390(locale));
+
+    private static async Task<string> StepHeadingAsync(IPage page) => (await page.TextContentAsync("#step-heading"))!.Trim();
 
     /// <summary>The sealed report as the reporter's mailbox opens it.</summary>
     private async Task<string> SealedReportAsync(string caseNumber, string token)

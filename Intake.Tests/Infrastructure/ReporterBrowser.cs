@@ -170,15 +170,19 @@ public static class ReporterBrowser
                 e => { const form = e.closest('form'); const step = e.closest('[data-step]');
                   return form && step && form.dataset.currentStep ? Number(step.dataset.step) - Number(form.dataset.currentStep) : 0; }
                 """);
-            if (distance == 0 || await page.IsVisibleAsync("#error-summary:not([hidden])") && distance > 0)
+            if (distance == 0)
             {
                 return;
             }
 
             var before = await page.GetAttributeAsync("form.report-form", "data-current-step");
             await page.ClickAsync(distance > 0 ? "#step-next" : "#step-back");
-            await page.WaitForFunctionAsync(
-                "before => document.querySelector('form.report-form').dataset.currentStep !== before || !document.getElementById('error-summary').hidden", before);
+            if (await page.GetAttributeAsync("form.report-form", "data-current-step") == before)
+            {
+                // The step was refused: the error summary says why.
+                await page.WaitForSelectorAsync("#error-summary:not([hidden])");
+                return;
+            }
         }
     }
 
