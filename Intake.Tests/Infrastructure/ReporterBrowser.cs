@@ -23,15 +23,7 @@ public static class ReporterBrowser
     public static async Task SendAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await ShowStepOfAsync(page, "form.report-form button[type=submit]");
-        if (await page.IsHiddenAsync("form.report-form button[type=submit]"))
-        {
-            // A step before the last refused to go on: its error summary is the answer.
-            await page.WaitForSelectorAsync("#error-summary:not([hidden])");
-            return;
-        }
-
-        await page.ClickAsync("form.report-form button[type=submit]");
+        await PressSendAsync(page);
         await page.WaitForSelectorAsync("#error-summary:not([hidden]), #receipt #mailbox-token:not(:empty)", new() { Timeout = 60_000 });
     }
 
@@ -186,12 +178,18 @@ public static class ReporterBrowser
         }
     }
 
-    /// <summary>Goes to the form's last step (with JavaScript) and presses Send, without waiting for the answer.</summary>
+    /// <summary>
+    /// Goes to the form's last step (with JavaScript) and presses Send, without waiting for the answer. When a step
+    /// on the way refuses to be left, its error summary is the answer and Send is not pressed.
+    /// </summary>
     public static async Task PressSendAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
         await ShowStepOfAsync(page, "form.report-form button[type=submit]");
-        await page.ClickAsync("form.report-form button[type=submit]");
+        if (await page.IsVisibleAsync("form.report-form button[type=submit]"))
+        {
+            await page.ClickAsync("form.report-form button[type=submit]");
+        }
     }
 
     /// <summary>Fills the answers the form requires, with <paramref name="text"/> as what happened.</summary>
