@@ -18,7 +18,7 @@ namespace Intake.Tests.Browser;
 /// </summary>
 public sealed class ReportFormsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private static readonly string[] OnePageParts = ["#s-what", "#s-identity", "#s-follow-up", "#s-files", "form.report-form button[type=submit]"];
+    private static readonly string[] _onePageParts = ["#s-what", "#s-identity", "#s-follow-up", "#s-files", "form.report-form button[type=submit]"];
 
     public Task InitializeAsync() => browser.App.EnsureSetUpAsync();
 
@@ -241,7 +241,7 @@ public sealed class ReportFormsBrowserTests(BrowserFixture browser) : IClassFixt
             await ReporterBrowser.OpenFormAsync(page, path, javaScript: false);
             Assert.False(await page.IsVisibleAsync("#form-steps"));
             Assert.False(await page.IsVisibleAsync("#step-buttons"));
-            foreach (var part in OnePageParts)
+            foreach (var part in _onePageParts)
             {
                 Assert.True(await page.IsVisibleAsync(part), part);
             }
