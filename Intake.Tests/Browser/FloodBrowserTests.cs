@@ -47,7 +47,7 @@ public sealed class FloodBrowserTests(BrowserFixture browser) : IClassFixture<Br
             await page.SelectOptionAsync("#f-category", "fraud");
             await page.FillAsync("#f-whatHappened", "proof of work canary");
             await page.SetInputFilesAsync("#attachments", new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("file") });
-            await page.ClickAsync("form.report-form button[type=submit]");
+            await ReporterBrowser.PressSendAsync(page);
 
             await page.WaitForSelectorAsync("#mailbox-token", new() { Timeout = 60_000 });
             Assert.Contains(workers, url => url.EndsWith("/js/dist/intake-pow-worker.js", StringComparison.Ordinal));
@@ -62,7 +62,7 @@ public sealed class FloodBrowserTests(BrowserFixture browser) : IClassFixture<Br
             await page.GotoAsync("/en/report/whistleblowing");
             await page.SelectOptionAsync("#f-category", "fraud");
             await page.FillAsync("#f-whatHappened", "slow lane canary");
-            await page.ClickAsync("form.report-form button[type=submit]");
+            await ReporterBrowser.PressSendAsync(page);
 
             await page.WaitForSelectorAsync("#error-summary");
             Assert.Contains("seconds", (await page.TextContentAsync("#error-summary"))!, StringComparison.Ordinal);

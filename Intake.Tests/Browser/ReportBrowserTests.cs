@@ -61,7 +61,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
 
             await ReporterBrowser.FillRequiredAsync(page, path, canary);
             await page.SetInputFilesAsync("#attachments", new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("file " + canary) });
-            await page.ClickAsync("form.report-form button[type=submit]");
+            await ReporterBrowser.PressSendAsync(page);
 
             var token = await ReceiptTokenAsync(page);
             var mode = (await page.TextContentAsync("#sealing-mode"))!;
@@ -106,7 +106,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             // Spaces around and a line break inside: the document must hold what the server would have sealed.
             await ReporterBrowser.FillRequiredAsync(page, path, $"  {canary}\nsecond line \t");
             await page.SetInputFilesAsync("#attachments", new FilePayload { Name = "evidence.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes(fileCanary) });
-            await page.ClickAsync("form.report-form button[type=submit]");
+            await ReporterBrowser.PressSendAsync(page);
             var token = await ReceiptTokenAsync(page);
             var caseNumber = (await page.TextContentAsync("[data-slot=caseNumber]"))!.Trim();
 
@@ -179,7 +179,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             await page.EvalOnSelectorAsync("form.report-form", "f => f.dataset.maxFileBytes = '1000'");
             await ReporterBrowser.FillRequiredAsync(page, path, canary);
             await page.SetInputFilesAsync("#attachments", new FilePayload { Name = "big.bin", MimeType = "application/octet-stream", Buffer = new byte[5000] });
-            await page.ClickAsync("form.report-form button[type=submit]");
+            await ReporterBrowser.PressSendAsync(page);
 
             await page.WaitForSelectorAsync("#error-summary:not([hidden])");
             Assert.Contains(message, await page.TextContentAsync("#error-summary"), StringComparison.Ordinal);
@@ -207,23 +207,28 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             await page.GotoAsync(path);
             await WaitForScriptAsync(page);
             await page.FillAsync("#f-department, #f-whenWhere", "kept text");
-            // Confidential without a name: the server's rule, checked here because the name is sealed.
-            await page.CheckAsync("#f-identityMode-1");
-            await page.ClickAsync("form.report-form button[type=submit]");
+            // In steps, Next checks the first step: what it requires is missing.
+            await ReporterBrowser.SendAsync(page);
 
-            await page.WaitForSelectorAsync("#error-summary:not([hidden])");
-            Assert.Equal("true", await page.GetAttributeAsync("#f-whatHappened", "aria-invalid"));
-            Assert.True(await page.Locator("[data-field=whatHappened] .field-error").IsVisibleAsync());
+            var first = path.EndsWith("/threat", StringComparison.Ordinal) ? "f-role-0" : "f-whatHappened";
+            var firstField = path.EndsWith("/threat", StringComparison.Ordinal) ? "role" : "whatHappened";
+            Assert.Equal("true", await page.GetAttributeAsync($"#{first}", "aria-invalid"));
+            Assert.True(await page.Locator($"[data-field={firstField}] .field-error").IsVisibleAsync());
             Assert.Equal("kept text", await page.InputValueAsync("#f-department, #f-whenWhere"));
-            Assert.True(await page.Locator("#error-summary a[href='#f-whatHappened']").CountAsync() == 1);
+            Assert.True(await page.Locator($"#error-summary a[href='#{first}']").CountAsync() == 1);
+
+            // Confidential without a name: the server's rule, checked here because the name is sealed.
+            await ReporterBrowser.FillRequiredAsync(page, path, "now filled in");
+            await ReporterBrowser.ShowStepOfAsync(page, "#f-identityMode-1");
+            await page.CheckAsync("#f-identityMode-1");
+            await ReporterBrowser.SendAsync(page);
             Assert.True(await page.Locator("[data-field=name] .field-error").IsVisibleAsync());
             Assert.Equal("true", await page.GetAttributeAsync("#f-name", "aria-invalid"));
             Assert.Equal(0, posts);
 
-            // Fixing the answers clears the errors and the report goes through.
-            await ReporterBrowser.FillRequiredAsync(page, path, "now filled in");
+            // Fixing the answer clears the error and the report goes through.
             await page.FillAsync("#f-name", "Anna");
-            await page.ClickAsync("form.report-form button[type=submit]");
+            await ReporterBrowser.PressSendAsync(page);
             await ReceiptTokenAsync(page);
         });
     }
@@ -239,7 +244,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             // A stale antiforgery token: the server answers 422 with its own message.
             await page.EvalOnSelectorAsync("form.report-form input[name=__RequestVerificationToken]", "i => i.value = 'stale'");
             await ReporterBrowser.FillRequiredAsync(page, "/en/report/whistleblowing", "still here");
-            await page.ClickAsync("form.report-form button[type=submit]");
+            await ReporterBrowser.PressSendAsync(page);
 
             await page.WaitForSelectorAsync("#error-summary:not([hidden])");
             Assert.Contains("The form had expired", await page.TextContentAsync("#error-summary"), StringComparison.Ordinal);
@@ -260,7 +265,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             await WaitForScriptAsync(page);
             await page.RouteAsync("**/report/threat", route => route.Request.Method == "POST" ? route.AbortAsync() : route.ContinueAsync());
             await ReporterBrowser.FillRequiredAsync(page, "/report/threat", "still here");
-            await page.ClickAsync("form.report-form button[type=submit]");
+            await ReporterBrowser.PressSendAsync(page);
 
             await page.WaitForSelectorAsync("#error-summary:not([hidden])");
             var failed = await page.GetAttributeAsync("form.report-form", "data-msg-failed");
@@ -292,7 +297,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             var big = new byte[2_000_000];
             Random.Shared.NextBytes(big);
             await page.SetInputFilesAsync("#attachments", new FilePayload { Name = "big.bin", MimeType = "application/octet-stream", Buffer = big });
-            await page.ClickAsync("form.report-form button[type=submit]");
+            await ReporterBrowser.PressSendAsync(page);
             await ReceiptTokenAsync(page);
 
             var states = await page.EvaluateAsync<ProgressState[]>("() => window.__progress");
@@ -338,7 +343,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IClassFixture<B
             }
 
             await ReporterBrowser.FillRequiredAsync(page, "/report/threat", "axe");
-            await page.ClickAsync("form.report-form button[type=submit]");
+            await ReporterBrowser.PressSendAsync(page);
             token = await ReceiptTokenAsync(page);
             if (javaScript)
             {

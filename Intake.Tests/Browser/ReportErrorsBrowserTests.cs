@@ -30,13 +30,13 @@ public sealed class ReportErrorsBrowserTests(BrowserFixture browser) : IClassFix
         return browser.RunAsync("report-error-summary", javaScript, async page =>
         {
             await ReporterBrowser.OpenFormAsync(page, path, javaScript);
-            await page.FillAsync("#f-whatHappened", "kept while refused");
+            await page.FillAsync("#f-department, #f-whenWhere", "kept while refused");
 
             await ReporterBrowser.SendAsync(page);
 
             await ReporterBrowser.AssertErrorSummaryInViewAsync(page, titlePrefix);
             Assert.NotEmpty(await ReporterBrowser.ErrorsAsync(page));
-            Assert.Equal("kept while refused", await page.InputValueAsync("#f-whatHappened"));
+            Assert.Equal("kept while refused", await page.InputValueAsync("#f-department, #f-whenWhere"));
             var text = await page.TextContentAsync("#error-summary");
             Assert.DoesNotContain("JavaScript", text, StringComparison.Ordinal);
             Assert.DoesNotContain(".age", text, StringComparison.Ordinal);
@@ -73,26 +73,36 @@ public sealed class ReportErrorsBrowserTests(BrowserFixture browser) : IClassFix
         return browser.RunAsync("report-errors-clear", javaScript: true, async page =>
         {
             await ReporterBrowser.OpenFormAsync(page, path, javaScript: true);
-            await page.CheckAsync("#f-identityMode-2");
+            await page.CheckAsync("#f-role-0");
+            await ReporterBrowser.ShowStepOfAsync(page, "#f-whatHappened");
+            // The step of what happened refuses to be left empty: its errors show, and go as they are fixed.
             await ReporterBrowser.SendAsync(page);
-            Assert.True(await page.Locator("[data-field=name] .field-error").IsVisibleAsync());
-            Assert.True(await page.Locator("[data-field=contact] .field-error").IsVisibleAsync());
+            Assert.True(await page.Locator("[data-field=types] .field-error").IsVisibleAsync());
             Assert.Equal(1, await page.Locator("#error-summary li[data-field=whatHappened]").CountAsync());
 
             await page.FillAsync("#f-whatHappened", "now it is told");
-            await page.FillAsync("#f-name", "Kim");
 
             Assert.Equal(0, await page.Locator("[data-field=whatHappened] .field-error").CountAsync());
             Assert.Equal(0, await page.Locator("#error-summary li[data-field=whatHappened]").CountAsync());
             Assert.Equal("false", await page.GetAttributeAsync("#f-whatHappened", "aria-invalid"));
+            Assert.Equal(1, await page.Locator("[data-field=types] .field-error").CountAsync());
+            Assert.StartsWith(titlePrefix, await page.TitleAsync(), StringComparison.Ordinal);
+            await page.CheckAsync("#f-types-0");
+            Assert.True(await page.IsHiddenAsync("#error-summary"));
+
+            // On the last step: named without name or contact; the name's error goes once it is typed.
+            await ReporterBrowser.ShowStepOfAsync(page, "#f-identityMode-2");
+            await page.CheckAsync("#f-identityMode-2");
+            await ReporterBrowser.SendAsync(page);
+            Assert.True(await page.Locator("[data-field=name] .field-error").IsVisibleAsync());
+            Assert.True(await page.Locator("[data-field=contact] .field-error").IsVisibleAsync());
+            await page.FillAsync("#f-name", "Kim");
             Assert.Equal(0, await page.Locator("[data-field=name] .field-error").CountAsync());
             Assert.Equal(1, await page.Locator("[data-field=contact] .field-error").CountAsync());
             Assert.StartsWith(titlePrefix, await page.TitleAsync(), StringComparison.Ordinal);
 
             // Choosing to be anonymous takes the contact's error away with it; once all is fixed the summary goes.
             await page.CheckAsync("#f-identityMode-0");
-            await page.CheckAsync("#f-role-0");
-            await page.CheckAsync("#f-types-0");
             Assert.Equal(0, await page.Locator("[data-field=contact] .field-error").CountAsync());
             Assert.True(await page.IsHiddenAsync("#error-summary"));
             Assert.False((await page.TitleAsync()).StartsWith(titlePrefix, StringComparison.Ordinal));
@@ -112,6 +122,8 @@ public sealed class ReportErrorsBrowserTests(BrowserFixture browser) : IClassFix
             await ReporterBrowser.OpenFormAsync(page, path, javaScript: true);
             // The limit the server renders (50 MB) is lowered on the page, so the file stays small.
             await page.EvalOnSelectorAsync("form.report-form", "f => f.dataset.maxFileBytes = '3000'");
+            await ReporterBrowser.FillRequiredAsync(page, path, "with two files");
+            await ReporterBrowser.ShowStepOfAsync(page, "#attachments");
 
             await ReporterBrowser.ChooseFilesAsync(page,
                 new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = new byte[1200] },
@@ -134,7 +146,6 @@ public sealed class ReportErrorsBrowserTests(BrowserFixture browser) : IClassFix
             Assert.Equal(["notes.txt", "photo.png"], (await ReporterBrowser.ChosenFilesAsync(page)).Select(c => c.Name));
             await ReporterBrowser.AssertFitsAPhoneAsync(page);
             await ReporterBrowser.AssertAccessibleAsync(page);
-            await ReporterBrowser.FillRequiredAsync(page, path, "with two files");
             await ReporterBrowser.SendAsync(page);
             Assert.Equal("2", (await page.TextContentAsync("#receipt [data-slot=files]"))!.Trim());
         }, ReporterBrowser.Phone390(path.StartsWith("/en", StringComparison.Ordinal) ? "en-GB" : "sv-SE"));

@@ -40,7 +40,7 @@ public sealed class ReportTracesBrowserTests(BrowserFixture browser) : IClassFix
                 await page.GoForwardAsync();
             }
 
-            await page.WaitForSelectorAsync("#f-whatHappened");
+            await page.WaitForSelectorAsync("#f-whatHappened", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
             Assert.Equal(string.Empty, await page.InputValueAsync("#f-whatHappened"));
             Assert.DoesNotContain(canary, await page.ContentAsync(), StringComparison.Ordinal);
         }, ReporterBrowser.Phone());
@@ -57,7 +57,7 @@ public sealed class ReportTracesBrowserTests(BrowserFixture browser) : IClassFix
             await ReporterBrowser.OpenFormAsync(page, path, javaScript: true);
             Assert.False(await page.EvaluateAsync<bool>(LeavingIsStopped));
 
-            await page.FillAsync("#f-whatHappened", "typed");
+            await page.FillAsync("#f-department, #f-whenWhere", "typed");
 
             Assert.True(await page.EvaluateAsync<bool>(LeavingIsStopped));
         }, ReporterBrowser.Phone());

@@ -23,7 +23,7 @@ public static class ReporterBrowser
     public static async Task SendAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.ClickAsync("form.report-form button[type=submit]");
+        await PressSendAsync(page);
         await page.WaitForSelectorAsync("#error-summary:not([hidden]), #receipt #mailbox-token:not(:empty)", new() { Timeout = 60_000 });
     }
 
@@ -148,35 +148,83 @@ public static class ReporterBrowser
         }
     }
 
+    /// <summary>
+    /// With JavaScript the form goes in steps: presses Next (or Back) until the step holding
+    /// <paramref name="selector"/> is shown. Next checks the step first; when it refuses, this stops at the error
+    /// summary. Without steps (no JavaScript) nothing is pressed.
+    /// </summary>
+    public static async Task ShowStepOfAsync(IPage page, string selector)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        for (var pressed = 0; pressed < 12; pressed++)
+        {
+            var distance = await page.EvalOnSelectorAsync<int>(selector, """
+                e => { const form = e.closest('form'); const step = e.closest('[data-step]');
+                  return form && step && form.dataset.currentStep ? Number(step.dataset.step) - Number(form.dataset.currentStep) : 0; }
+                """);
+            if (distance == 0)
+            {
+                return;
+            }
+
+            var before = await page.GetAttributeAsync("form.report-form", "data-current-step");
+            await page.ClickAsync(distance > 0 ? "#step-next" : "#step-back");
+            if (await page.GetAttributeAsync("form.report-form", "data-current-step") == before)
+            {
+                // The step was refused: the error summary says why.
+                await page.WaitForSelectorAsync("#error-summary:not([hidden])");
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Goes to the form's last step (with JavaScript) and presses Send, without waiting for the answer. When a step
+    /// on the way refuses to be left, its error summary is the answer and Send is not pressed.
+    /// </summary>
+    public static async Task PressSendAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await ShowStepOfAsync(page, "form.report-form button[type=submit]");
+        if (await page.IsVisibleAsync("form.report-form button[type=submit]"))
+        {
+            await page.ClickAsync("form.report-form button[type=submit]");
+        }
+    }
+
     /// <summary>Fills the answers the form requires, with <paramref name="text"/> as what happened.</summary>
     public static async Task FillRequiredAsync(IPage page, string path, string text)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(path);
+        // In the form's order, so that with JavaScript each step is complete before Next is pressed.
         if (path.EndsWith("/whistleblowing", StringComparison.Ordinal))
         {
+            await ShowStepOfAsync(page, "#f-category");
             await page.SelectOptionAsync("#f-category", "fraud");
-        }
-        else
-        {
-            await page.CheckAsync("#f-role-0");
-            await page.CheckAsync("#f-types-0");
-            await page.CheckAsync("#f-types-1");
-            // The threats form preselects no identity mode: choose anonymous unless the test already chose one.
-            if (await page.Locator("input[name=identityMode]:checked").CountAsync() == 0)
-            {
-                await page.CheckAsync("#f-identityMode-0");
-            }
+            await page.FillAsync("#f-whatHappened", text);
+            return;
         }
 
+        await ShowStepOfAsync(page, "#f-role-0");
+        await page.CheckAsync("#f-role-0");
+        await ShowStepOfAsync(page, "#f-types-0");
+        await page.CheckAsync("#f-types-0");
+        await page.CheckAsync("#f-types-1");
         await page.FillAsync("#f-whatHappened", text);
+        // The threats form preselects no identity mode: choose anonymous unless the test already chose one.
+        if (await page.Locator("input[name=identityMode]:checked").CountAsync() == 0)
+        {
+            await ShowStepOfAsync(page, "#f-identityMode-0");
+            await page.CheckAsync("#f-identityMode-0");
+        }
     }
 
     /// <summary>Sends the form and waits for the receipt; returns the mailbox token it shows.</summary>
     public static async Task<string> SendAndReadTokenAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.ClickAsync("form.report-form button[type=submit]");
+        await PressSendAsync(page);
         await page.WaitForSelectorAsync("#receipt #mailbox-token:not(:empty)", new() { Timeout = 60_000 });
         return (await page.TextContentAsync("#mailbox-token"))!.Trim();
     }
@@ -188,6 +236,7 @@ public static class ReporterBrowser
         await FillRequiredAsync(page, path, text);
         if (files.Length > 0)
         {
+            await ShowStepOfAsync(page, "#attachments");
             await page.SetInputFilesAsync("#attachments", files);
         }
 

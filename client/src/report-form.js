@@ -12,6 +12,8 @@ import { enhanceReceipt, receiptText } from "./receipt.js";
 import { solve } from "./pow.js";
 import { cleanFileName, cleanValue, postWithProgress, sealFile } from "./sealing.js";
 import { ChosenFiles } from "./chosen-files.js";
+import { enhanceIdentityChoice } from "./identity-choice.js";
+import { FormSteps } from "./form-steps.js";
 
 export { cleanFileName, cleanValue };
 
@@ -28,7 +30,8 @@ export function fieldValues(wrapper) {
   const name = wrapper.getAttribute("data-field");
   const values = [];
   for (const control of wrapper.querySelectorAll("input[name], select[name], textarea[name]")) {
-    if (control.name !== name || control.disabled) {
+    // A control in a disabled group (name and contact while anonymous) is disabled too, but only :disabled says so.
+    if (control.name !== name || control.matches(":disabled")) {
       continue;
     }
     if (control instanceof HTMLInputElement && (control.type === "radio" || control.type === "checkbox")) {
@@ -150,6 +153,22 @@ class ReportPage {
   start() {
     const input = fileInput(this.form);
     this.files = input ? new ChosenFiles(input, this.messages, (problems) => this.showFileProblems(problems)) : null;
+    enhanceIdentityChoice(this.form);
+    // In steps: each is checked by the same rules as Send before the next shows.
+    this.steps = new FormSteps(this.form, { check: (parts) => this.checkStep(parts), leave: () => this.clearErrors() });
+    if (!this.steps.start()) {
+      this.steps = null;
+    }
+    if (this.summary) {
+      // A link in the error summary to a field of another step shows that step first.
+      this.summary.addEventListener("click", (event) => {
+        const link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
+        const target = link ? document.getElementById(link.getAttribute("href").slice(1)) : null;
+        if (this.steps && target) {
+          this.steps.showStepOf(target);
+        }
+      });
+    }
     // An error goes away as soon as its answer is fixed.
     this.form.addEventListener("input", (event) => this.recheck(event.target));
     this.form.addEventListener("change", (event) => this.recheck(event.target));
@@ -175,6 +194,11 @@ class ReportPage {
     window.addEventListener("beforeunload", this.warnBeforeLeaving);
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
+      // Enter in a field before the last step means Next, not Send.
+      if (this.steps && !this.steps.onLast) {
+        this.steps.forward();
+        return;
+      }
       if (!this.busy) {
         this.submit().catch(() => this.fail([{ field: "", message: this.messages.msgFailed }]));
       }
@@ -259,10 +283,27 @@ class ReportPage {
 
   // ---- validation ---------------------------------------------------------------------------------
 
-  /** Every field's problem by the form definition's rules (see fieldProblem). */
-  validateFields() {
+  /**
+   * Checks one step's parts as Send checks the whole form, and shows what is wrong in the error summary.
+   * @param {Element[]} parts
+   * @returns {boolean} whether the step may be left
+   */
+  checkStep(parts) {
+    this.clearErrors();
+    const files = this.files ? [...this.files.files] : [];
+    const withFiles = parts.some((part) => part.querySelector("#f-attachments"));
+    const problems = [...this.validateFields(parts), ...(withFiles ? this.validateFiles(files) : [])];
+    if (problems.length > 0) {
+      this.showErrors(problems);
+      return false;
+    }
+    return true;
+  }
+
+  /** Every field's problem by the form definition's rules (see fieldProblem), in the given parts of the form. */
+  validateFields(parts = [this.form]) {
     const problems = [];
-    for (const wrapper of this.form.querySelectorAll("[data-field]")) {
+    for (const wrapper of parts.flatMap((part) => [...part.querySelectorAll("[data-field]")])) {
       const message = fieldProblem(wrapper, (name) => this.answerOf(name));
       if (message !== null) {
         problems.push({ field: wrapper.getAttribute("data-field"), message: message || this.messages.msgRequired });
@@ -518,6 +559,13 @@ class ReportPage {
         item.textContent = problem.message;
       }
       list.append(item);
+    }
+    if (this.steps) {
+      // The step of the first problem shows, so that its field can be fixed.
+      const first = problems.map((p) => (p.field ? this.wrapperFor(p.field) : null)).find((w) => w);
+      if (first) {
+        this.steps.showStepOf(first);
+      }
     }
     if (!this.summary) {
       return;

@@ -16,6 +16,9 @@ public static class CommonFields
     /// <summary>The answers that identify the reporter: shown to handlers only when they ask, and audited.</summary>
     public static IReadOnlySet<string> IdentifyingFields { get; } = new HashSet<string>(StringComparer.Ordinal) { Name, Contact };
 
+    /// <summary>Whether an identity choice asks for a name and contact: confidential or named, never anonymous.</summary>
+    public static bool AsksForIdentity(string? mode) => mode is Confidential or Named;
+
     public static FormSection Identity { get; } = IdentitySection(TriageColumn.None);
 
     /// <summary>The identity questions; a channel whose deadlines depend on the identity mode keeps it as a clear code.</summary>

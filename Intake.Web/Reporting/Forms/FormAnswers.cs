@@ -28,13 +28,22 @@ public sealed class FormAnswers
 
     public bool IsChecked(string name, string code) => GetAll(name).Contains(code, StringComparer.Ordinal);
 
-    /// <summary>Only the form's own fields, trimmed and without empty values: what is sealed.</summary>
+    /// <summary>
+    /// Only the form's own fields, trimmed and without empty values: what is sealed. A name or contact typed while
+    /// the identity choice does not ask for one (anonymous) is left out.
+    /// </summary>
     public FormAnswers OnlyFieldsOf(ReportForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
         var clean = new FormAnswers();
+        var identityGiven = form.Field(CommonFields.IdentityMode) is null || CommonFields.AsksForIdentity(Get(CommonFields.IdentityMode));
         foreach (var field in form.Fields)
         {
+            if (!identityGiven && CommonFields.IdentifyingFields.Contains(field.Name))
+            {
+                continue;
+            }
+
             foreach (var value in GetAll(field.Name).Select(v => v.Trim()).Where(v => v.Length > 0))
             {
                 clean.Add(field.Name, value);

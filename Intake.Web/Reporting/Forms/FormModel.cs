@@ -82,10 +82,37 @@ public sealed record FormField(
 /// <summary>A part of a form, titled by the resource <see cref="Key"/>.</summary>
 public sealed record FormSection(string Id, string Key, IReadOnlyList<FormField> Fields);
 
-/// <summary>A channel's report form: its sections in order.</summary>
-public sealed record ReportForm(string ChannelCode, IReadOnlyList<FormSection> Sections)
+/// <summary>
+/// A step of a form as the page's script shows it with JavaScript: the parts it groups (section ids, or
+/// <see cref="Files"/> for the attachments), titled by the resource <see cref="Key"/>. Without JavaScript the form
+/// is one page and steps do not show.
+/// </summary>
+public sealed record FormStep(string Key, IReadOnlyList<string> Parts)
+{
+    /// <summary>The part that holds the attachments (not a section of the definition).</summary>
+    public const string Files = "files";
+}
+
+/// <summary>A channel's report form: its sections in order, and the steps that group them with JavaScript.</summary>
+public sealed record ReportForm(string ChannelCode, IReadOnlyList<FormSection> Sections, IReadOnlyList<FormStep>? StepList = null)
 {
     public IEnumerable<FormField> Fields => Sections.SelectMany(s => s.Fields);
+
+    public IReadOnlyList<FormStep> Steps => StepList ?? [];
+
+    /// <summary>The step (from 1) that shows a part (a section id or <see cref="FormStep.Files"/>); 0 without steps.</summary>
+    public int StepOf(string part)
+    {
+        for (var i = 0; i < Steps.Count; i++)
+        {
+            if (Steps[i].Parts.Contains(part, StringComparer.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
 
     public FormField? Field(string name) => Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal));
 }

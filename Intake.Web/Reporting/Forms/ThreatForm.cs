@@ -130,5 +130,12 @@ public static class ThreatForm
         ]),
         CommonFields.IdentitySection(TriageColumn.IdentityMode),
         CommonFields.Follow,
+    ],
+    [
+        new("Form.Step.YouWhenWhere", ["who", "when"]),
+        new("Form.Step.WhatHappened", ["what", "perpetrator"]),
+        new("Form.Step.After", ["after"]),
+        new("Form.Step.Files", [FormStep.Files]),
+        new("Form.Step.IdentityAndSend", [CommonFields.Identity.Id, CommonFields.Follow.Id]),
     ]);
 }

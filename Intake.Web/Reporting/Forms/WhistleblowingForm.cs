@@ -47,5 +47,10 @@ public static class WhistleblowingForm
         ]),
         CommonFields.Identity,
         CommonFields.Follow,
+    ],
+    [
+        new("Form.Step.WhatHappened", ["what"]),
+        new("Form.Step.Files", [FormStep.Files]),
+        new("Form.Step.IdentityAndSend", [CommonFields.Identity.Id, CommonFields.Follow.Id]),
     ]);
 }
