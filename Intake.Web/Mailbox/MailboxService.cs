@@ -197,7 +197,7 @@ public sealed class MailboxService(
     private static ThreadItem Decrypt(CaseEntry entry, IReadOnlyList<IKeyIdentity> identities)
     {
         var opened = SealedEntry.Open(entry, identities);
-        return new ThreadItem(entry.Id, entry.Kind, entry.CreatedOn, opened.Report, opened.Message, opened.Attachments, opened.Unreadable);
+        return new ThreadItem(entry.Id, entry.Kind, entry.CreatedOn, opened.Report, opened.Message, opened.Attachments, opened.Unreadable, entry.Purpose);
     }
 }
 

@@ -14,7 +14,8 @@ public sealed record ThreadItem(
     ReportJson? Report,
     MessageJson? Message,
     IReadOnlyList<AttachmentView> Attachments,
-    bool Unreadable);
+    bool Unreadable,
+    ReplyPurpose Purpose = ReplyPurpose.Message);
 
 /// <summary>A file of an entry; <see cref="Described"/> is false for a stored file its sealed document does not list.</summary>
 public sealed record AttachmentView(Guid Id, string Name, string Type, long Size, bool Described = true);

@@ -45,6 +45,7 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
                 Code(e.Kind.ToString()),
                 Day(e.CreatedOn),
                 i + 1,
+                Code(e.Purpose.ToString()),
                 e.Sealed is null ? null : Convert.ToBase64String(e.Sealed),
                 [.. e.Attachments.OrderBy(a => a.Index).Select(a => new MailboxAttachmentJson(a.Id, a.Index, a.SealedLength))]))]);
     }
@@ -133,7 +134,7 @@ public sealed record MailboxThreadJson(
 /// One readable thread entry; <see cref="Number"/> counts only the entries the reporter sees, <see cref="Sealed"/> is
 /// the base64 age file, null for system entries.
 /// </summary>
-public sealed record MailboxEntryJson(Guid Id, string Kind, string Date, int Number, string? Sealed, IReadOnlyList<MailboxAttachmentJson> Attachments);
+public sealed record MailboxEntryJson(Guid Id, string Kind, string Date, int Number, string Purpose, string? Sealed, IReadOnlyList<MailboxAttachmentJson> Attachments);
 
 /// <summary>An attachment: its index in the sealed document's list and the size of its age file.</summary>
 public sealed record MailboxAttachmentJson(Guid Id, int Index, long SealedSize);

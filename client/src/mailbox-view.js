@@ -74,6 +74,20 @@ export function stringKey(prefix, code) {
   return prefix + text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * What a thread entry is called, as MailboxText.Kind puts it: a handler's reply that counts as the legal
+ * acknowledgement or the feedback is named so, any other entry by its kind.
+ */
+export function entryLabel(strings, entry) {
+  if (entry.kind === "handlerMessage" && entry.purpose && entry.purpose !== "message") {
+    const named = strings[stringKey("purpose", entry.purpose)];
+    if (named) {
+      return named;
+    }
+  }
+  return strings[stringKey("kind", entry.kind)] ?? "";
+}
+
 /** The CSS modifier the server page uses for an entry kind: EntryKind.ToString().ToLowerInvariant(). */
 export function kindClass(kind) {
   return `thread-item thread-item--${String(kind).toLowerCase()}`;

@@ -11,8 +11,8 @@ import { Decrypter, Encrypter } from "age-encryption";
 import { ParseStatus, deriveMailboxKeys, mailboxRecipientFor, parseToken } from "./mailbox-token.js";
 import { cleanValue, collect, postWithProgress, safeFileName, sealFile } from "./sealing.js";
 import {
-  answerErrors, answerRows, describedAttachments, followUpProblems, fromBase64, isIdle, kilobytes, kindClass,
-  messageDocument, statusText, stringKey,
+  answerErrors, answerRows, describedAttachments, entryLabel, followUpProblems, fromBase64, isIdle, kilobytes, kindClass,
+  messageDocument, statusText,
 } from "./mailbox-view.js";
 
 const AUTHENTICATOR_HEADER = "Intake-Mailbox-Authenticator";
@@ -294,7 +294,7 @@ class MailboxPage {
 
   async renderEntry(entry, channel) {
     const item = element("li", kindClass(entry.kind));
-    item.append(element("p", "thread-meta", `${entry.date} – ${this.strings[stringKey("kind", entry.kind)] ?? ""}`));
+    item.append(element("p", "thread-meta", `${entry.date} – ${entryLabel(this.strings, entry)}`));
     let document_ = null;
     let unreadable = false;
     let reportDetails = null;

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { Decrypter, Encrypter, generateIdentity, identityToRecipient } from "age-encryption";
 import {
   MAX_MESSAGE_CHARS, answerErrors, answerRows, describedAttachments, followUpProblems, fromBase64, isIdle, kilobytes,
-  kindClass, messageDocument, stringKey,
+  entryLabel, kindClass, messageDocument, stringKey,
 } from "../src/mailbox-view.js";
 
 const messages = {
@@ -104,4 +104,17 @@ test("a closed case's status says how it ended and what the reporter can still d
   assert.equal(statusText(strings, "closed", "measures-taken"), "Closed. Measures were taken. You can still write.");
   assert.equal(statusText(strings, "closed", null), "Closed. You can still write.");
   assert.equal(statusText(strings, "closed", "unknown"), "Closed. You can still write.");
+});
+
+test("a reply that counts as the acknowledgement or the feedback is named so, apart from the receipt notice", () => {
+  const strings = {
+    kindHandlerMessage: "The case handler wrote",
+    kindReceiptConfirmation: "Receipt: your report has arrived",
+    purposeAcknowledgement: "Acknowledgement of receipt",
+    purposeFeedback: "Feedback",
+  };
+  assert.equal(entryLabel(strings, { kind: "handlerMessage", purpose: "acknowledgement" }), "Acknowledgement of receipt");
+  assert.equal(entryLabel(strings, { kind: "handlerMessage", purpose: "feedback" }), "Feedback");
+  assert.equal(entryLabel(strings, { kind: "handlerMessage", purpose: "message" }), "The case handler wrote");
+  assert.equal(entryLabel(strings, { kind: "receiptConfirmation", purpose: "message" }), "Receipt: your report has arrived");
 });

@@ -245,6 +245,9 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("ReadableByReporter")
                         .HasColumnType("INTEGER");
 
