@@ -57,6 +57,14 @@ public static class MailboxText
     /// <summary>The reply purposes that have a name of their own (<see cref="Purpose"/>).</summary>
     public static IReadOnlyList<ReplyPurpose> NamedPurposes { get; } = [ReplyPurpose.Acknowledgement, ReplyPurpose.Feedback];
 
+    /// <summary>The mark of an item added since the reporter's last visit.</summary>
+    public static string New(IStringLocalizer T) => T["MailboxText.New"];
+
+    /// <summary>The link to the first new item: "1 new message", "2 new messages".</summary>
+    public static string NewCount(IStringLocalizer T, int count) => count == 1
+        ? T["MailboxText.NewCount.One"]
+        : T["MailboxText.NewCount.Many", count];
+
     public static string Unreadable(IStringLocalizer T) => T["MailboxText.ThisMessageCouldNotOpened"];
 
     public static string ReceiptConfirmation(IStringLocalizer T) =>

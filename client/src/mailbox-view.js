@@ -88,6 +88,11 @@ export function entryLabel(strings, entry) {
   return strings[stringKey("kind", entry.kind)] ?? "";
 }
 
+/** The link to the first new item, as MailboxText.NewCount puts it: "1 new message", "2 new messages". */
+export function newCountText(strings, count) {
+  return count === 1 ? strings.newOne ?? "" : String(strings.newMany ?? "").replace("{0}", String(count));
+}
+
 /** The CSS modifier the server page uses for an entry kind: EntryKind.ToString().ToLowerInvariant(). */
 export function kindClass(kind) {
   return `thread-item thread-item--${String(kind).toLowerCase()}`;

@@ -12,7 +12,7 @@ import { ParseStatus, deriveMailboxKeys, mailboxRecipientFor, parseToken } from 
 import { cleanValue, collect, postWithProgress, safeFileName, sealFile } from "./sealing.js";
 import {
   answerErrors, answerRows, describedAttachments, entryLabel, followUpProblems, fromBase64, isIdle, kilobytes, kindClass,
-  messageDocument, statusText,
+  messageDocument, newCountText, statusText,
 } from "./mailbox-view.js";
 
 const AUTHENTICATOR_HEADER = "Intake-Mailbox-Authenticator";
@@ -94,6 +94,8 @@ class MailboxPage {
     this.thread = null;
     this.view = null;
     this.attachments = new Map();
+    // The replies marked new when they were first shown in this visit: they stay marked until it ends.
+    this.newIds = new Set();
     this.urls = new Set();
     this.busy = false;
     this.timer = 0;
@@ -274,8 +276,22 @@ class MailboxPage {
       }
     }
     const list = view.querySelector("ol.thread");
+    const fresh = [];
     for (const entry of thread.entries ?? []) {
-      list.append(await this.renderEntry(entry, thread.channel));
+      const isNew = entry.new === true || this.newIds.has(entry.id);
+      if (isNew) {
+        this.newIds.add(entry.id);
+        fresh.push(entry);
+      }
+      list.append(await this.renderEntry(entry, thread.channel, isNew));
+    }
+    // What arrived since the last visit is one step away, as on the server page.
+    const newItems = view.querySelector('[data-slot="new-items"]');
+    if (newItems && fresh.length > 0) {
+      const link = newItems.querySelector("a");
+      link.href = `#entry-${fresh[0].number}`;
+      link.textContent = newCountText(this.strings, fresh.length);
+      newItems.hidden = false;
     }
     if (thread.meetingRequested) {
       for (const node of view.querySelectorAll('[data-slot="meeting"]')) {
@@ -292,9 +308,16 @@ class MailboxPage {
     return view;
   }
 
-  async renderEntry(entry, channel) {
-    const item = element("li", kindClass(entry.kind));
-    item.append(element("p", "thread-meta", `${entry.date} – ${entryLabel(this.strings, entry)}`));
+  async renderEntry(entry, channel, isNew) {
+    const item = element("li", kindClass(entry.kind) + (isNew ? " thread-item--new" : ""));
+    item.id = `entry-${entry.number}`;
+    const meta = element("p", "thread-meta");
+    if (isNew) {
+      item.tabIndex = -1;
+      meta.append(element("strong", "new-badge", this.strings.textNew ?? ""), " ");
+    }
+    meta.append(`${entry.date} – ${entryLabel(this.strings, entry)}`);
+    item.append(meta);
     let document_ = null;
     let unreadable = false;
     let reportDetails = null;
@@ -630,6 +653,7 @@ class MailboxPage {
     }
     this.thread = null;
     this.attachments.clear();
+    this.newIds.clear();
     for (const url of [...this.urls]) {
       this.revoke(url);
     }

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { Decrypter, Encrypter, generateIdentity, identityToRecipient } from "age-encryption";
 import {
   MAX_MESSAGE_CHARS, answerErrors, answerRows, describedAttachments, followUpProblems, fromBase64, isIdle, kilobytes,
-  entryLabel, kindClass, messageDocument, stringKey,
+  entryLabel, kindClass, messageDocument, newCountText, stringKey,
 } from "../src/mailbox-view.js";
 
 const messages = {
@@ -117,4 +117,10 @@ test("a reply that counts as the acknowledgement or the feedback is named so, ap
   assert.equal(entryLabel(strings, { kind: "handlerMessage", purpose: "feedback" }), "Feedback");
   assert.equal(entryLabel(strings, { kind: "handlerMessage", purpose: "message" }), "The case handler wrote");
   assert.equal(entryLabel(strings, { kind: "receiptConfirmation", purpose: "message" }), "Receipt: your report has arrived");
+});
+
+test("the link to what is new counts the new items as the server page does", () => {
+  const strings = { newOne: "1 nytt meddelande", newMany: "{0} nya meddelanden" };
+  assert.equal(newCountText(strings, 1), "1 nytt meddelande");
+  assert.equal(newCountText(strings, 2), "2 nya meddelanden");
 });

@@ -4,12 +4,14 @@ using Intake.Crypto.Mailbox;
 using Intake.Tests.Infrastructure;
 using Intake.Tests.Web.Cases;
 using Intake.Web.Cases;
+using Microsoft.EntityFrameworkCore;
 
 namespace Intake.Tests.Web.Reporting;
 
 /// <summary>
 /// What the mailbox's thread says about its items without JavaScript and to the page's script: the legal
-/// acknowledgement and the feedback are named as such, apart from the automatic receipt notice.
+/// acknowledgement and the feedback are named as such, apart from the automatic receipt notice, and the replies
+/// since the reporter's last visit are marked new and linked from the top, for the whole visit.
 /// </summary>
 public sealed class MailboxThreadTests : CaseTestBase
 {
@@ -65,6 +67,97 @@ public sealed class MailboxThreadTests : CaseTestBase
         Assert.Equal(2, replies.Length);
         Assert.Equal("Acknowledgement of receipt", replies[0].QuerySelector(".purpose-badge")?.TextContent);
         Assert.Null(replies[1].QuerySelector(".purpose-badge"));
+    }
+
+    [Fact]
+    public async Task RepliesSinceTheLastVisit_AreMarkedNewAndLinkedFromTheTop_ForTheWholeVisit()
+    {
+        var (caseId, token) = await SubmitWhistleblowingAsync("new since last time");
+        await ReplyAsync(caseId, "First reply.", ReplyPurpose.Acknowledgement);
+        using (var first = new ReporterClient(App))
+        {
+            var (_, page) = await first.OpenMailboxAsync(token);
+            Assert.Equal(["Mottagningsbekräftelse"], NewLabels(page));
+            Assert.Equal("1 nytt meddelande", page.QuerySelector(".new-items a")!.TextContent);
+        }
+
+        await ReplyAsync(caseId, "Second reply.", ReplyPurpose.Message);
+        await ReplyAsync(caseId, "Third reply.", ReplyPurpose.Feedback);
+        using var second = new ReporterClient(App);
+        var (_, opened) = await second.OpenMailboxAsync(token);
+
+        Assert.Equal(["Handläggaren skrev", "Återkoppling"], NewLabels(opened));
+        var link = opened.QuerySelector(".new-items a")!;
+        Assert.Equal("2 nya meddelanden", link.TextContent);
+        var target = opened.QuerySelector(link.GetAttribute("href")!)!;
+        Assert.Contains("Second reply.", target.TextContent, StringComparison.Ordinal);
+        Assert.Equal("-1", target.GetAttribute("tabindex"));
+
+        // The reporter's own message is not new to them, and the replies stay marked while the visit lasts.
+        var form = opened.QuerySelector("form[enctype='multipart/form-data']")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new StringContent("My answer."), "message" },
+        };
+        using var sent = await second.Http.PostAsync(new Uri("/mailbox/open?handler=Message", UriKind.Relative), content);
+        var after = await Html.ParseAsync(sent);
+        Assert.Equal(["Handläggaren skrev", "Återkoppling"], NewLabels(after));
+        Assert.Contains("My answer.", after.QuerySelector(".thread")!.TextContent, StringComparison.Ordinal);
+
+        using var third = new ReporterClient(App);
+        var (_, again) = await third.OpenMailboxAsync(token);
+        Assert.Empty(NewLabels(again));
+        Assert.Null(again.QuerySelector(".new-items"));
+    }
+
+    [Fact]
+    public async Task LastVisit_IsKeptAsAThreadPositionPerCase_NotAsATime()
+    {
+        var (caseId, token) = await SubmitWhistleblowingAsync("what is kept");
+        await ReplyAsync(caseId, "A reply.", ReplyPurpose.Message);
+        using var reporter = new ReporterClient(App);
+
+        await reporter.OpenMailboxAsync(token);
+
+        var record = await RecordAsync(caseId);
+        await using var scope = App.CreateScope();
+        var positions = await IntakeApplicationFactory.CreateDbContext(scope).CaseEntries
+            .Where(e => e.CaseId == caseId && e.ReadableByReporter).Select(e => e.Position).ToListAsync();
+        Assert.Equal(positions.Max(), record.ReporterSeenPosition);
+        var logs = string.Join("\n", App.Logs.RenderAll());
+        Assert.DoesNotContain("/mailbox", logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThreadForTheScript_MarksRepliesNewOnlyUntilTheyWereShown()
+    {
+        var (caseId, token) = await SubmitWhistleblowingAsync("new for the script");
+        await ReplyAsync(caseId, "A reply.", ReplyPurpose.Message);
+        using var reporter = new ReporterClient(App);
+        Assert.Equal(MailboxTokenParseStatus.Ok, MailboxToken.TryParse(token, out var parsed));
+        using var _ = parsed;
+        using var keys = parsed!.DeriveKeys();
+        var api = await new MailboxApiClient(reporter).LoadDoorAsync();
+
+        Assert.Equal([false, false, true], await NewFlagsAsync(api, keys));
+        Assert.Equal([false, false, false], await NewFlagsAsync(api, keys));
+    }
+
+    private static async Task<List<bool>> NewFlagsAsync(MailboxApiClient api, MailboxKeys keys)
+    {
+        using var response = await api.ThreadAsync(keys.AuthenticatorHex);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("new").GetBoolean()).ToList();
+    }
+
+    /// <summary>The labels of the items marked new, each with its visible mark.</summary>
+    private static List<string> NewLabels(IDocument page)
+    {
+        var items = page.QuerySelectorAll(".thread .thread-item--new");
+        Assert.All(items, i => Assert.Equal("Nytt", i.QuerySelector(".thread-meta .new-badge")?.TextContent));
+        Assert.Equal(items.Length, page.QuerySelectorAll(".thread .new-badge").Length);
+        return items.Select(i => i.QuerySelector(".thread-meta")!.TextContent.Split('–', 2)[1].Trim()).ToList();
     }
 
     private async Task ReplyAsync(Guid caseId, string text, ReplyPurpose purpose)

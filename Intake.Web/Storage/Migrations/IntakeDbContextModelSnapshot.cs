@@ -432,6 +432,9 @@ namespace Intake.Web.Storage.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReporterSeenPosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RiskAssessmentUpdated")
                         .HasColumnType("INTEGER");
 
