@@ -76,6 +76,48 @@ public sealed class MailboxThreadBrowserTests(BrowserFixture browser) : IClassFi
         }, ReporterBrowser.Phone390(prefix.Length == 0 ? "sv-SE" : "en-GB"));
     }
 
+    [Theory]
+    [InlineData("", "Fel: ", "Meddelandet är inte skickat än.", "Formuläret hade gått ut")]
+    [InlineData("/en", "Error: ", "The message has not been sent yet.", "The form had expired")]
+    public async Task WithJavaScript_ARefusedMessage_IsShownInTheOneErrorSummary_AndAnExpiredFormKeepsTheText(
+        string prefix, string titlePrefix, string heading, string expired)
+    {
+        ReporterBrowser.RequireBundle();
+        var token = string.Empty;
+        await browser.RunAsync("mailbox-errors-send", javaScript: false, async page =>
+            token = await ReporterBrowser.SubmitReportAsync(page, prefix + "/report/whistleblowing", javaScript: false, "errors"));
+
+        await browser.RunAsync("mailbox-errors", javaScript: true, async page =>
+        {
+            await ReporterBrowser.OpenMailboxAsync(page, token, javaScript: true, prefix + "/mailbox");
+
+            // Nothing typed: the summary the server page uses, focused, its line linked to the message field.
+            await page.ClickAsync("form.mailbox-reply button[type=submit]");
+            await page.WaitForSelectorAsync("#mailbox-open #error-summary:not([hidden])");
+            Assert.Equal(heading, (await page.TextContentAsync("#error-summary h2"))!.Trim());
+            Assert.Equal("#message", await page.GetAttributeAsync("#error-summary li a", "href"));
+            await ReporterBrowser.AssertErrorSummaryInViewAsync(page, titlePrefix);
+            await ReporterBrowser.AssertFitsAPhoneAsync(page);
+            await ReporterBrowser.AssertAccessibleAsync(page);
+
+            // The form expired: one instruction, the text is still there, and sending again goes through.
+            await page.EvalOnSelectorAsync("form.mailbox-door-form input[name=__RequestVerificationToken]", "i => i.value = 'stale'");
+            await page.FillAsync("#message", "typed before it expired");
+            await page.ClickAsync("form.mailbox-reply button[type=submit]");
+            await page.WaitForFunctionAsync("s => document.querySelector('#error-summary li')?.textContent.startsWith(s)", expired);
+            var errors = await ReporterBrowser.ErrorsAsync(page);
+            Assert.Single(errors);
+            Assert.StartsWith(expired, errors[0], StringComparison.Ordinal);
+            Assert.Equal("typed before it expired", await page.InputValueAsync("#message"));
+            await ReporterBrowser.AssertErrorSummaryInViewAsync(page, titlePrefix);
+
+            await page.ClickAsync("form.mailbox-reply button[type=submit]");
+            await page.WaitForSelectorAsync("[data-slot=sent]:not([hidden])", new() { Timeout = 60_000 });
+            Assert.Contains("typed before it expired", await page.TextContentAsync("#mailbox-open .thread"), StringComparison.Ordinal);
+            Assert.False(await page.TitleAsync() is { } title && title.StartsWith(titlePrefix, StringComparison.Ordinal));
+        }, ReporterBrowser.Phone390(prefix.Length == 0 ? "sv-SE" : "en-GB"));
+    }
+
     private async Task ReplyAsync(string caseNumber, string text, ReplyPurpose purpose)
     {
         await using var scope = browser.App.CreateScope();

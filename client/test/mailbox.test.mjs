@@ -25,12 +25,16 @@ test("the message document is the one ReportDocument.Message builds", () => {
 
 test("an empty follow-up, a too long one and oversized files are refused before sealing", () => {
   const limits = { maxFileBytes: 10, maxTotalBytes: 15, maxFiles: 2 };
-  assert.deepEqual(followUpProblems("", [], limits, messages), [{ index: null, message: "empty" }]);
-  assert.deepEqual(followUpProblems("x".repeat(MAX_MESSAGE_CHARS + 1), [], limits, messages), [{ index: null, message: "too long" }]);
+  assert.deepEqual(followUpProblems("", [], limits, messages), [{ field: "message", index: null, message: "empty" }]);
+  assert.deepEqual(followUpProblems("x".repeat(MAX_MESSAGE_CHARS + 1), [], limits, messages), [{ field: "message", index: null, message: "too long" }]);
   assert.deepEqual(followUpProblems("", [{ name: "a", size: 5 }], limits, messages), []);
   assert.deepEqual(
     followUpProblems("ok", [{ name: "a", size: 11 }, { name: "b", size: 5 }, { name: "c", size: 1 }], limits, messages),
-    [{ index: 0, message: "a: too large" }, { index: null, message: "total too large" }, { index: null, message: "too many" }],
+    [
+      { field: "attachments", index: 0, message: "a: too large" },
+      { field: "attachments", index: null, message: "total too large" },
+      { field: "attachments", index: null, message: "too many" },
+    ],
   );
 });
 
@@ -71,10 +75,10 @@ test("attachments take their names from the sealed document by index", () => {
 
 test("API errors are shown with the file they concern, or the page's own message", () => {
   const files = [{ name: "photo.jpg" }];
-  assert.deepEqual(answerErrors({ errors: [{ field: "attachments", index: 0, message: "bad" }] }, files, "failed"), [{ index: 0, message: "photo.jpg: bad" }]);
-  assert.deepEqual(answerErrors({ errors: [{ field: "", index: null, message: "expired" }] }, files, "failed"), [{ index: null, message: "expired" }]);
-  assert.deepEqual(answerErrors(null, files, "failed"), [{ index: null, message: "failed" }]);
-  assert.deepEqual(answerErrors({ errors: [{ index: 7, message: "x" }] }, files, "failed"), [{ index: null, message: "x" }]);
+  assert.deepEqual(answerErrors({ errors: [{ field: "attachments", index: 0, message: "bad" }] }, files, "failed"), [{ field: "attachments", index: 0, message: "photo.jpg: bad" }]);
+  assert.deepEqual(answerErrors({ errors: [{ field: "", index: null, message: "expired" }] }, files, "failed"), [{ field: "", index: null, message: "expired" }]);
+  assert.deepEqual(answerErrors(null, files, "failed"), [{ field: "", index: null, message: "failed" }]);
+  assert.deepEqual(answerErrors({ errors: [{ index: 7, message: "x" }] }, files, "failed"), [{ field: "", index: null, message: "x" }]);
 });
 
 test("idle is measured from the last activity, however late the timer runs", () => {
