@@ -263,7 +263,7 @@ public sealed class MailboxBrowserTests(BrowserFixture browser) : IClassFixture<
             await OpenAsync(page, door, token);
             await page.ClickAsync("#mailbox-open details summary");
             await page.ClickAsync("form.mailbox-reply button[type=submit]");
-            await page.WaitForSelectorAsync("#mailbox-open #browser-errors:not([hidden])");
+            await page.WaitForSelectorAsync("#mailbox-open #error-summary:not([hidden])");
             var result = await page.RunAxe();
             var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
             Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));

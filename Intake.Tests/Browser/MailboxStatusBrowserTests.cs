@@ -16,10 +16,10 @@ public sealed class MailboxStatusBrowserTests(BrowserFixture browser) : IClassFi
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
-    [InlineData("", false, "Åtgärder har vidtagits", "kan fortfarande", "Automatisk mottagningskvittens")]
-    [InlineData("", true, "Åtgärder har vidtagits", "kan fortfarande", "Automatisk mottagningskvittens")]
-    [InlineData("/en", false, "Measures have been taken", "can still", "Automatic receipt notice")]
-    [InlineData("/en", true, "Measures have been taken", "can still", "Automatic receipt notice")]
+    [InlineData("", false, "Åtgärder har vidtagits", "kan fortfarande", "Kvitto: rapporten har kommit fram")]
+    [InlineData("", true, "Åtgärder har vidtagits", "kan fortfarande", "Kvitto: rapporten har kommit fram")]
+    [InlineData("/en", false, "Measures have been taken", "can still", "Receipt: your report has arrived")]
+    [InlineData("/en", true, "Measures have been taken", "can still", "Receipt: your report has arrived")]
     public async Task ClosedCase_SaysHowItEndedAndWhatTheReporterCanStillDo(string prefix, bool javaScript, string outcome, string stillCan, string receiptLabel)
     {
         if (javaScript)

@@ -9,10 +9,10 @@ namespace Intake.Tests.Infrastructure;
 /// <summary>A handler writing in a case as the case page does: one reply or note, saved with its audit entry.</summary>
 public static class HandlerWrites
 {
-    public static async Task ReplyAsync(AsyncServiceScope scope, Guid caseId, UnlockedKeyring handler, string text)
+    public static async Task ReplyAsync(AsyncServiceScope scope, Guid caseId, UnlockedKeyring handler, string text, ReplyPurpose purpose = ReplyPurpose.Message)
     {
         var record = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Cases.SingleAsync(c => c.Id == caseId);
-        await scope.ServiceProvider.GetRequiredService<CaseReplies>().ReplyAsync(record, handler, text, ReplyPurpose.Message);
+        await scope.ServiceProvider.GetRequiredService<CaseReplies>().ReplyAsync(record, handler, text, purpose);
     }
 
     /// <summary>

@@ -44,6 +44,9 @@ public sealed class CaseEntry
 
     public bool ReadableByReporter { get; set; }
 
+    /// <summary>What a handler's reply also counts as (the legal acknowledgement, the feedback); a plain message otherwise.</summary>
+    public ReplyPurpose Purpose { get; set; }
+
     public List<CaseAttachment> Attachments { get; } = [];
 }
 

@@ -17,9 +17,14 @@ namespace Intake.Web.Cases;
 public sealed class CaseMessages(IntakeDbContext db, ChannelKeys channelKeys, CaseCalendar calendar)
 {
     /// <summary>A reply with files sealed to <paramref name="recipients"/> (the channel's current recipient and the mailbox).</summary>
-    public Task<CaseEntry> ReplyAsync(
-        Guid caseId, UnlockedKeyring handler, string text, IReadOnlyList<StagedFile> files, IReadOnlyCollection<IRecipient> recipients, CancellationToken cancellationToken = default) =>
-        AddAsync(caseId, handler, text, EntryKind.HandlerMessage, files, recipients, cancellationToken);
+    public async Task<CaseEntry> ReplyAsync(
+        Guid caseId, UnlockedKeyring handler, string text, ReplyPurpose purpose, IReadOnlyList<StagedFile> files, IReadOnlyCollection<IRecipient> recipients,
+        CancellationToken cancellationToken = default)
+    {
+        var entry = await AddAsync(caseId, handler, text, EntryKind.HandlerMessage, files, recipients, cancellationToken);
+        entry.Purpose = purpose;
+        return entry;
+    }
 
     /// <summary>A note with files sealed to <paramref name="recipients"/> (the channel's current recipient only).</summary>
     public Task<CaseEntry> NoteAsync(

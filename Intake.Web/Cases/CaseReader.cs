@@ -40,7 +40,7 @@ public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, CaseMeasur
             }
 
             var author = entry.AuthorId is { } id ? names.GetValueOrDefault(id) : null;
-            thread.Add(new CaseThreadItem(entry.Id, entry.Kind, entry.CreatedOn, author, opened.Message?.Text, opened.Attachments, opened.Unreadable));
+            thread.Add(new CaseThreadItem(entry.Id, entry.Kind, entry.CreatedOn, author, opened.Message?.Text, opened.Attachments, opened.Unreadable, entry.Purpose));
         }
 
         var members = await MembersAsync(record.ChannelId, cancellationToken);

@@ -121,6 +121,12 @@ public sealed class CaseRecord
     /// <summary>Reporter messages no handler has opened the case since.</summary>
     public int UnreadReporterMessages { get; set; }
 
+    /// <summary>
+    /// How far the reporter has read the thread: the position of the last entry they could read when they last
+    /// opened the mailbox (never when, and not per device). Later replies are marked new for them.
+    /// </summary>
+    public int ReporterSeenPosition { get; set; }
+
     // ---- Threats and violence triage (clear flags and dates; free text is in SealedTriage) -----------------
 
     /// <summary>The day a reporter who asked for a call was first contacted.</summary>

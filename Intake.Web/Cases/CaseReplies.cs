@@ -50,7 +50,7 @@ public sealed class CaseReplies(CaseMessages messages, CaseSchedule schedule, Ca
         await schedule.RefreshAsync(record, cancellationToken);
         // The record is tracked by the same context: the message and the new dates are saved together.
         recipients ??= await messages.RecipientsAsync(record, toReporter: true, cancellationToken);
-        var entry = await messages.ReplyAsync(record.Id, keyring, text.Trim(), files, recipients, cancellationToken);
+        var entry = await messages.ReplyAsync(record.Id, keyring, text.Trim(), purpose, files, recipients, cancellationToken);
         audit.Record(AuditKinds.CaseReplied, keyring.UserId, record.Id, record.ChannelId, WithFiles(purpose.ToString(), files.Count));
         await work.SaveAsync(entry, cancellationToken);
         Committed(files);

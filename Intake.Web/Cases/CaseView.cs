@@ -30,7 +30,8 @@ public sealed record CaseView(
 public sealed record CaseReport(ReportJson Answers, IReadOnlyList<AttachmentView> Attachments, string IdentityMode, bool HasIdentity, string? Name, string? Contact, bool Unreadable);
 
 public sealed record CaseThreadItem(
-    Guid EntryId, EntryKind Kind, DateOnly Date, string? Author, string? Text, IReadOnlyList<AttachmentView> Attachments, bool Unreadable);
+    Guid EntryId, EntryKind Kind, DateOnly Date, string? Author, string? Text, IReadOnlyList<AttachmentView> Attachments, bool Unreadable,
+    ReplyPurpose Purpose = ReplyPurpose.Message);
 
 public sealed record CaseMember(Guid UserId, string DisplayName);
 

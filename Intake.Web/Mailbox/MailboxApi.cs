@@ -73,7 +73,8 @@ public static class MailboxApi
         var maxTotalMb = uploads.Value.MaxSubmissionBytes / 1_000_000;
         var errors = result.Problems.Select(p => new ApiError(
             p.Index is null ? string.Empty : "attachments", p.Index, string.Format(CultureInfo.CurrentCulture, text[p.MessageKey], maxFileMb, maxTotalMb))).ToList();
-        return Results.Json(new ApiErrors(errors), statusCode: StatusCodes.Status422UnprocessableEntity);
+        var expired = result.Problems.Any(p => p.MessageKey == Reporting.Errors.FormErrors.ExpiredKey);
+        return Results.Json(new ApiErrors(errors, expired), statusCode: StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> MeetingAsync(HttpContext context, MailboxService mailboxes)
@@ -95,7 +96,7 @@ public static class MailboxApi
         var services = context.RequestServices;
         if (checkAntiforgery && !await services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
         {
-            return (null, Error(context, StatusCodes.Status400BadRequest, "Report.Error.Expired"));
+            return (null, Error(context, StatusCodes.Status400BadRequest, Reporting.Errors.FormErrors.ExpiredKey));
         }
 
         var mailboxes = services.GetRequiredService<MailboxService>();
@@ -160,12 +161,13 @@ public static class MailboxApi
     private static IResult NotFound(HttpContext context) => Error(context, StatusCodes.Status404NotFound, "Mailbox.Error.NotFound");
 
     private static IResult Error(HttpContext context, int status, string key) =>
-        Results.Json(new ApiErrors([new ApiError(string.Empty, null, Text(context)[key])]), statusCode: status);
+        Results.Json(new ApiErrors([new ApiError(string.Empty, null, Text(context)[key])], key == Reporting.Errors.FormErrors.ExpiredKey), statusCode: status);
 
     private static IStringLocalizer<SharedResource> Text(HttpContext context) =>
         context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
-    private sealed record ApiErrors(IReadOnlyList<ApiError> Errors);
+    /// <param name="Expired">The form had expired (antiforgery): the script takes a fresh one and keeps what was typed.</param>
+    private sealed record ApiErrors(IReadOnlyList<ApiError> Errors, bool Expired = false);
 
     private sealed record ApiError(string Field, int? Index, string Message);
 }

@@ -77,7 +77,11 @@ public sealed class MailboxService(
         return record is not null && CryptographicOperations.FixedTimeEquals(record.MailboxLookupId, verifier) ? record : null;
     }
 
-    public async Task<MailboxThread?> OpenAsync(MailboxKeys keys, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The thread, decrypted; replies after <paramref name="seenBefore"/> (the position the reporter had seen when this
+    /// visit began, <see cref="CaseRecord.ReporterSeenPosition"/>) are marked new, and the thread counts as seen.
+    /// </summary>
+    public async Task<MailboxThread?> OpenAsync(MailboxKeys keys, int seenBefore, CancellationToken cancellationToken = default)
     {
         var record = await FindAsync(keys, cancellationToken);
         if (record is null)
@@ -88,8 +92,23 @@ public sealed class MailboxService(
         var channelCode = await db.Channels.Where(c => c.Id == record.ChannelId).Select(c => c.Code).SingleAsync(cancellationToken);
         var entries = await db.CaseEntries.AsNoTracking().Include(e => e.Attachments)
             .Where(e => e.CaseId == record.Id && e.ReadableByReporter).OrderBy(e => e.Position).ToListAsync(cancellationToken);
-        var items = entries.Select(e => Decrypt(e, keys.Identities)).ToList();
+        var items = entries.Select((e, i) => Decrypt(e, keys.Identities) with { New = IsNew(e, seenBefore), Number = i + 1 }).ToList();
+        await SeenAsync(record, entries, cancellationToken);
         return new MailboxThread(record, channelCode, items);
+    }
+
+    /// <summary>A reply the reporter had not seen when this visit began: only what others wrote counts as new.</summary>
+    internal static bool IsNew(CaseEntry entry, int seenBefore) => entry.Kind == EntryKind.HandlerMessage && entry.Position > seenBefore;
+
+    /// <summary>The reporter has seen the thread up to its last entry: only that position is kept, never when.</summary>
+    internal async Task SeenAsync(CaseRecord record, IReadOnlyList<CaseEntry> readable, CancellationToken cancellationToken)
+    {
+        var last = readable.Count == 0 ? 0 : readable.Max(e => e.Position);
+        if (last > record.ReporterSeenPosition)
+        {
+            await db.Cases.Where(c => c.Id == record.Id && c.ReporterSeenPosition < last)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReporterSeenPosition, last), cancellationToken);
+        }
     }
 
     /// <summary>Streams a decrypted attachment of this mailbox's case, or returns null if it is not one of them.</summary>
@@ -197,7 +216,7 @@ public sealed class MailboxService(
     private static ThreadItem Decrypt(CaseEntry entry, IReadOnlyList<IKeyIdentity> identities)
     {
         var opened = SealedEntry.Open(entry, identities);
-        return new ThreadItem(entry.Id, entry.Kind, entry.CreatedOn, opened.Report, opened.Message, opened.Attachments, opened.Unreadable);
+        return new ThreadItem(entry.Id, entry.Kind, entry.CreatedOn, opened.Report, opened.Message, opened.Attachments, opened.Unreadable, entry.Purpose);
     }
 }
 

@@ -32,14 +32,38 @@ public static class MailboxText
     public static string Outcome(IStringLocalizer T, string? outcome) =>
         outcome is not null && CaseOutcomes.All.Contains(outcome, StringComparer.Ordinal) ? T["MailboxText.Outcome." + outcome] : string.Empty;
 
-    public static string Kind(IStringLocalizer T, EntryKind kind) => kind switch
+    /// <summary>
+    /// What an item of the thread is: a handler's reply that counts as the legal acknowledgement or the feedback
+    /// says so, apart from the automatic receipt notice.
+    /// </summary>
+    public static string Kind(IStringLocalizer T, EntryKind kind, ReplyPurpose purpose = ReplyPurpose.Message) => (kind, purpose) switch
     {
-        EntryKind.Report => T["MailboxText.Report"],
-        EntryKind.ReporterMessage => T["MailboxText.Wrote"],
-        EntryKind.HandlerMessage => T["MailboxText.CaseHandlerWrote"],
-        EntryKind.ReceiptConfirmation => T["MailboxText.Confirmation"],
+        (EntryKind.HandlerMessage, ReplyPurpose.Acknowledgement or ReplyPurpose.Feedback) => Purpose(T, purpose),
+        (EntryKind.Report, _) => T["MailboxText.Report"],
+        (EntryKind.ReporterMessage, _) => T["MailboxText.Wrote"],
+        (EntryKind.HandlerMessage, _) => T["MailboxText.CaseHandlerWrote"],
+        (EntryKind.ReceiptConfirmation, _) => T["MailboxText.Confirmation"],
         _ => T["Common.MeetingRequest"],
     };
+
+    /// <summary>The name of a reply's purpose; empty for a plain message.</summary>
+    public static string Purpose(IStringLocalizer T, ReplyPurpose purpose) => purpose switch
+    {
+        ReplyPurpose.Acknowledgement => T["MailboxText.Purpose.Acknowledgement"],
+        ReplyPurpose.Feedback => T["MailboxText.Purpose.Feedback"],
+        _ => string.Empty,
+    };
+
+    /// <summary>The reply purposes that have a name of their own (<see cref="Purpose"/>).</summary>
+    public static IReadOnlyList<ReplyPurpose> NamedPurposes { get; } = [ReplyPurpose.Acknowledgement, ReplyPurpose.Feedback];
+
+    /// <summary>The mark of an item added since the reporter's last visit.</summary>
+    public static string New(IStringLocalizer T) => T["MailboxText.New"];
+
+    /// <summary>The link to the first new item: "1 new message", "2 new messages".</summary>
+    public static string NewCount(IStringLocalizer T, int count) => count == 1
+        ? T["MailboxText.NewCount.One"]
+        : T["MailboxText.NewCount.Many", count];
 
     public static string Unreadable(IStringLocalizer T) => T["MailboxText.ThisMessageCouldNotOpened"];
 

@@ -30,6 +30,9 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
         var recipient = await channelKeys.RecipientForMailboxAsync(record.ChannelId, record.MailboxRecipient, cancellationToken);
         var entries = await db.CaseEntries.AsNoTracking().Include(e => e.Attachments)
             .Where(e => e.CaseId == record.Id && e.ReadableByReporter).OrderBy(e => e.Position).ToListAsync(cancellationToken);
+        // Replies since the last opening are marked new; the script keeps the marks for the rest of its visit.
+        var seenBefore = record.ReporterSeenPosition;
+        await mailboxes.SeenAsync(record, entries, cancellationToken);
         return new MailboxThreadJson(
             record.CaseNumber,
             Day(record.ReceivedOn),
@@ -45,6 +48,8 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
                 Code(e.Kind.ToString()),
                 Day(e.CreatedOn),
                 i + 1,
+                Code(e.Purpose.ToString()),
+                MailboxService.IsNew(e, seenBefore),
                 e.Sealed is null ? null : Convert.ToBase64String(e.Sealed),
                 [.. e.Attachments.OrderBy(a => a.Index).Select(a => new MailboxAttachmentJson(a.Id, a.Index, a.SealedLength))]))]);
     }
@@ -133,7 +138,7 @@ public sealed record MailboxThreadJson(
 /// One readable thread entry; <see cref="Number"/> counts only the entries the reporter sees, <see cref="Sealed"/> is
 /// the base64 age file, null for system entries.
 /// </summary>
-public sealed record MailboxEntryJson(Guid Id, string Kind, string Date, int Number, string? Sealed, IReadOnlyList<MailboxAttachmentJson> Attachments);
+public sealed record MailboxEntryJson(Guid Id, string Kind, string Date, int Number, string Purpose, bool New, string? Sealed, IReadOnlyList<MailboxAttachmentJson> Attachments);
 
 /// <summary>An attachment: its index in the sealed document's list and the size of its age file.</summary>
 public sealed record MailboxAttachmentJson(Guid Id, int Index, long SealedSize);

@@ -15,6 +15,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddHostedService<AttachmentSweepJob>();
         services.AddScoped<ReportSubmission>();
         services.AddScoped<ReportIntake>();
+        services.AddScoped<TypedAnswers>();
         services.AddSingleton<BrowserSealedFields>();
         services.AddSingleton<ReceiptTicket>();
         services.AddSingleton<Mailbox.MailboxSession>();

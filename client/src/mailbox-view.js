@@ -24,34 +24,34 @@ export function messageDocument(text, files) {
 }
 
 /**
- * What is wrong with a follow-up before anything is sealed: each problem is a message from the page and,
- * for a file, its index.
+ * What is wrong with a follow-up before anything is sealed: each problem is a message from the page, the field
+ * it links to in the error summary ("message" or "attachments") and, for a file, its index.
  * @param {string} text the cleaned text
  * @param {{name: string, size: number}[]} files
  * @param {{maxFileBytes: number, maxTotalBytes: number, maxFiles: number}} limits
  * @param {Record<string, string>} messages msgEmpty, msgTooLong, msgFileTooLarge, msgTotalTooLarge, msgTooMany
- * @returns {{index: number | null, message: string}[]}
+ * @returns {{field: string, index: number | null, message: string}[]}
  */
 export function followUpProblems(text, files, limits, messages) {
   const problems = [];
   if (text.length === 0 && files.length === 0) {
-    problems.push({ index: null, message: messages.msgEmpty });
+    problems.push({ field: "message", index: null, message: messages.msgEmpty });
   }
   if (text.length > MAX_MESSAGE_CHARS) {
-    problems.push({ index: null, message: messages.msgTooLong });
+    problems.push({ field: "message", index: null, message: messages.msgTooLong });
   }
   let total = 0;
   files.forEach((file, index) => {
     total += file.size;
     if (limits.maxFileBytes > 0 && file.size > limits.maxFileBytes) {
-      problems.push({ index, message: `${file.name}: ${messages.msgFileTooLarge}` });
+      problems.push({ field: "attachments", index, message: `${file.name}: ${messages.msgFileTooLarge}` });
     }
   });
   if (limits.maxTotalBytes > 0 && total > limits.maxTotalBytes) {
-    problems.push({ index: null, message: messages.msgTotalTooLarge });
+    problems.push({ field: "attachments", index: null, message: messages.msgTotalTooLarge });
   }
   if (limits.maxFiles > 0 && files.length > limits.maxFiles) {
-    problems.push({ index: null, message: messages.msgTooMany });
+    problems.push({ field: "attachments", index: null, message: messages.msgTooMany });
   }
   return problems;
 }
@@ -72,6 +72,25 @@ export function statusText(strings, status, outcome) {
 export function stringKey(prefix, code) {
   const text = String(code ?? "");
   return prefix + text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * What a thread entry is called, as MailboxText.Kind puts it: a handler's reply that counts as the legal
+ * acknowledgement or the feedback is named so, any other entry by its kind.
+ */
+export function entryLabel(strings, entry) {
+  if (entry.kind === "handlerMessage" && entry.purpose && entry.purpose !== "message") {
+    const named = strings[stringKey("purpose", entry.purpose)];
+    if (named) {
+      return named;
+    }
+  }
+  return strings[stringKey("kind", entry.kind)] ?? "";
+}
+
+/** The link to the first new item, as MailboxText.NewCount puts it: "1 new message", "2 new messages". */
+export function newCountText(strings, count) {
+  return count === 1 ? strings.newOne ?? "" : String(strings.newMany ?? "").replace("{0}", String(count));
 }
 
 /** The CSS modifier the server page uses for an entry kind: EntryKind.ToString().ToLowerInvariant(). */
@@ -137,8 +156,9 @@ export function isIdle(lastActivity, now, timeoutMs) {
 }
 
 /**
- * The errors of an API answer as the script shows them: the server's messages (in the page's language), an
- * attachment's message prefixed with its file name, or the page's own message when the answer has none.
+ * The errors of an API answer as the script shows them: the server's messages (in the page's language) with the
+ * field they link to, an attachment's message prefixed with its file name, or the page's own message when the
+ * answer has none.
  * @param {unknown} json
  * @param {{name: string}[]} files
  * @param {string} fallback
@@ -149,7 +169,8 @@ export function answerErrors(json, files, fallback) {
     .filter((e) => e && typeof e.message === "string" && e.message.length > 0)
     .map((e) => {
       const file = Number.isInteger(e.index) && e.index >= 0 && e.index < files.length ? files[e.index] : null;
-      return { index: file ? e.index : null, message: file ? `${file.name}: ${e.message}` : e.message };
+      const field = file || e.field === "attachments" ? "attachments" : e.field === "message" ? "message" : "";
+      return { field, index: file ? e.index : null, message: file ? `${file.name}: ${e.message}` : e.message };
     });
-  return shown.length > 0 ? shown : [{ index: null, message: fallback }];
+  return shown.length > 0 ? shown : [{ field: "", index: null, message: fallback }];
 }

@@ -11,8 +11,8 @@ import { Decrypter, Encrypter } from "age-encryption";
 import { ParseStatus, deriveMailboxKeys, mailboxRecipientFor, parseToken } from "./mailbox-token.js";
 import { cleanValue, collect, postWithProgress, safeFileName, sealFile } from "./sealing.js";
 import {
-  answerErrors, answerRows, describedAttachments, followUpProblems, fromBase64, isIdle, kilobytes, kindClass,
-  messageDocument, statusText, stringKey,
+  answerErrors, answerRows, describedAttachments, entryLabel, followUpProblems, fromBase64, isIdle, kilobytes, kindClass,
+  messageDocument, newCountText, statusText,
 } from "./mailbox-view.js";
 
 const AUTHENTICATOR_HEADER = "Intake-Mailbox-Authenticator";
@@ -89,11 +89,14 @@ class MailboxPage {
     this.strings = strings;
     this.forms = forms;
     this.input = form.querySelector('input[name="Token"]');
+    this.title = document.title;
     this.button = form.querySelector('button[type="submit"]');
     this.session = null;
     this.thread = null;
     this.view = null;
     this.attachments = new Map();
+    // The replies marked new when they were first shown in this visit: they stay marked until it ends.
+    this.newIds = new Set();
     this.urls = new Set();
     this.busy = false;
     this.timer = 0;
@@ -274,8 +277,22 @@ class MailboxPage {
       }
     }
     const list = view.querySelector("ol.thread");
+    const fresh = [];
     for (const entry of thread.entries ?? []) {
-      list.append(await this.renderEntry(entry, thread.channel));
+      const isNew = entry.new === true || this.newIds.has(entry.id);
+      if (isNew) {
+        this.newIds.add(entry.id);
+        fresh.push(entry);
+      }
+      list.append(await this.renderEntry(entry, thread.channel, isNew));
+    }
+    // What arrived since the last visit is one step away, as on the server page.
+    const newItems = view.querySelector('[data-slot="new-items"]');
+    if (newItems && fresh.length > 0) {
+      const link = newItems.querySelector("a");
+      link.href = `#entry-${fresh[0].number}`;
+      link.textContent = newCountText(this.strings, fresh.length);
+      newItems.hidden = false;
     }
     if (thread.meetingRequested) {
       for (const node of view.querySelectorAll('[data-slot="meeting"]')) {
@@ -292,9 +309,16 @@ class MailboxPage {
     return view;
   }
 
-  async renderEntry(entry, channel) {
-    const item = element("li", kindClass(entry.kind));
-    item.append(element("p", "thread-meta", `${entry.date} – ${this.strings[stringKey("kind", entry.kind)] ?? ""}`));
+  async renderEntry(entry, channel, isNew) {
+    const item = element("li", kindClass(entry.kind) + (isNew ? " thread-item--new" : ""));
+    item.id = `entry-${entry.number}`;
+    const meta = element("p", "thread-meta");
+    if (isNew) {
+      item.tabIndex = -1;
+      meta.append(element("strong", "new-badge", this.strings.textNew ?? ""), " ");
+    }
+    meta.append(`${entry.date} – ${entryLabel(this.strings, entry)}`);
+    item.append(meta);
     let document_ = null;
     let unreadable = false;
     let reportDetails = null;
@@ -353,7 +377,7 @@ class MailboxPage {
       if (target.dataset.action === "leave") {
         this.close(this.messages.leftUrl);
       } else if (target.dataset.action === "meeting") {
-        this.requestMeeting(target).catch(() => this.showErrors([{ index: null, message: this.messages.msgFailed }]));
+        this.requestMeeting(target).catch(() => this.showErrors([{ field: "", index: null, message: this.messages.msgFailed }]));
       } else if (target.dataset.attachment) {
         this.download(target.dataset.attachment).catch(() => this.downloadFailed());
       }
@@ -363,7 +387,7 @@ class MailboxPage {
       reply.addEventListener("submit", (event) => {
         event.preventDefault();
         if (!this.busy) {
-          this.send(reply).catch(() => this.failSend(reply, [{ index: null, message: reply.dataset.msgFailed }]));
+          this.send(reply).catch(() => this.failSend(reply, [{ field: "", index: null, message: reply.dataset.msgFailed }]));
         }
       });
     }
@@ -372,6 +396,7 @@ class MailboxPage {
   async refresh(sent) {
     const answer = await this.post("/thread");
     if (answer.status !== 200 || !answer.json || typeof answer.json.caseNumber !== "string") {
+      await this.renewIfExpired(answer.json);
       this.showErrors(answerErrors(answer.json, [], this.messages.msgFailed));
       return;
     }
@@ -419,7 +444,7 @@ class MailboxPage {
   }
 
   downloadFailed() {
-    this.showErrors([{ index: null, message: this.strings.textDownloadFailed }]);
+    this.showErrors([{ field: "", index: null, message: this.strings.textDownloadFailed }]);
   }
 
   revoke(url) {
@@ -432,6 +457,7 @@ class MailboxPage {
     const answer = await this.post("/meeting");
     if (answer.status !== 200) {
       button.disabled = false;
+      await this.renewIfExpired(answer.json);
       this.showErrors(answerErrors(answer.json, [], this.messages.msgFailed));
       return;
     }
@@ -463,10 +489,12 @@ class MailboxPage {
     try {
       answer = await this.upload(sealed);
     } catch {
-      this.failSend(reply, [{ index: null, message: reply.dataset.msgFailed }]);
+      this.failSend(reply, [{ field: "", index: null, message: reply.dataset.msgFailed }]);
       return;
     }
     if (answer.status !== 200) {
+      // An expired form is one instruction; what was typed and chosen stays, and the next Send takes a fresh form.
+      await this.renewIfExpired(answer.json);
       this.failSend(reply, answerErrors(answer.json, files, reply.dataset.msgFailed));
       return;
     }
@@ -512,6 +540,27 @@ class MailboxPage {
     return postWithProgress(`${this.messages.api}/messages`, body, this.headers({}), (percent) => this.setProgress(percent));
   }
 
+  /** After an answer that says the form had expired: takes the antiforgery token from the door page served afresh. */
+  async renewIfExpired(json) {
+    if (!json || json.expired !== true) {
+      return;
+    }
+    try {
+      const response = await fetch(window.location.pathname, { credentials: "same-origin", cache: "no-store", headers: { Accept: "text/html" } });
+      if (!response.ok) {
+        return;
+      }
+      const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+      const from = fresh.querySelector('form.mailbox-door-form input[name="__RequestVerificationToken"]');
+      const to = this.form.querySelector('input[name="__RequestVerificationToken"]');
+      if (from instanceof HTMLInputElement && to instanceof HTMLInputElement) {
+        to.value = from.value;
+      }
+    } catch {
+      // The instruction is shown all the same; sending again tries once more.
+    }
+  }
+
   failSend(reply, errors) {
     this.hideProgress();
     this.setSending(reply, false);
@@ -534,24 +583,44 @@ class MailboxPage {
   }
 
   clearErrors() {
-    const summary = this.part("browser-errors");
+    const summary = this.part("error-summary");
     if (summary) {
       summary.replaceChildren();
       summary.hidden = true;
     }
+    document.title = this.title;
   }
 
+  /**
+   * The one error summary (Pages/Shared/_ErrorSummary), filled as the server page fills it after a refused
+   * message: a heading, each problem linked to its field, focused, and the title says "Fel:".
+   */
   showErrors(problems) {
-    const summary = this.part("browser-errors");
+    const summary = this.part("error-summary");
     if (!summary) {
       return;
     }
     const list = element("ul");
     for (const problem of problems) {
-      list.append(element("li", "", problem.message));
+      const item = element("li");
+      const target = problem.field ? this.part(problem.field) : null;
+      if (target) {
+        const link = element("a", "", problem.message);
+        link.href = `#${problem.field}`;
+        item.append(link);
+      } else {
+        item.textContent = problem.message;
+      }
+      list.append(item);
     }
-    summary.replaceChildren(element("p", "", this.strings.textNotSent ?? ""), list);
+    const heading = element("h2", "", summary.dataset.heading || this.strings.textNotSent || "");
+    heading.id = "error-summary-heading";
+    summary.replaceChildren(heading, list);
     summary.hidden = false;
+    const reply = this.view ? this.view.querySelector("form.mailbox-reply") : null;
+    if (reply && reply.dataset.msgErrorTitle) {
+      document.title = reply.dataset.msgErrorTitle.replace("{0}", this.title);
+    }
     summary.focus();
   }
 
@@ -630,6 +699,7 @@ class MailboxPage {
     }
     this.thread = null;
     this.attachments.clear();
+    this.newIds.clear();
     for (const url of [...this.urls]) {
       this.revoke(url);
     }
@@ -639,6 +709,7 @@ class MailboxPage {
       this.view = null;
     }
     this.input.value = "";
+    document.title = this.title;
     this.door.hidden = false;
     this.busy = false;
     this.setDoorBusy(false);

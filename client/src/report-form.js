@@ -192,6 +192,14 @@ class ReportPage {
       return this.messages.msgLeave;
     };
     window.addEventListener("beforeunload", this.warnBeforeLeaving);
+    // Without JavaScript the language switch posts the form, to be shown again in the other language with what was
+    // typed. Here it is the link it stands for: nothing typed reaches the server, and leaving asks first.
+    for (const button of document.querySelectorAll("button[formaction][data-href]")) {
+      button.addEventListener("click", (event) => {
+        event.preventDefault();
+        window.location.assign(button.dataset.href);
+      });
+    }
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       // Enter in a field before the last step means Next, not Send.

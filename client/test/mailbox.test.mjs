@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { Decrypter, Encrypter, generateIdentity, identityToRecipient } from "age-encryption";
 import {
   MAX_MESSAGE_CHARS, answerErrors, answerRows, describedAttachments, followUpProblems, fromBase64, isIdle, kilobytes,
-  kindClass, messageDocument, stringKey,
+  entryLabel, kindClass, messageDocument, newCountText, stringKey,
 } from "../src/mailbox-view.js";
 
 const messages = {
@@ -25,12 +25,16 @@ test("the message document is the one ReportDocument.Message builds", () => {
 
 test("an empty follow-up, a too long one and oversized files are refused before sealing", () => {
   const limits = { maxFileBytes: 10, maxTotalBytes: 15, maxFiles: 2 };
-  assert.deepEqual(followUpProblems("", [], limits, messages), [{ index: null, message: "empty" }]);
-  assert.deepEqual(followUpProblems("x".repeat(MAX_MESSAGE_CHARS + 1), [], limits, messages), [{ index: null, message: "too long" }]);
+  assert.deepEqual(followUpProblems("", [], limits, messages), [{ field: "message", index: null, message: "empty" }]);
+  assert.deepEqual(followUpProblems("x".repeat(MAX_MESSAGE_CHARS + 1), [], limits, messages), [{ field: "message", index: null, message: "too long" }]);
   assert.deepEqual(followUpProblems("", [{ name: "a", size: 5 }], limits, messages), []);
   assert.deepEqual(
     followUpProblems("ok", [{ name: "a", size: 11 }, { name: "b", size: 5 }, { name: "c", size: 1 }], limits, messages),
-    [{ index: 0, message: "a: too large" }, { index: null, message: "total too large" }, { index: null, message: "too many" }],
+    [
+      { field: "attachments", index: 0, message: "a: too large" },
+      { field: "attachments", index: null, message: "total too large" },
+      { field: "attachments", index: null, message: "too many" },
+    ],
   );
 });
 
@@ -71,10 +75,10 @@ test("attachments take their names from the sealed document by index", () => {
 
 test("API errors are shown with the file they concern, or the page's own message", () => {
   const files = [{ name: "photo.jpg" }];
-  assert.deepEqual(answerErrors({ errors: [{ field: "attachments", index: 0, message: "bad" }] }, files, "failed"), [{ index: 0, message: "photo.jpg: bad" }]);
-  assert.deepEqual(answerErrors({ errors: [{ field: "", index: null, message: "expired" }] }, files, "failed"), [{ index: null, message: "expired" }]);
-  assert.deepEqual(answerErrors(null, files, "failed"), [{ index: null, message: "failed" }]);
-  assert.deepEqual(answerErrors({ errors: [{ index: 7, message: "x" }] }, files, "failed"), [{ index: null, message: "x" }]);
+  assert.deepEqual(answerErrors({ errors: [{ field: "attachments", index: 0, message: "bad" }] }, files, "failed"), [{ field: "attachments", index: 0, message: "photo.jpg: bad" }]);
+  assert.deepEqual(answerErrors({ errors: [{ field: "", index: null, message: "expired" }] }, files, "failed"), [{ field: "", index: null, message: "expired" }]);
+  assert.deepEqual(answerErrors(null, files, "failed"), [{ field: "", index: null, message: "failed" }]);
+  assert.deepEqual(answerErrors({ errors: [{ index: 7, message: "x" }] }, files, "failed"), [{ field: "", index: null, message: "x" }]);
 });
 
 test("idle is measured from the last activity, however late the timer runs", () => {
@@ -104,4 +108,23 @@ test("a closed case's status says how it ended and what the reporter can still d
   assert.equal(statusText(strings, "closed", "measures-taken"), "Closed. Measures were taken. You can still write.");
   assert.equal(statusText(strings, "closed", null), "Closed. You can still write.");
   assert.equal(statusText(strings, "closed", "unknown"), "Closed. You can still write.");
+});
+
+test("a reply that counts as the acknowledgement or the feedback is named so, apart from the receipt notice", () => {
+  const strings = {
+    kindHandlerMessage: "The case handler wrote",
+    kindReceiptConfirmation: "Receipt: your report has arrived",
+    purposeAcknowledgement: "Acknowledgement of receipt",
+    purposeFeedback: "Feedback",
+  };
+  assert.equal(entryLabel(strings, { kind: "handlerMessage", purpose: "acknowledgement" }), "Acknowledgement of receipt");
+  assert.equal(entryLabel(strings, { kind: "handlerMessage", purpose: "feedback" }), "Feedback");
+  assert.equal(entryLabel(strings, { kind: "handlerMessage", purpose: "message" }), "The case handler wrote");
+  assert.equal(entryLabel(strings, { kind: "receiptConfirmation", purpose: "message" }), "Receipt: your report has arrived");
+});
+
+test("the link to what is new counts the new items as the server page does", () => {
+  const strings = { newOne: "1 nytt meddelande", newMany: "{0} nya meddelanden" };
+  assert.equal(newCountText(strings, 1), "1 nytt meddelande");
+  assert.equal(newCountText(strings, 2), "2 nya meddelanden");
 });

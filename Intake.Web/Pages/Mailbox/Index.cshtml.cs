@@ -43,9 +43,10 @@ public sealed class IndexModel(MailboxService mailboxes, MailboxSession session,
             if (Error is null)
             {
                 using var keys = token!.DeriveKeys();
-                if (await mailboxes.FindAsync(keys, HttpContext.RequestAborted) is not null)
+                if (await mailboxes.FindAsync(keys, HttpContext.RequestAborted) is { } found)
                 {
-                    session.Open(HttpContext, token);
+                    // Replies after what the reporter had seen stay marked new for this visit.
+                    session.Open(HttpContext, token, found.ReporterSeenPosition);
                     return RedirectToPage("Open");
                 }
 

@@ -17,6 +17,9 @@ public sealed class OpenModel(MailboxService mailboxes, MailboxSession session, 
 
     public FollowUpResult? Rejected { get; private set; }
 
+    /// <summary>The thread position the reporter had seen before this visit, from the mailbox session.</summary>
+    private int _seenBefore;
+
     public const string MessageSent = "true";
     public const string MeetingRequested = "meeting";
 
@@ -30,7 +33,7 @@ public sealed class OpenModel(MailboxService mailboxes, MailboxSession session, 
     {
         var done = Request.Query["sent"].ToString();
         Done = done is MessageSent or MeetingRequested ? done : null;
-        Thread = await mailboxes.OpenAsync(keys, HttpContext.RequestAborted);
+        Thread = await mailboxes.OpenAsync(keys, _seenBefore, HttpContext.RequestAborted);
         return Thread is null ? Closed() : Page();
     });
 
@@ -54,7 +57,7 @@ public sealed class OpenModel(MailboxService mailboxes, MailboxSession session, 
         }
 
         Rejected = result;
-        Thread = await mailboxes.OpenAsync(keys, HttpContext.RequestAborted);
+        Thread = await mailboxes.OpenAsync(keys, _seenBefore, HttpContext.RequestAborted);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     });
@@ -85,7 +88,7 @@ public sealed class OpenModel(MailboxService mailboxes, MailboxSession session, 
 
     private async Task<IActionResult> WithMailboxAsync(Func<MailboxKeys, Task<IActionResult>> action)
     {
-        using var token = session.Current(HttpContext);
+        using var token = session.Current(HttpContext, out _seenBefore);
         if (token is null)
         {
             return Closed();

@@ -46,6 +46,15 @@ public abstract class ReportPageModel(
     /// <summary>The form's stamp (docs/availability.md): kept from the form first shown, so waiting counts.</summary>
     public string Stamp { get; private set; } = string.Empty;
 
+    /// <summary>The form came from the language switch with what was typed: the files it named are to be chosen again.</summary>
+    public KeptAnswers? LanguageSwitched { get; private set; }
+
+    /// <summary>The form the layout's language switch posts (without JavaScript), so what was typed is kept.</summary>
+    [ViewData]
+    public string LanguageSwitchForm { get; set; } = FormId;
+
+    public const string FormId = "report-form";
+
     /// <summary>While too many reports arrive: the localized message saying how long to wait before sending again.</summary>
     public string? WaitMessage { get; private set; }
 
@@ -100,6 +109,22 @@ public abstract class ReportPageModel(
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
         }
 
+        return Page();
+    }
+
+    /// <summary>The language switch without JavaScript: the form again, in this request's language, with what was typed. Nothing is sent.</summary>
+    /// <remarks>No handler parameter: binding one would make the framework read (and buffer) the whole form first.</remarks>
+    public async Task<IActionResult> OnPostLanguageAsync()
+    {
+        if (!await LoadChannelAsync())
+        {
+            return NotFound();
+        }
+
+        var typed = HttpContext.RequestServices.GetRequiredService<TypedAnswers>();
+        LanguageSwitched = await typed.ReadAsync(HttpContext, HttpContext.RequestAborted);
+        Answers = LanguageSwitched.Answers;
+        Stamp = LanguageSwitched.Stamp.Length > 0 ? LanguageSwitched.Stamp : gate.StampFor(ChannelCode);
         return Page();
     }
 

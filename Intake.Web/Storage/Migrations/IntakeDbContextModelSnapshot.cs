@@ -245,6 +245,9 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("ReadableByReporter")
                         .HasColumnType("INTEGER");
 
@@ -428,6 +431,9 @@ namespace Intake.Web.Storage.Migrations
                     b.Property<string>("ReporterRole")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReporterSeenPosition")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("RiskAssessmentUpdated")
                         .HasColumnType("INTEGER");
