@@ -37,7 +37,10 @@ public sealed class DetailsModel(
 
     public DateOnly Today => calendar.Today;
 
+    /// <summary>The confirmation of the action just saved, shown in its own section (<see cref="DoneSection"/>).</summary>
     public string? StatusMessage { get; private set; }
+
+    public string? DoneSection { get; private set; }
 
     public IReadOnlyList<(string Anchor, string Message)> Errors => _errors;
 
@@ -82,7 +85,12 @@ public sealed class DetailsModel(
             audit.Record(AuditKinds.CaseViewed, keyring.UserId, record.Id, record.ChannelId);
             await work.SaveAsync(Aborted);
         }
-        StatusMessage = DoneMessage(done);
+        if (CaseDone.Of(done) is { } saved)
+        {
+            DoneSection = saved.Section;
+            StatusMessage = text[saved.Text];
+        }
+
         await LoadAsync(record, keyring, reveal: false, posted: null, template);
         return Page();
     }
@@ -239,25 +247,7 @@ public sealed class DetailsModel(
         WriteForms = writeForms.For(View, keyring, template);
     }
 
-    private RedirectToPageResult Done(string what) => RedirectToPage("Details", new { id = Id, done = what });
-
-    private string? DoneMessage(string? done) => done switch
-    {
-        "replied" => text["Staff.Cases.Details.ReplyHasBeenSentReporters"].Value,
-        "noted" => text["Staff.Cases.Details.InternalNoteHasBeenSaved"].Value,
-        "status" => text["Staff.Cases.Details.StatusHasBeenChanged"].Value,
-        "closed" => text["Staff.Cases.Details.CaseHasBeenClosed"].Value,
-        "closed-sent" => text["Staff.Cases.Details.CaseClosedMessageSent"].Value,
-        "assigned" => text["Staff.Cases.Details.AssigneeHasBeenChanged"].Value,
-        "categorised" => text["Staff.Cases.Details.CategoriesHaveBeenSaved"].Value,
-        "triage" => text["Staff.Cases.Details.TriageHasBeenSaved"].Value,
-        "urgency" => text["Staff.Cases.Threat.UrgencySaved"].Value,
-        "statutory" => text["Staff.Cases.Threat.StatutorySaved"].Value,
-        "receipt" => text["Staff.Cases.Receipt.Attached"].Value,
-        "measure" => text["Staff.Cases.Threat.MeasureSaved"].Value,
-        "unit" => text["Staff.Cases.Threat.UnitSaved"].Value,
-        _ => null,
-    };
+    private RedirectToPageResult Done(string what) => CaseDone.Redirect(Id, what);
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
