@@ -17,6 +17,8 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<CaseUnitChange>();
         services.AddScoped<Pages.Staff.Cases.ThreatPanels>();
         services.AddScoped<Pages.Staff.Cases.StatusChange>();
+        services.AddScoped<Pages.Staff.Cases.CaseFactsChange>();
+        services.AddScoped<Pages.Staff.Cases.CasePageContent>();
         services.AddScoped<Pages.Staff.Cases.ReplyReadyTexts>();
         services.AddScoped<Drafts.CaseDrafts>();
         services.AddScoped<Pages.Staff.Cases.WriteForms>();

@@ -14,7 +14,7 @@ public static class CaseDone
     /// <summary>The view data key of that section's confirmation.</summary>
     public const string MessageKey = "CaseDoneMessage";
 
-    private static readonly Dictionary<string, (string Section, string Text)> Actions = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Section, string Text)> _actions = new(StringComparer.Ordinal)
     {
         ["replied"] = ("reply", "Staff.Cases.Details.ReplyHasBeenSentReporters"),
         ["noted"] = ("note", "Staff.Cases.Details.InternalNoteHasBeenSaved"),
@@ -33,7 +33,7 @@ public static class CaseDone
 
     /// <summary>The section an action's confirmation belongs to and its resource key; null for an unknown action.</summary>
     public static (string Section, string Text)? Of(string? done) =>
-        done is not null && Actions.TryGetValue(done, out var found) ? found : null;
+        done is not null && _actions.TryGetValue(done, out var found) ? found : null;
 
     /// <summary>Back to the case page at the action's section, with its confirmation.</summary>
     public static RedirectToPageResult Redirect(Guid caseId, string done) =>
