@@ -6,6 +6,7 @@ public static class CaseServiceCollectionExtensions
     public static IServiceCollection AddIntakeCaseHandling(this IServiceCollection services)
     {
         services.AddScoped<CaseSchedule>();
+        services.AddScoped<CaseThread>();
         services.AddScoped<CaseReader>();
         services.AddScoped<CaseViewAudit>();
         services.AddScoped<CaseWorkflow>();

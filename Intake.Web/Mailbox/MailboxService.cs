@@ -18,7 +18,7 @@ namespace Intake.Web.Mailbox;
 /// the mailbox recipient before it is written.
 /// </summary>
 public sealed class MailboxService(
-    IntakeDbContext db, ChannelKeys channelKeys, DataDirectory data, MultipartUploadReader reader, CaseCalendar calendar, NoticeOutbox notices)
+    IntakeDbContext db, ChannelKeys channelKeys, DataDirectory data, MultipartUploadReader reader, CaseCalendar calendar, NoticeOutbox notices, CaseThread thread)
 {
     public const string FileField = "attachments";
 
@@ -86,9 +86,7 @@ public sealed class MailboxService(
         }
 
         var channelCode = await db.Channels.Where(c => c.Id == record.ChannelId).Select(c => c.Code).SingleAsync(cancellationToken);
-        var entries = await db.CaseEntries.AsNoTracking().Include(e => e.Attachments)
-            .Where(e => e.CaseId == record.Id && e.ReadableByReporter).OrderBy(e => e.Position).ToListAsync(cancellationToken);
-        var items = entries.Select(e => Decrypt(e, keys.Identities)).ToList();
+        var items = await thread.ReadAsync(record.Id, keys.Identities, CaseThreadReader.Reporter, cancellationToken);
         return new MailboxThread(record, channelCode, items);
     }
 
@@ -193,12 +191,6 @@ public sealed class MailboxService(
         ReadableByReporter = true,
         CreatedOn = calendar.Today,
     };
-
-    private static ThreadItem Decrypt(CaseEntry entry, IReadOnlyList<IKeyIdentity> identities)
-    {
-        var opened = SealedEntry.Open(entry, identities);
-        return new ThreadItem(entry.Id, entry.Kind, entry.CreatedOn, opened.Report, opened.Message, opened.Attachments, opened.Unreadable);
-    }
 }
 
 public sealed record FollowUpResult(
