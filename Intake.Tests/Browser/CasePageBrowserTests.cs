@@ -69,7 +69,7 @@ public sealed class CasePageBrowserTests(BrowserFixture browser) : IClassFixture
             await page.WaitForURLAsync(url => url.EndsWith("#assign", StringComparison.Ordinal));
             await page.WaitForSelectorAsync("#assign #status-message");
             Assert.Equal(1, await page.Locator("[role=status]#status-message").CountAsync());
-            Assert.True(await PageLayout.InViewAsync(page, "#assign #status-message"), "The confirmation is not in view after saving the assignee: " + await page.EvaluateAsync<string>("() => JSON.stringify([window.scrollY, document.querySelector('#status-message').getBoundingClientRect()])"));
+            Assert.True(await PageLayout.InViewAsync(page, "#assign #status-message"), "The confirmation is not in view after saving the assignee.");
         }, new BrowserNewContextOptions { ViewportSize = PageLayout.Desktop });
     }
 

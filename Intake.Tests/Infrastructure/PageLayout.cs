@@ -127,4 +127,26 @@ public static class PageLayout
             "s => { const b = document.querySelector(s).getBoundingClientRect(); return b.height > 0 && b.top >= 0 && b.bottom <= window.innerHeight; }",
             selector);
     }
+
+    /// <summary>
+    /// Whether the select shows its longest option whole: the option's text, measured in the select's font, fits
+    /// inside the box less its padding and the drop-down arrow.
+    /// </summary>
+    public static Task<bool> SelectShowsWholeOptionsAsync(IPage page, string selector)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync<bool>(
+            """
+            s => {
+              const select = document.querySelector(s);
+              const style = getComputedStyle(select);
+              const context = document.createElement('canvas').getContext('2d');
+              context.font = style.font;
+              const widest = Math.max(...[...select.options].map(o => context.measureText(o.text).width));
+              const arrow = style.appearance === 'none' ? 0 : 20;
+              return widest <= select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - arrow;
+            }
+            """,
+            selector);
+    }
 }
