@@ -11,11 +11,13 @@ namespace Intake.Tests.Browser;
 
 /// <summary>
 /// The case inbox in Chromium: within the page at 1280 px with one deadline column and the filter bar on one row,
-/// case, status and next deadline alone on a 390 px phone, filters that work without JavaScript, and no serious
-/// axe violation.
+/// its selects not cut short, case, status and next deadline alone on a 390 px phone, filters that work without
+/// JavaScript, and no serious axe violation.
 /// </summary>
 public sealed class InboxBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
+    private static readonly string[] _sortSelects = ["#f-sort", "#f-dir"];
+
     private static readonly string[] _paths = ["/Staff/Cases", "/en/Staff/Cases?overdue=true&sort=Deadline", "/fi/Staff/Cases", "/Staff"];
 
     // The fixture's application is shared by the class: set the organisation up once.
@@ -46,6 +48,11 @@ public sealed class InboxBrowserTests(BrowserFixture browser) : IClassFixture<Br
             Assert.Contains("Bekräftelse av mottagandet:", await page.Locator("table.inbox tbody tr").First.Locator("td").Nth(3).TextContentAsync(), StringComparison.Ordinal);
             Assert.True(await PageLayout.ChildrenOnOneRowAsync(page, "form.inbox-filters"), "The filter bar wraps at 1280 px.");
             Assert.Empty(await PageLayout.UnlabelledControlsAsync(page, "form.inbox-filters"));
+            foreach (var select in _sortSelects)
+            {
+                Assert.True(await PageLayout.SelectShowsWholeOptionsAsync(page, select), $"{select} cuts its options short at 1280 px.");
+            }
+
             Directory.CreateDirectory(BrowserFixture.ScreenshotDirectory);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "inbox-1280.png") });
         }, new BrowserNewContextOptions { ViewportSize = PageLayout.Desktop });

@@ -7,9 +7,10 @@ using OtpNet;
 namespace Intake.Tests.Browser;
 
 /// <summary>
-/// Sign-in, the first code's set-up and a new account take seconds: in Chromium the form says it is working in a
-/// live region and a second click sends nothing. So that the page stays to be looked at while the post is under way,
-/// the test points the form at a frame of the page (its target); the page's script is the same.
+/// Sign-in, its one-time code, activation, the first code's set-up and a new account take seconds: in Chromium the
+/// form says it is working in a live region and a second click sends nothing. So that the page stays to be looked at
+/// while the post is under way, the test points the form at a frame of the page (its target); the page's script is
+/// the same.
 /// </summary>
 public sealed class SlowActionsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
@@ -46,6 +47,36 @@ public sealed class SlowActionsBrowserTests(BrowserFixture browser) : IClassFixt
             await page.FillAsync("#NewUsername", "busy-" + Guid.NewGuid().ToString("N")[..8]);
             Assert.Equal(1, await DoubleClickAsync(page, "form[action*='handler=Create']", "Skapar kontot"));
             await AxeAssert.NoSeriousViolationsAsync(page, "new account while working");
+        });
+
+    [Fact]
+    public Task Activation_SaysItIsWorking_AndIsSentOnce() =>
+        browser.RunAsync("slow-activation", javaScript: true, async page =>
+        {
+            await page.GotoAsync("/Staff/SignIn/Activate");
+            await page.FillAsync("#Username", "busy-" + Guid.NewGuid().ToString("N")[..8]);
+            await page.FillAsync("#Code", "ABCD-EFGH-JKLM");
+            await page.FillAsync("#Passphrase", StaffWorld.Passphrase);
+            await page.FillAsync("#RepeatPassphrase", StaffWorld.Passphrase);
+            Assert.Equal(1, await DoubleClickAsync(page, "main form", "Aktiverar kontot"));
+            await AxeAssert.NoSeriousViolationsAsync(page, "activation while working");
+        });
+
+    [Fact]
+    public Task SignInCode_SaysItIsWorking_AndIsSentOnce() =>
+        browser.RunAsync("slow-sign-in-code", javaScript: true, async page =>
+        {
+            // Signed in once, the authenticator is set up: the next sign-in asks for its code on a page of its own.
+            await browser.SignInAsync(page, StaffWorld.WhistleblowingHandler);
+            await page.Context.ClearCookiesAsync();
+            await page.GotoAsync("/Staff/SignIn");
+            await page.FillAsync("#Username", StaffWorld.WhistleblowingHandler);
+            await page.FillAsync("#Passphrase", StaffWorld.Passphrase);
+            await page.ClickAsync("main form button[type=submit]");
+            await page.WaitForURLAsync("**/Staff/SignIn/Code");
+            await page.FillAsync("#Code", "123456");
+            Assert.Equal(1, await DoubleClickAsync(page, "main form[data-busy]", "Loggar in"));
+            await AxeAssert.NoSeriousViolationsAsync(page, "sign-in code while working");
         });
 
     /// <summary>

@@ -88,4 +88,65 @@ public static class PageLayout
             """,
             selector);
     }
+
+    /// <summary>Whether the first element's box lies wholly left of the second's and the two share some height (side by side).</summary>
+    public static Task<bool> SideBySideAsync(IPage page, string leftSelector, string rightSelector)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync<bool>(
+            """
+            ([l, r]) => {
+              const a = document.querySelector(l).getBoundingClientRect();
+              const b = document.querySelector(r).getBoundingClientRect();
+              return a.width > 0 && b.width > 0 && a.right <= b.left && a.top < b.bottom && b.top < a.bottom;
+            }
+            """,
+            new[] { leftSelector, rightSelector });
+    }
+
+    /// <summary>Whether the elements' boxes are stacked in one column, each as wide as the first and below the one before.</summary>
+    public static Task<bool> OneColumnAsync(IPage page, params string[] selectors)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync<bool>(
+            """
+            s => {
+              const boxes = s.map(x => document.querySelector(x).getBoundingClientRect());
+              return boxes.every((b, i) => Math.abs(b.left - boxes[0].left) < 1 && Math.abs(b.width - boxes[0].width) < 1
+                && (i === 0 || b.top >= boxes[i - 1].bottom - 1));
+            }
+            """,
+            selectors);
+    }
+
+    /// <summary>Whether the element is wholly inside the window as it is scrolled now.</summary>
+    public static Task<bool> InViewAsync(IPage page, string selector)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync<bool>(
+            "s => { const b = document.querySelector(s).getBoundingClientRect(); return b.height > 0 && b.top >= 0 && b.bottom <= window.innerHeight; }",
+            selector);
+    }
+
+    /// <summary>
+    /// Whether the select shows its longest option whole: the option's text, measured in the select's font, fits
+    /// inside the box less its padding and the drop-down arrow.
+    /// </summary>
+    public static Task<bool> SelectShowsWholeOptionsAsync(IPage page, string selector)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync<bool>(
+            """
+            s => {
+              const select = document.querySelector(s);
+              const style = getComputedStyle(select);
+              const context = document.createElement('canvas').getContext('2d');
+              context.font = style.font;
+              const widest = Math.max(...[...select.options].map(o => context.measureText(o.text).width));
+              const arrow = style.appearance === 'none' ? 0 : 20;
+              return widest <= select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - arrow;
+            }
+            """,
+            selector);
+    }
 }

@@ -15,7 +15,7 @@ namespace Intake.Web.Cases;
 /// attachments, the sealed triage notes, and the case's own audit trail. Nothing decrypted is kept beyond the
 /// request that asked for it.
 /// </summary>
-public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, CaseMeasures measures, CaseSchedule schedule, DataDirectory data)
+public sealed class CaseReader(IntakeDbContext db, CaseThread thread, CaseTriage triage, CaseMeasures measures, CaseSchedule schedule, DataDirectory data)
 {
     public async Task<CaseView> ReadAsync(CaseRecord record, UnlockedKeyring keyring, bool revealIdentity, CancellationToken cancellationToken = default)
     {
@@ -25,23 +25,11 @@ public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, CaseMeasur
         var channel = await ChannelAsync(record.ChannelId, cancellationToken);
         var form = ReportForms.For(channel.Code);
         var names = await db.StaffUsers.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var entries = await db.CaseEntries.AsNoTracking().Include(e => e.Attachments)
-            .Where(e => e.CaseId == record.Id).OrderBy(e => e.Position).ToListAsync(cancellationToken);
+        var entries = await thread.ReadAsync(record.Id, identities, CaseThreadReader.Handlers, cancellationToken);
 
-        CaseReport? report = null;
-        var thread = new List<CaseThreadItem>();
-        foreach (var entry in entries)
-        {
-            var opened = SealedEntry.Open(entry, identities, everyFile: true);
-            if (entry.Kind == EntryKind.Report)
-            {
-                report ??= ToReport(opened, revealIdentity);
-                continue;
-            }
-
-            var author = entry.AuthorId is { } id ? names.GetValueOrDefault(id) : null;
-            thread.Add(new CaseThreadItem(entry.Id, entry.Kind, entry.CreatedOn, author, opened.Message?.Text, opened.Attachments, opened.Unreadable, entry.Purpose));
-        }
+        // The report is shown on its own, its identity block apart; the thread is everything after it.
+        var report = entries.FirstOrDefault(e => e.Kind == EntryKind.Report) is { } reported ? ToReport(reported, revealIdentity) : null;
+        var items = entries.Where(e => e.Kind != EntryKind.Report).ToList();
 
         var members = await MembersAsync(record.ChannelId, cancellationToken);
         var assignee = record.AssigneeId is { } assigneeId ? names.GetValueOrDefault(assigneeId) : null;
@@ -50,7 +38,7 @@ public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, CaseMeasur
             AuditWords.PersonIn(e.Detail) is { } p ? names.GetValueOrDefault(p) : null)).ToList();
         var deadlines = await schedule.RefreshAsync(record, cancellationToken);
         var measureViews = measures.Open(await schedule.MeasuresAsync(record.Id, cancellationToken), keyring, record.ChannelId);
-        return new CaseView(record, channel, form, report, thread, assignee, members, triage.Open(record, keyring), trail, deadlines, measureViews);
+        return new CaseView(record, channel, form, report, items, assignee, members, triage.Open(record, keyring), trail, deadlines, measureViews);
     }
 
     public async Task<Channels.ChannelKind> KindAsync(Guid channelId, CancellationToken cancellationToken = default) =>
@@ -111,7 +99,7 @@ public sealed class CaseReader(IntakeDbContext db, CaseTriage triage, CaseMeasur
         }
     }
 
-    private static CaseReport ToReport(OpenedEntry opened, bool revealIdentity)
+    private static CaseReport ToReport(CaseThreadEntry opened, bool revealIdentity)
     {
         if (opened.Report is not { } json)
         {

@@ -6,6 +6,7 @@ public static class CaseServiceCollectionExtensions
     public static IServiceCollection AddIntakeCaseHandling(this IServiceCollection services)
     {
         services.AddScoped<CaseSchedule>();
+        services.AddScoped<CaseThread>();
         services.AddScoped<CaseReader>();
         services.AddScoped<CaseViewAudit>();
         services.AddScoped<CaseWorkflow>();
@@ -17,6 +18,8 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<CaseUnitChange>();
         services.AddScoped<Pages.Staff.Cases.ThreatPanels>();
         services.AddScoped<Pages.Staff.Cases.StatusChange>();
+        services.AddScoped<Pages.Staff.Cases.CaseFactsChange>();
+        services.AddScoped<Pages.Staff.Cases.CasePageContent>();
         services.AddScoped<Pages.Staff.Cases.ReplyReadyTexts>();
         services.AddScoped<Drafts.CaseDrafts>();
         services.AddScoped<Pages.Staff.Cases.WriteForms>();

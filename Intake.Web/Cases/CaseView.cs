@@ -12,7 +12,7 @@ public sealed record CaseView(
     Channel Channel,
     ReportForm Form,
     CaseReport? Report,
-    IReadOnlyList<CaseThreadItem> Thread,
+    IReadOnlyList<CaseThreadEntry> Thread,
     string? AssigneeName,
     IReadOnlyList<CaseMember> Members,
     TriageSecrets Triage,
@@ -28,10 +28,6 @@ public sealed record CaseView(
 /// filled in only when the handler asked to see them.
 /// </summary>
 public sealed record CaseReport(ReportJson Answers, IReadOnlyList<AttachmentView> Attachments, string IdentityMode, bool HasIdentity, string? Name, string? Contact, bool Unreadable);
-
-public sealed record CaseThreadItem(
-    Guid EntryId, EntryKind Kind, DateOnly Date, string? Author, string? Text, IReadOnlyList<AttachmentView> Attachments, bool Unreadable,
-    ReplyPurpose Purpose = ReplyPurpose.Message);
 
 public sealed record CaseMember(Guid UserId, string DisplayName);
 

@@ -18,7 +18,7 @@ namespace Intake.Web.Mailbox;
 /// the mailbox recipient before it is written.
 /// </summary>
 public sealed class MailboxService(
-    IntakeDbContext db, ChannelKeys channelKeys, DataDirectory data, MultipartUploadReader reader, CaseCalendar calendar, NoticeOutbox notices)
+    IntakeDbContext db, ChannelKeys channelKeys, DataDirectory data, MultipartUploadReader reader, CaseCalendar calendar, NoticeOutbox notices, CaseThread thread)
 {
     public const string FileField = "attachments";
 
@@ -90,9 +90,9 @@ public sealed class MailboxService(
         }
 
         var channelCode = await db.Channels.Where(c => c.Id == record.ChannelId).Select(c => c.Code).SingleAsync(cancellationToken);
-        var entries = await db.CaseEntries.AsNoTracking().Include(e => e.Attachments)
-            .Where(e => e.CaseId == record.Id && e.ReadableByReporter).OrderBy(e => e.Position).ToListAsync(cancellationToken);
-        var items = entries.Select((e, i) => Decrypt(e, keys.Identities) with { New = IsNew(e, seenBefore), Number = i + 1 }).ToList();
+        var entries = await thread.EntriesAsync(record.Id, CaseThreadReader.Reporter, cancellationToken);
+        var items = thread.Open(entries, keys.Identities, CaseThreadReader.Reporter)
+            .Select((e, i) => e with { New = IsNew(entries[i], seenBefore), Number = i + 1 }).ToList();
         await SeenAsync(record, entries, cancellationToken);
         return new MailboxThread(record, channelCode, items);
     }
@@ -212,12 +212,6 @@ public sealed class MailboxService(
         ReadableByReporter = true,
         CreatedOn = calendar.Today,
     };
-
-    private static ThreadItem Decrypt(CaseEntry entry, IReadOnlyList<IKeyIdentity> identities)
-    {
-        var opened = SealedEntry.Open(entry, identities);
-        return new ThreadItem(entry.Id, entry.Kind, entry.CreatedOn, opened.Report, opened.Message, opened.Attachments, opened.Unreadable, entry.Purpose);
-    }
 }
 
 public sealed record FollowUpResult(

@@ -15,7 +15,7 @@ namespace Intake.Web.Mailbox;
 /// JavaScript"): the thread and attachments as ciphertext, opened in the browser with the keys derived from the
 /// token, and follow-ups the browser already sealed. The server never holds a key to any of it here.
 /// </summary>
-public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, DataDirectory data, MultipartUploadReader reader, MailboxService mailboxes)
+public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, DataDirectory data, MultipartUploadReader reader, MailboxService mailboxes, CaseThread thread)
 {
     public const string SealedMessageField = "sealedMessage";
     public const string SealedAttachmentsField = "sealedAttachments";
@@ -28,8 +28,7 @@ public sealed class SealedMailbox(IntakeDbContext db, ChannelKeys channelKeys, D
         ArgumentNullException.ThrowIfNull(record);
         var channelCode = await db.Channels.Where(c => c.Id == record.ChannelId).Select(c => c.Code).SingleAsync(cancellationToken);
         var recipient = await channelKeys.RecipientForMailboxAsync(record.ChannelId, record.MailboxRecipient, cancellationToken);
-        var entries = await db.CaseEntries.AsNoTracking().Include(e => e.Attachments)
-            .Where(e => e.CaseId == record.Id && e.ReadableByReporter).OrderBy(e => e.Position).ToListAsync(cancellationToken);
+        var entries = await thread.EntriesAsync(record.Id, CaseThreadReader.Reporter, cancellationToken);
         // Replies since the last opening are marked new; the script keeps the marks for the rest of its visit.
         var seenBefore = record.ReporterSeenPosition;
         await mailboxes.SeenAsync(record, entries, cancellationToken);

@@ -47,7 +47,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     public async Task AlteredEntry_BreaksTheChainThere()
     {
         await using var scope = _app.CreateScope();
-        await Db(scope).Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Kind = 'signin.succeeded' WHERE Sequence = 4");
+        await Db(scope).Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Kind\" = 'signin.succeeded' WHERE \"Sequence\" = 4");
 
         var result = await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync();
 
@@ -60,7 +60,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     public async Task DeletedEntry_BreaksTheChainThere()
     {
         await using var scope = _app.CreateScope();
-        await Db(scope).Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries WHERE Sequence = 2");
+        await Db(scope).Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 2");
 
         var result = await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync();
 
@@ -73,7 +73,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     {
         await using (var scope = _app.CreateScope())
         {
-            await Db(scope).Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Detail = 'edited' WHERE Sequence = 3");
+            await Db(scope).Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Detail\" = 'edited' WHERE \"Sequence\" = 3");
         }
 
         using var client = new StaffBrowserClient(_app);
@@ -93,7 +93,7 @@ public sealed class AuditChainTests : IAsyncLifetime
         Assert.Equal(0, await Intake.Web.Commands.IntakeCommands.VerifyAuditAsync(scope.ServiceProvider, intact));
         Assert.Contains($"intact: {entries} entries", intact.ToString(), StringComparison.Ordinal);
 
-        await Db(scope).Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET OccurredAt = '2020-01-01 00:00:00+00:00' WHERE Sequence = 1");
+        await Db(scope).Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"OccurredAt\" = '2020-01-01 00:00:00+00:00' WHERE \"Sequence\" = 1");
         using var broken = new StringWriter();
 
         Assert.Equal(1, await Intake.Web.Commands.IntakeCommands.VerifyAuditAsync(scope.ServiceProvider, broken));

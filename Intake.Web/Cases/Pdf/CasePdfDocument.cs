@@ -67,7 +67,7 @@ public static class CasePdfDocument
     private static void Identity(PdfWriter pdf, CasePdfContent content, ReportForm form, IStringLocalizer T)
     {
         pdf.Heading(T["Staff.Cases.Print.ReportersIdentity"]);
-        var report = content.Readout.Items.FirstOrDefault(i => i.Entry.Kind == EntryKind.Report)?.Report;
+        var report = content.Readout.Items.FirstOrDefault(i => i.Kind == EntryKind.Report)?.Report;
         if (report is null)
         {
             pdf.Paragraph("–");
@@ -95,8 +95,8 @@ public static class CasePdfDocument
         foreach (var item in readout.Items)
         {
             pdf.Space(4);
-            var label = PrintModel.KindLabel(T, item.Entry.Kind);
-            pdf.Fact(label, Day(item.Entry.CreatedOn) + (item.Author is null ? string.Empty : " · " + item.Author));
+            var label = PrintModel.KindLabel(T, item.Kind);
+            pdf.Fact(label, Day(item.Date) + (item.Author is null ? string.Empty : " · " + item.Author));
             if (item.Unreadable)
             {
                 pdf.Paragraph(T["Case.Entry.Unreadable"], 14);

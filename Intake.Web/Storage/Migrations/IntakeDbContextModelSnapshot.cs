@@ -835,6 +835,27 @@ namespace Intake.Web.Storage.Migrations
                     b.ToTable("Instance", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Web.Storage.JobRun", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastCompleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LeasedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobRuns", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Web.Accounts.AccountDevice", b =>
                 {
                     b.HasOne("Intake.Web.Accounts.StaffUser", null)

@@ -250,6 +250,9 @@ namespace Intake.Web.Storage.PostgresMigrations
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("ReadableByReporter")
                         .HasColumnType("boolean");
 
@@ -433,6 +436,9 @@ namespace Intake.Web.Storage.PostgresMigrations
                     b.Property<string>("ReporterRole")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ReporterSeenPosition")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("RiskAssessmentUpdated")
                         .HasColumnType("boolean");
@@ -832,6 +838,27 @@ namespace Intake.Web.Storage.PostgresMigrations
                         .IsUnique();
 
                     b.ToTable("Instance", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Web.Storage.JobRun", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("LastCompleted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LeasedUntil")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobRuns", (string)null);
                 });
 
             modelBuilder.Entity("Intake.Web.Accounts.AccountDevice", b =>

@@ -72,7 +72,7 @@ public sealed class ReceiptModel(
         }
 
         await receipts.AttachAsync(record, keyring, authority, upload.Files, recipients, Aborted);
-        return RedirectToPage("Details", new { id = record.Id, done = "receipt" });
+        return CaseDone.Redirect(record.Id, "receipt");
     }
 
     private CancellationToken Aborted => HttpContext.RequestAborted;

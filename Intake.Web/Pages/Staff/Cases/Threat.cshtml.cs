@@ -109,7 +109,7 @@ public sealed class ThreatModel(
         var errors = new List<(string, string)>();
         if (await change(record, keyring, errors))
         {
-            return RedirectToPage("Details", new { id = record.Id, done });
+            return CaseDone.Redirect(record.Id, done);
         }
 
         var view = await reader.ReadAsync(record, keyring, revealIdentity: false, Aborted);

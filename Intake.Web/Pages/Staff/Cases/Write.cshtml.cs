@@ -95,7 +95,7 @@ public sealed class WriteModel(
 
         await replies.ReplyAsync(record, keyring, typed, purpose, upload.Files, recipients, Aborted);
         drafts.Delete(keyring.UserId, record.Id, Intake.Web.Cases.Drafts.DraftKind.Reply);
-        return RedirectToPage("Details", new { id = record.Id, done = "replied" });
+        return CaseDone.Redirect(record.Id, "replied");
     }
 
     /// <summary>
@@ -169,7 +169,7 @@ public sealed class WriteModel(
 
         await replies.NoteAsync(record, keyring, typed, upload.Files, recipients, Aborted);
         drafts.Delete(keyring.UserId, record.Id, Intake.Web.Cases.Drafts.DraftKind.Note);
-        return RedirectToPage("Details", new { id = record.Id, done = "noted" });
+        return CaseDone.Redirect(record.Id, "noted");
     }
 
     private CancellationToken Aborted => HttpContext.RequestAborted;
