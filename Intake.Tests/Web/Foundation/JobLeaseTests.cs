@@ -13,8 +13,8 @@ namespace Intake.Tests.Web.Foundation;
 public sealed class JobLeaseTests : IAsyncLifetime
 {
     private const string Job = "test-job";
-    private static readonly TimeSpan Daily = TimeSpan.FromDays(1);
-    private static readonly TimeSpan Lease = TimeSpan.FromHours(1);
+    private static readonly TimeSpan _daily = TimeSpan.FromDays(1);
+    private static readonly TimeSpan _lease = TimeSpan.FromHours(1);
 
     private readonly IntakeApplicationFactory _first = new();
     private IntakeApplicationFactory _second = null!;
@@ -38,7 +38,7 @@ public sealed class JobLeaseTests : IAsyncLifetime
         Assert.False(await TryStartAsync(_first));
         Assert.False(await TryStartAsync(_second));
 
-        Advance(Daily);
+        Advance(_daily);
         Assert.True(await TryStartAsync(_second));
         Assert.False(await TryStartAsync(_first));
     }
@@ -50,7 +50,7 @@ public sealed class JobLeaseTests : IAsyncLifetime
         // The first node dies here: it never completes the run nor gives the lease back.
 
         Assert.False(await TryStartAsync(_second));
-        Advance(Lease + TimeSpan.FromMinutes(1));
+        Advance(_lease + TimeSpan.FromMinutes(1));
         Assert.True(await TryStartAsync(_second));
     }
 
@@ -86,7 +86,7 @@ public sealed class JobLeaseTests : IAsyncLifetime
     private static async Task<bool> TryStartAsync(IntakeApplicationFactory node)
     {
         await using var scope = node.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<JobLeases>().TryStartAsync(Job, Daily, Lease);
+        return await scope.ServiceProvider.GetRequiredService<JobLeases>().TryStartAsync(Job, _daily, _lease);
     }
 
     private static async Task CompleteAsync(IntakeApplicationFactory node)
