@@ -6,7 +6,9 @@
 # as the package's postgres user (PostgreSQL refuses to run as root).
 
 start_test_postgres() {
-  local bin
+  local bin speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  # "durable" keeps PostgreSQL's own durability settings (for benchmarks that compare with SQLite's synchronous=FULL).
+  [ "${1:-}" = durable ] && speed=""
   bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
   if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
     echo "PostgreSQL is not installed (apt-get install postgresql); the PostgreSQL tests need it." >&2
@@ -21,9 +23,10 @@ start_test_postgres() {
   fi
   "${run[@]}" "$bin/initdb" -D "$TEST_POSTGRES_DIR/data" -U intake --auth=trust -E UTF8 --locale=C.UTF-8 >"$TEST_POSTGRES_DIR/initdb.log" 2>&1 \
     || { cat "$TEST_POSTGRES_DIR/initdb.log" >&2; return 1; }
-  # A test server: durability settings off for speed (the crash tests run on SQLite), many databases at once.
+  # A test server: durability settings off for speed unless asked (a killed Intake process, which the crash tests
+  # cause, does not need them: the server keeps running), many databases at once.
   "${run[@]}" "$bin/pg_ctl" -D "$TEST_POSTGRES_DIR/data" -l "$TEST_POSTGRES_DIR/server.log" -w -t 60 start \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $TEST_POSTGRES_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_buffers=64MB" >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $TEST_POSTGRES_DIR $speed -c max_connections=400 -c shared_buffers=64MB" >/dev/null \
     || { cat "$TEST_POSTGRES_DIR/server.log" >&2; return 1; }
   TEST_POSTGRES_BIN=$bin
   export INTAKE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=intake;Database=postgres;Maximum Pool Size=20"

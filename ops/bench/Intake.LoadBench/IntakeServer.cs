@@ -33,6 +33,7 @@ internal sealed class IntakeServer : IDisposable
     /// <summary>Sets up a fresh data directory, lets <paramref name="beforeStart"/> fill it, then starts Intake.</summary>
     public static async Task<IntakeServer> StartAsync(LoadOptions options, Func<string, Task>? beforeStart = null)
     {
+        options = options with { Settings = [.. options.Settings, .. await BenchDatabase.SettingsAsync()] };
         var root = Path.Combine(Path.GetTempPath(), "intake-load-" + Guid.NewGuid().ToString("N"));
         var data = Path.Combine(root, "data");
         Directory.CreateDirectory(root);

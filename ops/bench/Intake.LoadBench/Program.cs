@@ -38,7 +38,7 @@ internal static class Program
         // This measures throughput, not the flood defences: the report budget is set out of the way.
         var options = LoadOptions.Parse(args) with { Settings = ["--Intake:Admission:FreeBurst=100000000"] };
         using var server = await IntakeServer.StartAsync(options);
-        Console.WriteLine($"Intake on {server.Address} (pid {server.ProcessId}), data in {server.DataDirectory}");
+        Console.WriteLine($"Intake on {server.Address} (pid {server.ProcessId}) on {BenchDatabase.EngineName}, data in {server.DataDirectory}");
         Console.WriteLine($"{options.Clients} clients, {options.Seconds} s per scenario after {options.WarmupSeconds} s warm-up, 2 KB of text per report");
         Console.WriteLine();
         Console.WriteLine("| scenario | requests/s | p50 ms | p99 ms | errors |");
