@@ -53,7 +53,8 @@ public sealed partial class CaseDisposal(
 
         if (disposed > 0)
         {
-            await CheckpointAsync(cancellationToken);
+            // The engine drops the deleted row versions from its files (SQLite: truncates the WAL; PostgreSQL: VACUUM).
+            await engine.ReclaimDeletedAsync(db, cancellationToken);
             LogDisposed(logger, disposed);
         }
 
@@ -122,9 +123,6 @@ public sealed partial class CaseDisposal(
             LogDeleteFailed(logger, ex.GetType().Name);
         }
     }
-
-    /// <summary>Makes the engine drop the deleted row versions from its files (SQLite: truncates the WAL; PostgreSQL: VACUUM).</summary>
-    private Task CheckpointAsync(CancellationToken cancellationToken) => engine.ReclaimDeletedAsync(db, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Disposed of the content of {Count} cases")]
     private static partial void LogDisposed(ILogger logger, int count);

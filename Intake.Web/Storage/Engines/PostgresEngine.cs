@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Intake.Web.Storage.Engines;
 
@@ -50,5 +49,5 @@ public sealed class PostgresEngine : StorageEngine
     }
 
     public override bool IsUnreachable(Exception exception) =>
-        exception is NpgsqlException or DbException or InvalidOperationException or IOException or TimeoutException;
+        exception is DbException or InvalidOperationException or IOException or TimeoutException;
 }
