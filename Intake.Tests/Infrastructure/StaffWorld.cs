@@ -71,7 +71,7 @@ public sealed class StaffWorld : IDisposable
         }
 
         // The activation page hands the new identity to TOTP enrolment; an intent that enrols later drops it.
-        scope.ServiceProvider.GetRequiredService<PendingSignIns>().Remove(result.PendingSignInId);
+        await scope.ServiceProvider.GetRequiredService<PendingSignIns>().RemoveAsync(result.PendingSignInId);
     }
 
     /// <summary>An administrator creates an account and its owner activates it: returns the new account.</summary>
@@ -103,6 +103,15 @@ public sealed class StaffWorld : IDisposable
         }
 
         return new StaffWorld(outcome.RecoveryIdentity);
+    }
+
+    /// <summary>How many signed-in sessions of the person live now, on every node.</summary>
+    public static async Task<int> LiveSessionsAsync(IntakeApplicationFactory app, string username)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.CreateScope();
+        var user = await UserAsync(scope, username);
+        return await scope.ServiceProvider.GetRequiredService<UnlockedKeyStore>().CountOfAsync(user.Id);
     }
 
     public static async Task<StaffUser> UserAsync(AsyncServiceScope scope, string username) =>

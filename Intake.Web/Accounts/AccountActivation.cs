@@ -114,7 +114,7 @@ public sealed class AccountActivation(
         }
 
         throttle.RecordSuccess(name);
-        return ActivationResult.Activated(pending.Create(user.Id, fresh));
+        return ActivationResult.Activated(await pending.CreateAsync(user.Id, fresh, cancellationToken: cancellationToken));
     }
 
     /// <summary>Re-wraps what the code's identity holds to the new one; returns the channels that must rotate.</summary>

@@ -98,7 +98,7 @@ public sealed class AccountService(
         }
 
         await work.SaveAsync(cancellationToken);
-        keyStore.CloseAllFor(userId);
+        await keyStore.CloseAllForAsync(userId, cancellationToken);
         return code;
     }
 
@@ -133,7 +133,7 @@ public sealed class AccountService(
         user.Role = role;
         audit.Record(AuditKinds.RoleChanged, administratorId, userId, detail: role.ToString());
         await work.SaveAsync(cancellationToken);
-        keyStore.CloseAllFor(userId);
+        await keyStore.CloseAllForAsync(userId, cancellationToken);
     }
 
     /// <summary>
@@ -168,7 +168,7 @@ public sealed class AccountService(
         user.ActivationExpiresAt = null;
         audit.Record(AuditKinds.AccountDeactivated, administratorId, userId);
         await work.SaveAsync(cancellationToken);
-        keyStore.CloseAllFor(userId);
+        await keyStore.CloseAllForAsync(userId, cancellationToken);
     }
 
     /// <summary>
@@ -205,7 +205,7 @@ public sealed class AccountService(
         user.SealedIdentity = resealed;
         audit.Record(AuditKinds.PassphraseChanged, user.Id, user.Id);
         await work.SaveAsync(cancellationToken);
-        keyStore.CloseOthersOf(keyring);
+        await keyStore.CloseOthersOfAsync(keyring, cancellationToken);
         return AccountChange.Done;
     }
 
@@ -240,7 +240,7 @@ public sealed class AccountService(
         user.LastTotpStep = step.Value;
         audit.Record(AuditKinds.TotpEnrolled, user.Id, user.Id);
         await work.SaveAsync(cancellationToken);
-        keyStore.CloseOthersOf(keyring);
+        await keyStore.CloseOthersOfAsync(keyring, cancellationToken);
         return AccountChange.Done;
     }
 

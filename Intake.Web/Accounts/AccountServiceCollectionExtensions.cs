@@ -17,8 +17,10 @@ public static class AccountServiceCollectionExtensions
         services.AddSingleton<StaffKeys>();
         services.AddSingleton<TotpCodes>();
         services.AddSingleton<SignInThrottle>();
-        services.AddSingleton<UnlockedKeyStore>();
-        services.AddSingleton<PendingSignIns>();
+        services.AddSingleton<Keys.Sessions.OpenedKeyrings>();
+        services.AddScoped<Keys.Sessions.StaffSessions>();
+        services.AddScoped<UnlockedKeyStore>();
+        services.AddScoped<PendingSignIns>();
         services.AddSingleton<DecoySealedIdentity>();
         services.AddSingleton(provider =>
         {

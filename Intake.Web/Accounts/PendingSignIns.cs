@@ -1,83 +1,119 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Intake.Crypto.Age;
+using Intake.Web.Keys.Sessions;
 using Microsoft.Extensions.Options;
 
 namespace Intake.Web.Accounts;
 
 /// <summary>
-/// Sign-ins between the passphrase and the TOTP code: the personal identity the passphrase unlocked waits here,
-/// in memory, for a few minutes at most, under a random id carried in a short-lived encrypted cookie.
+/// Sign-ins between the passphrase and the second factor: the personal identity the passphrase unlocked waits, for a
+/// few minutes at most, sealed in a database row under the secret of a short-lived encrypted cookie
+/// (<see cref="StaffSession"/>), so that the second factor may reach any application node. The entries this
+/// request opened are wiped when the request ends.
 /// </summary>
-public sealed class PendingSignIns(TimeProvider clock, IOptions<SessionOptions> options) : IDisposable
+public sealed class PendingSignIns(StaffSessions sessions, IOptions<SessionOptions> options) : IDisposable
 {
     public const int MaxCodeAttempts = 5;
 
-    private readonly ConcurrentDictionary<string, PendingSignIn> _pending = new(StringComparer.Ordinal);
+    private readonly List<PendingSignIn> _opened = [];
 
-    /// <summary>How many sign-ins wait for their second factor.</summary>
-    public int Count => _pending.Count;
-
+    /// <summary>Seals the sign-in and returns the secret for its cookie; <paramref name="identity"/> and <paramref name="upgrade"/> are wiped.</summary>
     /// <param name="deviceId">The known device the passphrase came from, if any: the code's failures count against it.</param>
     /// <param name="upgrade">A hybrid identity prepared to replace <paramref name="identity"/> once the second factor is checked.</param>
-    public string Create(Guid userId, IKeyIdentity identity, string? deviceId = null, PreparedKeyUpgrade? upgrade = null)
+    public async Task<string> CreateAsync(
+        Guid userId, IKeyIdentity identity, string? deviceId = null, PreparedKeyUpgrade? upgrade = null, CancellationToken cancellationToken = default)
     {
-        var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        _pending[id] = new PendingSignIn(userId, identity, clock.GetUtcNow() + options.Value.SecondFactorTimeout) { DeviceId = deviceId, KeyUpgrade = upgrade };
-        return id;
+        ArgumentNullException.ThrowIfNull(identity);
+        try
+        {
+            using var fresh = upgrade?.TakeIdentity();
+            var secrets = new SessionSecrets(identity.ExportSecretKey())
+            {
+                DeviceId = deviceId,
+                UpgradeIdentity = fresh?.ExportSecretKey(),
+                UpgradeSealed = upgrade?.Sealed,
+            };
+            var timeout = options.Value.SecondFactorTimeout;
+            var (secret, _) = await sessions.CreateAsync(StaffSessionKind.Pending, userId, secrets, timeout, timeout, cancellationToken);
+            return secret;
+        }
+        finally
+        {
+            identity.Dispose();
+            upgrade?.Dispose();
+        }
     }
 
-    public PendingSignIn? Get(string? id)
+    /// <summary>The live pending sign-in of the secret, opened for this request; null when there is none.</summary>
+    public async Task<PendingSignIn?> GetAsync(string? secret, CancellationToken cancellationToken = default)
     {
-        if (id is null || !_pending.TryGetValue(id, out var pending))
+        var row = await sessions.FindLiveAsync(secret, StaffSessionKind.Pending, cancellationToken);
+        if (row is null || StaffSessions.Open(secret!, row) is not { } secrets)
         {
             return null;
         }
 
-        if (clock.GetUtcNow() >= pending.Expires)
+        var upgrade = secrets is { UpgradeIdentity: { } fresh, UpgradeSealed: { } sealedFresh }
+            ? new PreparedKeyUpgrade(AgeKeys.ParseIdentity(fresh), sealedFresh)
+            : null;
+        var entry = new PendingSignIn(row.UserId, AgeKeys.ParseIdentity(secrets.Personal), secret!, row.Id)
         {
-            Remove(id);
-            return null;
-        }
-
-        return pending;
+            DeviceId = secrets.DeviceId,
+            EnrolmentSecret = secrets.Enrolment,
+            KeyUpgrade = upgrade,
+            CodeAttempts = row.CodeAttempts,
+        };
+        _opened.Add(entry);
+        return entry;
     }
 
-    /// <summary>Removes the entry; its identity is wiped unless it was taken for a session.</summary>
-    public void Remove(string? id)
+    /// <summary>Keeps the TOTP secret being enrolled with the sign-in, for the code step (on any node).</summary>
+    public async Task SaveEnrolmentAsync(PendingSignIn entry, CancellationToken cancellationToken = default)
     {
-        if (id is not null && _pending.TryRemove(id, out var pending))
+        ArgumentNullException.ThrowIfNull(entry);
+        var secrets = new SessionSecrets(entry.Identity.ExportSecretKey())
         {
-            pending.Dispose();
-        }
+            DeviceId = entry.DeviceId,
+            Enrolment = entry.EnrolmentSecret,
+            UpgradeIdentity = entry.KeyUpgrade?.ExportIdentity(),
+            UpgradeSealed = entry.KeyUpgrade?.Sealed,
+        };
+        await sessions.ResealAsync(entry.Secret, entry.RowId, secrets, cancellationToken);
     }
 
-    public void Sweep()
+    /// <summary>Counts a wrong second factor; the entry's attempts become those of every node.</summary>
+    public async Task RecordFailureAsync(PendingSignIn entry, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        foreach (var pair in _pending.Where(p => now >= p.Value.Expires).ToList())
-        {
-            Remove(pair.Key);
-        }
+        ArgumentNullException.ThrowIfNull(entry);
+        entry.CodeAttempts = await sessions.RecordCodeFailureAsync(entry.RowId, cancellationToken);
     }
+
+    /// <summary>Ends the pending sign-in; false when another request ended it first.</summary>
+    public async Task<bool> RemoveAsync(string? secret, CancellationToken cancellationToken = default) =>
+        SessionSeal.RowId(secret) is { } rowId && await sessions.DeleteAsync(rowId, cancellationToken) == 1;
 
     public void Dispose()
     {
-        foreach (var id in _pending.Keys.ToList())
+        foreach (var entry in _opened)
         {
-            Remove(id);
+            entry.Dispose();
         }
+
+        _opened.Clear();
     }
 }
 
-public sealed class PendingSignIn(Guid userId, IKeyIdentity identity, DateTimeOffset expires) : IDisposable
+public sealed class PendingSignIn(Guid userId, IKeyIdentity identity, string secret, string rowId) : IDisposable
 {
     private IKeyIdentity? _identity = identity;
     private PreparedKeyUpgrade? _upgrade;
 
     public Guid UserId { get; } = userId;
 
-    public DateTimeOffset Expires { get; } = expires;
+    /// <summary>The cookie secret the sign-in was opened with.</summary>
+    public string Secret { get; } = secret;
+
+    public string RowId { get; } = rowId;
 
     public int CodeAttempts { get; set; }
 

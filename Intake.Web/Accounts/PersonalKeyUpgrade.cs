@@ -86,6 +86,9 @@ public sealed class PreparedKeyUpgrade(IKeyIdentity fresh, byte[] sealedIdentity
     public byte[] Sealed { get; } = sealedIdentity;
 #pragma warning restore CA1819
 
+    /// <summary>The prepared identity as age writes it, to seal it with a pending sign-in. Handle it as a secret.</summary>
+    public string ExportIdentity() => (_fresh ?? throw new ObjectDisposedException(nameof(PreparedKeyUpgrade))).ExportSecretKey();
+
     /// <summary>Hands the identity over; this no longer owns it.</summary>
     public IKeyIdentity TakeIdentity()
     {

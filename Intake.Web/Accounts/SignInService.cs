@@ -83,14 +83,14 @@ public sealed class SignInService(
             upgrade = sealedFresh ? prepared : null;
         }
 
-        var pendingId = pending.Create(user.Id, identity, known?.DeviceId, upgrade);
+        var pendingId = await pending.CreateAsync(user.Id, identity, known?.DeviceId, upgrade, cancellationToken);
         return new PassphraseStep(user.TotpEnrolled ? PassphraseStepOutcome.CodeRequired : PassphraseStepOutcome.EnrolmentRequired, pendingId);
     }
 
     /// <summary>Starts TOTP enrolment for a pending sign-in without TOTP: returns the new secret to show.</summary>
     public async Task<(byte[] Secret, string Username)?> BeginEnrolmentAsync(string? pendingId, CancellationToken cancellationToken = default)
     {
-        var entry = pending.Get(pendingId);
+        var entry = await pending.GetAsync(pendingId, cancellationToken);
         if (entry is null)
         {
             return null;
@@ -102,8 +102,13 @@ public sealed class SignInService(
             return null;
         }
 
-        entry.EnrolmentSecret ??= TotpCodes.NewSecret();
-        return (entry.EnrolmentSecret, user.Username);
+        if (entry.EnrolmentSecret is null)
+        {
+            entry.EnrolmentSecret = TotpCodes.NewSecret();
+            await pending.SaveEnrolmentAsync(entry, cancellationToken);
+        }
+
+        return ([.. entry.EnrolmentSecret], user.Username);
     }
 
     /// <summary>
@@ -115,23 +120,14 @@ public sealed class SignInService(
     public async Task<CodeStep> CheckCodeAsync(
         string? pendingId, string? code, CancellationToken cancellationToken = default)
     {
-        var entry = pending.Get(pendingId);
+        var entry = await pending.GetAsync(pendingId, cancellationToken);
         var user = entry is null ? null : await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == entry.UserId, cancellationToken);
         if (entry is null || user is null)
         {
             return new CodeStep(CodeStepOutcome.Expired);
         }
 
-        try
-        {
-            return await CheckCodeAsync(pendingId!, entry, user, code, cancellationToken);
-        }
-        catch (ObjectDisposedException)
-        {
-            // The pending sign-in was removed while its code was checked (it expired, or a second tab used up its
-            // attempts): start again, as after any expiry.
-            return new CodeStep(CodeStepOutcome.Expired);
-        }
+        return await CheckCodeAsync(pendingId!, entry, user, code, cancellationToken);
     }
 
     private async Task<CodeStep> CheckCodeAsync(string pendingId, PendingSignIn entry, StaffUser user, string? code, CancellationToken cancellationToken)
@@ -180,9 +176,13 @@ public sealed class SignInService(
             audit.Record(AuditKinds.TotpEnrolled, user.Id, user.Id, detail: AuditDetails.Activation);
         }
 
-        var signedIn = await CompleteAsync(user, entry.TakeIdentity(), entry.DeviceId, method: null, entry.TakeKeyUpgrade(), cancellationToken);
-        pending.Remove(pendingId);
-        return signedIn;
+        if (!await pending.RemoveAsync(pendingId, cancellationToken))
+        {
+            // Another request ended this sign-in while its code was checked (it used up the attempts).
+            return new CodeStep(CodeStepOutcome.Expired);
+        }
+
+        return await CompleteAsync(user, entry.TakeIdentity(), entry.DeviceId, method: null, entry.TakeKeyUpgrade(), cancellationToken);
     }
 
     /// <summary>
@@ -208,13 +208,13 @@ public sealed class SignInService(
         var keyring = await channelKeys.UnlockAsync(user.Id, identity, cancellationToken);
         throttle.RecordSuccess(user.Username, deviceId);
         var session = sessionOptions.Value;
-        var sessionId = keyStore.Open(keyring, session.IdleTimeout, session.AbsoluteTimeout);
+        var sessionId = await keyStore.OpenAsync(keyring, session.IdleTimeout, session.AbsoluteTimeout, cancellationToken);
         return new CodeStep(CodeStepOutcome.SignedIn, user, sessionId, device.DeviceId);
     }
 
     public async Task SignOutAsync(string? sessionId, Guid? userId, CancellationToken cancellationToken = default)
     {
-        keyStore.Close(sessionId);
+        await keyStore.CloseAsync(sessionId, cancellationToken);
         if (userId is not null)
         {
             await audit.AppendAsync(AuditKinds.SignOut, userId, userId, cancellationToken: cancellationToken);
@@ -223,12 +223,12 @@ public sealed class SignInService(
 
     private async Task<CodeStep> FailCodeAsync(string pendingId, PendingSignIn entry, StaffUser user, CancellationToken cancellationToken)
     {
-        entry.CodeAttempts++;
+        await pending.RecordFailureAsync(entry, cancellationToken);
         throttle.RecordFailure(user.Username, entry.DeviceId);
         await audit.AppendAsync(AuditKinds.SignInFailed, subjectId: user.Id, detail: "totp", cancellationToken: cancellationToken);
         if (entry.CodeAttempts >= PendingSignIns.MaxCodeAttempts)
         {
-            pending.Remove(pendingId);
+            await pending.RemoveAsync(pendingId, cancellationToken);
             return new CodeStep(CodeStepOutcome.Expired);
         }
 

@@ -8,8 +8,9 @@ namespace Intake.Web.Accounts;
 
 /// <summary>
 /// The staff session cookie: HttpOnly, SameSite=Strict, Secure over HTTPS, encrypted by Data Protection, sliding
-/// 15 minutes idle. It carries only the user id, the role and the id of the in-memory session whose keys it
-/// unlocks; when that session is gone (sign-out, idle, the 8-hour limit, a restart) the cookie is refused.
+/// 15 minutes idle. It carries only the user id, the role and the secret of the session whose keys it unlocks
+/// (<see cref="Keys.Sessions.StaffSession"/>); when that session is gone (sign-out, idle, the 8-hour limit, a
+/// revocation) the cookie is refused, on every node.
 /// </summary>
 public static class StaffAuthentication
 {
@@ -24,6 +25,8 @@ public static class StaffAuthentication
 
     /// <summary>The statistics pages: the statistics role, handlers (their channels) and the administrator.</summary>
     public const string StatisticsPolicy = "Statistics";
+
+    private static readonly object KeyringItem = new();
 
     public static IServiceCollection AddIntakeStaffAuthentication(this IServiceCollection services)
     {
@@ -73,22 +76,26 @@ public static class StaffAuthentication
 
     public static string? SessionId(this ClaimsPrincipal principal) => principal?.FindFirstValue(SessionClaim);
 
-    /// <summary>The signed-in handler's unlocked keys, or null.</summary>
+    /// <summary>The signed-in handler's unlocked keys (found when the cookie was validated), or null.</summary>
     public static UnlockedKeyring? Keyring(this HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.RequestServices.GetRequiredService<UnlockedKeyStore>().Get(context.User.SessionId());
+        return context.Items.TryGetValue(KeyringItem, out var keyring) ? keyring as UnlockedKeyring : null;
     }
 
+    /// <summary>Every request with the cookie: the session must live in the database, and its keyring opens.</summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         var store = context.HttpContext.RequestServices.GetRequiredService<UnlockedKeyStore>();
-        var keyring = store.Get(context.Principal?.SessionId());
+        var keyring = await store.GetAsync(context.Principal?.SessionId(), context.HttpContext.RequestAborted);
         if (keyring is null || keyring.UserId != context.Principal?.UserId())
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);
+            return;
         }
+
+        context.HttpContext.Items[KeyringItem] = keyring;
     }
 
     /// <summary>

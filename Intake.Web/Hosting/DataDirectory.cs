@@ -6,29 +6,33 @@ namespace Intake.Web.Hosting;
 /// </summary>
 public sealed class DataDirectory
 {
-    public DataDirectory(string root)
+    public DataDirectory(string root, string? filesRoot = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         Root = Path.GetFullPath(root);
+        FilesRoot = string.IsNullOrWhiteSpace(filesRoot) ? Root : Path.GetFullPath(filesRoot);
     }
 
     public string Root { get; }
+
+    /// <summary>The directory that holds attachments and drafts: the data directory unless configured apart.</summary>
+    public string FilesRoot { get; }
 
     public string KeyRing => Path.Combine(Root, "keys");
 
     public string Logs => Path.Combine(Root, "logs");
 
-    public string Attachments => Path.Combine(Root, "attachments");
+    public string Attachments => Path.Combine(FilesRoot, "attachments");
 
     /// <summary>Handlers' unsent replies and notes, each an age file sealed to its case's channel.</summary>
-    public string Drafts => Path.Combine(Root, "drafts");
+    public string Drafts => Path.Combine(FilesRoot, "drafts");
 
     public string DatabasePath(IntakeOptions options) => Path.Combine(Root, options.DatabaseFileName);
 
     public static DataDirectory FromConfiguration(IConfiguration configuration)
     {
         var options = configuration.GetSection(IntakeOptions.SectionName).Get<IntakeOptions>() ?? new IntakeOptions();
-        return new DataDirectory(options.DataDirectory);
+        return new DataDirectory(options.DataDirectory, options.FilesDirectory);
     }
 
     /// <summary>
@@ -43,7 +47,7 @@ public sealed class DataDirectory
             _ = UnixPermissions.RestrictNewFiles();
         }
 
-        foreach (var directory in new[] { Root, KeyRing, Logs, Attachments, Drafts })
+        foreach (var directory in new[] { Root, FilesRoot, KeyRing, Logs, Attachments, Drafts })
         {
             if (!Directory.Exists(directory))
             {
@@ -70,15 +74,18 @@ public sealed class DataDirectory
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private void RestrictExisting()
     {
-        File.SetUnixFileMode(Root, PrivateDirectory);
-        foreach (var directory in Directory.EnumerateDirectories(Root, "*", SearchOption.AllDirectories))
+        foreach (var root in new[] { Root, FilesRoot }.Distinct(StringComparer.Ordinal))
         {
-            File.SetUnixFileMode(directory, PrivateDirectory);
-        }
+            File.SetUnixFileMode(root, PrivateDirectory);
+            foreach (var directory in Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories))
+            {
+                File.SetUnixFileMode(directory, PrivateDirectory);
+            }
 
-        foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
-        {
-            File.SetUnixFileMode(file, PrivateFile);
+            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+            {
+                File.SetUnixFileMode(file, PrivateFile);
+            }
         }
     }
 }

@@ -12,6 +12,13 @@ public sealed class IntakeOptions
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>
+    /// Where attachments and handlers' drafts are kept (in <c>attachments/</c> and <c>drafts/</c>): by default the
+    /// data directory. Several application nodes on one PostgreSQL database name one directory every node mounts
+    /// (README, "Several application nodes"); each node keeps its own data directory for its logs.
+    /// </summary>
+    public string FilesDirectory { get; set; } = string.Empty;
+
+    /// <summary>
     /// The address reporters reach the service at (<c>https://visselblasning.exempelby.se/</c>), printed on the
     /// receipt so a reporter knows where to come back. Empty: the receipt names the address of the request.
     /// </summary>

@@ -8,6 +8,7 @@ using Intake.Web.Reporting;
 using Intake.Web.Secrets;
 using Intake.Web.Statistics;
 using Intake.Web.Storage;
+using Intake.Web.Storage.Engines;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -22,7 +23,7 @@ public static class IntakeServices
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.Configuration.GetSection(IntakeOptions.SectionName).Get<IntakeOptions>() ?? new IntakeOptions();
-        var dataDirectory = new DataDirectory(options.DataDirectory);
+        var dataDirectory = new DataDirectory(options.DataDirectory, options.FilesDirectory);
         dataDirectory.EnsureCreated();
 
         builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.SectionName));
@@ -40,7 +41,7 @@ public static class IntakeServices
         builder.Services.AddSingleton(instanceKey);
         builder.Services.AddDataProtection()
             .SetApplicationName(ApplicationName)
-            .PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.KeyRing))
+            .PersistKeyRing(builder.Configuration, dataDirectory)
             .ProtectKeyRing(builder.Configuration, instanceKey);
 
         builder.Services.AddIntakeStorage(builder.Configuration, dataDirectory, options);

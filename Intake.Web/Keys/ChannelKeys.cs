@@ -19,23 +19,8 @@ public sealed class ChannelKeys(
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Opens every wrap the user holds with their personal identity, into a session keyring.</summary>
-    public async Task<UnlockedKeyring> UnlockAsync(Guid userId, IKeyIdentity personal, CancellationToken cancellationToken = default)
-    {
-        var keyring = new UnlockedKeyring(userId, personal);
-        var activeChannels = await db.ChannelMemberships.AsNoTracking()
-            .Where(m => m.UserId == userId && m.State == MembershipState.Active)
-            .Select(m => m.ChannelId).ToListAsync(cancellationToken);
-        var wraps = await (from w in db.ChannelKeyWraps.AsNoTracking()
-                           join k in db.ChannelKeys.AsNoTracking() on w.ChannelKeyId equals k.Id
-                           where w.UserId == userId && activeChannels.Contains(k.ChannelId)
-                           select new { w.WrappedIdentity, k.Id, k.ChannelId, k.Version }).ToListAsync(cancellationToken);
-        foreach (var wrap in wraps)
-        {
-            keyring.Add(new UnlockedChannelKey(wrap.Id, wrap.ChannelId, wrap.Version, KeyWrapping.Unwrap(wrap.WrappedIdentity, personal)));
-        }
-
-        return keyring;
-    }
+    public Task<UnlockedKeyring> UnlockAsync(Guid userId, IKeyIdentity personal, CancellationToken cancellationToken = default) =>
+        KeyringUnlock.UnlockAsync(db, userId, personal, cancellationToken);
 
     /// <summary>Creates the first key version of a new channel, wrapped to its first members and to recovery.</summary>
     public ChannelKey CreateFirstKey(Channel channel, IReadOnlyCollection<StaffUser> members, string recoveryRecipient)
@@ -181,7 +166,7 @@ public sealed class ChannelKeys(
         await work.SaveAsync(cancellationToken);
 
         // The unlocked keys of the person's sessions go now, not when the sessions end.
-        keyStore.CloseAllFor(userId);
+        await keyStore.CloseAllForAsync(userId, cancellationToken);
     }
 
     /// <summary>The removal and the rotation it needs, recorded into the caller's unit of work (not saved).</summary>
@@ -233,28 +218,16 @@ public sealed class ChannelKeys(
 
     /// <summary>
     /// Gives the live sessions of the channel's members the key versions they hold a wrap of but have not unlocked
-    /// (a version made after they signed in), opened with the personal identity each session already holds.
+    /// (a version made after they signed in): whichever node serves a session's next request opens them with the
+    /// personal identity the session holds.
     /// </summary>
     public async Task ShareWithLiveSessionsAsync(Guid channelId, CancellationToken cancellationToken = default)
     {
-        var wraps = await (from w in db.ChannelKeyWraps.AsNoTracking()
-                           join k in db.ChannelKeys.AsNoTracking() on w.ChannelKeyId equals k.Id
-                           where k.ChannelId == channelId && w.UserId != null
-                           select new { UserId = w.UserId!.Value, w.WrappedIdentity, k.Id, k.Version }).ToListAsync(cancellationToken);
-        foreach (var wrap in wraps)
-        {
-            foreach (var keyring in keyStore.SessionsOf(wrap.UserId).Where(k => k.Find(wrap.Id) is null))
-            {
-                try
-                {
-                    keyring.Add(new UnlockedChannelKey(wrap.Id, channelId, wrap.Version, KeyWrapping.Unwrap(wrap.WrappedIdentity, keyring.Personal)));
-                }
-                catch (AgeException)
-                {
-                    // A session of a personal key replaced since: it gets the version at its next sign-in.
-                }
-            }
-        }
+        var holders = await (from w in db.ChannelKeyWraps.AsNoTracking()
+                             join k in db.ChannelKeys.AsNoTracking() on w.ChannelKeyId equals k.Id
+                             where k.ChannelId == channelId && w.UserId != null
+                             select w.UserId!.Value).Distinct().ToListAsync(cancellationToken);
+        await keyStore.ShareAsync(holders, cancellationToken);
     }
 
     /// <summary>The recipient new content of the channel is sealed to.</summary>

@@ -1,7 +1,15 @@
+using Intake.Web.Keys.Sessions;
+using Microsoft.Extensions.Options;
+
 namespace Intake.Web.Keys;
 
-/// <summary>Wipes the keys of expired staff sessions and pending sign-ins once a minute.</summary>
-public sealed class KeySessionSweeper(UnlockedKeyStore store, Accounts.PendingSignIns pending, TimeProvider clock) : BackgroundService
+/// <summary>
+/// Once a minute: deletes the rows of expired staff sessions and pending sign-ins (every node may; deleting twice is
+/// harmless), and wipes the keyrings this node opened for sessions unused for longer than the idle timeout.
+/// </summary>
+public sealed partial class KeySessionSweeper(
+    IServiceScopeFactory scopes, OpenedKeyrings opened, IOptions<Accounts.SessionOptions> options, TimeProvider clock, ILogger<KeySessionSweeper> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -10,8 +18,7 @@ public sealed class KeySessionSweeper(UnlockedKeyStore store, Accounts.PendingSi
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                store.Sweep();
-                pending.Sweep();
+                await SweepAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException)
@@ -20,10 +27,26 @@ public sealed class KeySessionSweeper(UnlockedKeyStore store, Accounts.PendingSi
         }
     }
 
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        opened.Sweep(options.Value.IdleTimeout);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<StaffSessions>().SweepAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogSweepFailed(logger, exception.GetType().Name);
+        }
+    }
+
     public override void Dispose()
     {
-        store.Dispose();
-        pending.Dispose();
+        opened.Dispose();
         base.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Expired staff sessions could not be deleted this minute ({Error}); the next sweep tries again.")]
+    private static partial void LogSweepFailed(ILogger logger, string error);
 }

@@ -4,9 +4,9 @@ namespace Intake.Web.Keys;
 
 /// <summary>
 /// The keys a signed-in handler has unlocked: their personal identity and every channel key version they hold a
-/// wrap of. Lives in server memory for one session only; disposing wipes every identity. A key version made while
-/// the session lives is added to it (<see cref="ChannelKeys.ShareWithLiveSessionsAsync"/>), possibly while one of
-/// the session's requests reads it: every access takes the keyring's lock.
+/// wrap of. Lives in a node's memory for one session only (<see cref="UnlockedKeyStore"/>); disposing wipes every
+/// identity. A key version made while the session lives is added to it (<see cref="ChannelKeys.ShareWithLiveSessionsAsync"/>),
+/// possibly while one of the session's requests reads it: every access takes the keyring's lock.
 /// </summary>
 public sealed class UnlockedKeyring : IDisposable
 {
@@ -21,6 +21,9 @@ public sealed class UnlockedKeyring : IDisposable
     }
 
     public Guid UserId { get; }
+
+    /// <summary>The session row this keyring belongs to, once it is a session's (<see cref="UnlockedKeyStore"/>).</summary>
+    public string? SessionId { get; internal set; }
 
     public IKeyIdentity Personal { get; }
 

@@ -66,6 +66,9 @@ public class IntakeDbContext : DbContext
     public DbSet<OutboxNotice> Outbox => Set<OutboxNotice>();
 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<Keys.Sessions.StaffSession> StaffSessions => Set<Keys.Sessions.StaffSession>();
+
     /// <summary>Refuses audit entries that did not pass through <see cref="UnitOfWork"/>, which links them into the chain.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -117,13 +117,13 @@ public sealed class AuthorizationMatrixTests : OrganisationTestBase
         await using var scope = App.CreateScope();
         var admin = await StaffWorld.UserAsync(scope, StaffWorld.AdminName);
         var handler = await StaffWorld.UserAsync(scope, StaffWorld.WhistleblowingHandler);
-        var store = App.Services.GetRequiredService<UnlockedKeyStore>();
-        Assert.Empty(store.SessionsOf(admin.Id).SelectMany(k => k.ChannelKeys));
+        var store = scope.ServiceProvider.GetRequiredService<UnlockedKeyStore>();
+        Assert.Empty((await store.SessionsOfAsync(admin.Id)).SelectMany(k => k.ChannelKeys));
         using var statisticsClient = new StaffBrowserClient(App);
         await statisticsClient.SignInAsync(StaffWorld.StatisticsUser);
         var statistics = await StaffWorld.UserAsync(scope, StaffWorld.StatisticsUser);
-        Assert.NotEmpty(store.SessionsOf(statistics.Id));
-        Assert.Empty(store.SessionsOf(statistics.Id).SelectMany(k => k.ChannelKeys));
-        Assert.NotEmpty(store.SessionsOf(handler.Id).SelectMany(k => k.ChannelKeys));
+        Assert.NotEmpty(await store.SessionsOfAsync(statistics.Id));
+        Assert.Empty((await store.SessionsOfAsync(statistics.Id)).SelectMany(k => k.ChannelKeys));
+        Assert.NotEmpty((await store.SessionsOfAsync(handler.Id)).SelectMany(k => k.ChannelKeys));
     }
 }

@@ -1,5 +1,6 @@
 using Intake.Tests.Infrastructure;
 using Intake.Web.Accounts;
+using Intake.Web.Keys.Sessions;
 using Intake.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -120,5 +121,9 @@ public sealed class RepeatedPostTests : OrganisationTestBase
     private string CodeFor(AngleSharp.Dom.IDocument enrol) =>
         App.Services.GetRequiredService<TotpCodes>().CodeFor(Base32Encoding.ToBytes(enrol.QuerySelector("#totp-secret")!.TextContent.Trim()), App.Clock.GetUtcNow());
 
-    private Task<int> PendingSignInsAsync() => Task.FromResult(App.Services.GetRequiredService<PendingSignIns>().Count);
+    private async Task<int> PendingSignInsAsync()
+    {
+        await using var scope = App.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().StaffSessions.CountAsync(s => s.Kind == StaffSessionKind.Pending);
+    }
 }

@@ -96,13 +96,12 @@ public sealed class SignInTests : OrganisationTestBase
     {
         using var client = new StaffBrowserClient(App);
         await client.SignInAsync(StaffWorld.WhistleblowingHandler);
-        var store = App.Services.GetRequiredService<UnlockedKeyStore>();
-        var before = store.Count;
+        var before = await StaffWorld.LiveSessionsAsync(App, StaffWorld.WhistleblowingHandler);
 
         using var signedOut = await client.SubmitAsync("/Staff", new(), "form[action$='/Staff/SignOut']");
         using var after = await client.Http.GetAsync(new Uri("/Staff", UriKind.Relative));
 
-        Assert.Equal(before - 1, store.Count);
+        Assert.Equal(before - 1, await StaffWorld.LiveSessionsAsync(App, StaffWorld.WhistleblowingHandler));
         Assert.Equal("/Staff/SignIn", after.RequestMessage!.RequestUri!.AbsolutePath);
     }
 

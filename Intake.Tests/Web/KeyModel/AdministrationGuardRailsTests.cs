@@ -148,7 +148,11 @@ public sealed class AdministrationGuardRailsTests : OrganisationTestBase
         }
 
         Assert.Equal(version + 1, await KeyVersionAsync(ChannelCodes.Whistleblowing));
-        Assert.Empty(App.Services.GetRequiredService<UnlockedKeyStore>().SessionsOf(leaver));
+        await using (var scope = App.CreateScope())
+        {
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<UnlockedKeyStore>().CountOfAsync(leaver));
+        }
+
         using var gone = await session.Http.GetAsync(new Uri("/Staff/Cases", UriKind.Relative));
         Assert.Equal("/Staff/SignIn", gone.RequestMessage!.RequestUri!.AbsolutePath);
         using var again = new StaffBrowserClient(App);

@@ -22,8 +22,7 @@ public sealed class SessionHygieneTests : OrganisationTestBase
             await first.SignInAsync(StaffWorld.WhistleblowingHandler);
         }
 
-        var store = App.Services.GetRequiredService<UnlockedKeyStore>();
-        var sessionsBefore = store.SessionsOf(await UserIdAsync(StaffWorld.WhistleblowingHandler)).Count;
+        var sessionsBefore = await StaffWorld.LiveSessionsAsync(App, StaffWorld.WhistleblowingHandler);
 
         var clients = Enumerable.Range(0, 4).Select(_ => new StaffBrowserClient(App)).ToList();
         try
@@ -41,7 +40,7 @@ public sealed class SessionHygieneTests : OrganisationTestBase
 
             var signedIn = answers.Count(a => a.RequestMessage!.RequestUri!.AbsolutePath == "/Staff");
             Assert.Equal(1, signedIn);
-            Assert.Equal(sessionsBefore + 1, store.SessionsOf(await UserIdAsync(StaffWorld.WhistleblowingHandler)).Count);
+            Assert.Equal(sessionsBefore + 1, await StaffWorld.LiveSessionsAsync(App, StaffWorld.WhistleblowingHandler));
         }
         finally
         {
@@ -133,7 +132,7 @@ public sealed class SessionHygieneTests : OrganisationTestBase
         using var removed = await admin.SubmitAsync($"/Staff/Admin/Channels/{channelId}/Remove/{await UserIdAsync(StaffWorld.WhistleblowingHandler)}", [], "main form.form");
         Assert.NotNull((await Html.ParseAsync(removed)).QuerySelector("#done"));
 
-        Assert.Empty(App.Services.GetRequiredService<UnlockedKeyStore>().SessionsOf(await UserIdAsync(StaffWorld.WhistleblowingHandler)));
+        Assert.Equal(0, await StaffWorld.LiveSessionsAsync(App, StaffWorld.WhistleblowingHandler));
         Assert.Equal("/Staff/SignIn", await LandsOnAsync(member, "/Staff/Cases"));
     }
 

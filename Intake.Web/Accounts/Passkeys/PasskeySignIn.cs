@@ -106,7 +106,7 @@ public sealed class PasskeySignIn(
     /// <summary>The options of an assertion by one of the pending sign-in's person's passkeys; null when they have none.</summary>
     public async Task<PasskeyBegin?> BeginSecondFactorAsync(string? pendingId, CancellationToken cancellationToken = default)
     {
-        var entry = pending.Get(pendingId);
+        var entry = await pending.GetAsync(pendingId, cancellationToken);
         if (entry is null || party.Fido2 is not { } fido2)
         {
             return null;
@@ -129,12 +129,12 @@ public sealed class PasskeySignIn(
 
     /// <summary>True when the person has a passkey to use instead of the TOTP code.</summary>
     public async Task<bool> OffersSecondFactorAsync(string? pendingId, CancellationToken cancellationToken = default) =>
-        party.IsAvailable && pending.Get(pendingId) is { } entry && await db.StaffPasskeys.AnyAsync(p => p.StaffUserId == entry.UserId, cancellationToken);
+        party.IsAvailable && await pending.GetAsync(pendingId, cancellationToken) is { } entry && await db.StaffPasskeys.AnyAsync(p => p.StaffUserId == entry.UserId, cancellationToken);
 
     /// <summary>Completes a pending sign-in (the passphrase was right) with a passkey instead of the TOTP code.</summary>
     public async Task<CodeStep> FinishSecondFactorAsync(string? pendingId, string? ceremonyId, string? assertionJson, CancellationToken cancellationToken = default)
     {
-        var entry = pending.Get(pendingId);
+        var entry = await pending.GetAsync(pendingId, cancellationToken);
         var user = entry is null ? null : await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == entry.UserId, cancellationToken);
         var ceremony = entry is null ? null : ceremonies.Take(ceremonyId, PasskeyCeremonyKind.SecondFactor, entry.UserId);
         var assertion = PasskeyJson.Assertion(assertionJson);
@@ -147,28 +147,24 @@ public sealed class PasskeySignIn(
         if (passkey is null || owner?.Id != user.Id || !await VerifyAsync(passkey, assertion, ceremony, cancellationToken))
         {
             db.ChangeTracker.Clear();
-            entry.CodeAttempts++;
+            await pending.RecordFailureAsync(entry, cancellationToken);
             throttle.RecordFailure(user.Username, entry.DeviceId);
             await audit.AppendAsync(AuditKinds.SignInFailed, subjectId: user.Id, detail: AuditDetails.PasskeyFactor, cancellationToken: cancellationToken);
             if (entry.CodeAttempts >= PendingSignIns.MaxCodeAttempts)
             {
-                pending.Remove(pendingId);
+                await pending.RemoveAsync(pendingId, cancellationToken);
                 return new CodeStep(CodeStepOutcome.Expired);
             }
 
             return new CodeStep(CodeStepOutcome.Failed);
         }
 
-        try
-        {
-            var signedIn = await signIn.CompleteAsync(owner, entry.TakeIdentity(), entry.DeviceId, AuditDetails.PasskeyFactor, entry.TakeKeyUpgrade(), cancellationToken);
-            pending.Remove(pendingId);
-            return signedIn;
-        }
-        catch (ObjectDisposedException)
+        if (!await pending.RemoveAsync(pendingId, cancellationToken))
         {
             return new CodeStep(CodeStepOutcome.Expired);
         }
+
+        return await signIn.CompleteAsync(owner, entry.TakeIdentity(), entry.DeviceId, AuditDetails.PasskeyFactor, entry.TakeKeyUpgrade(), cancellationToken);
     }
 
     private async Task<(StaffPasskey? Passkey, StaffUser? User)> FindAsync(AuthenticatorAssertionRawResponse assertion, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intake.Web.Storage.Engines;
@@ -7,5 +8,10 @@ namespace Intake.Web.Storage.Engines;
 /// the application's own configuration choosing PostgreSQL (the tool reads the model and never connects):
 /// <c>Intake__Database__Provider=PostgreSQL ConnectionStrings__Intake=Host=localhost dotnet ef migrations add NAME
 /// --context PostgresIntakeDbContext --output-dir Storage/PostgresMigrations --namespace Intake.Web.Storage.PostgresMigrations</c>.
+/// On PostgreSQL the Data Protection key ring is kept here too, so that every application node reads the same keys
+/// (<see cref="KeyRingStorage"/>); each key is encrypted before it is stored, as in the data directory.
 /// </summary>
-public sealed class PostgresIntakeDbContext(DbContextOptions<PostgresIntakeDbContext> options) : IntakeDbContext(options);
+public sealed class PostgresIntakeDbContext(DbContextOptions<PostgresIntakeDbContext> options) : IntakeDbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+}

@@ -15,7 +15,7 @@ namespace Intake.Web.Storage.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Intake.Web.Accounts.AccountDevice", b =>
                 {
@@ -635,6 +635,44 @@ namespace Intake.Web.Storage.Migrations
                     b.ToTable("ChannelMemberships", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Web.Keys.Sessions.StaffSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CodeAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IdleMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeysVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StaffSessions", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Web.Notifications.NotificationProfile", b =>
                 {
                     b.Property<Guid>("StaffUserId")
@@ -946,6 +984,15 @@ namespace Intake.Web.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Intake.Web.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intake.Web.Keys.Sessions.StaffSession", b =>
+                {
                     b.HasOne("Intake.Web.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -17,7 +17,7 @@ namespace Intake.Web.Storage.PostgresMigrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.12")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -640,6 +640,44 @@ namespace Intake.Web.Storage.PostgresMigrations
                     b.ToTable("ChannelMemberships", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Web.Keys.Sessions.StaffSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("CodeAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("IdleMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("KeysVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastSeen")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StaffSessions", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Web.Notifications.NotificationProfile", b =>
                 {
                     b.Property<Guid>("StaffUserId")
@@ -861,6 +899,25 @@ namespace Intake.Web.Storage.PostgresMigrations
                     b.ToTable("JobRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Intake.Web.Accounts.AccountDevice", b =>
                 {
                     b.HasOne("Intake.Web.Accounts.StaffUser", null)
@@ -951,6 +1008,15 @@ namespace Intake.Web.Storage.PostgresMigrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Intake.Web.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intake.Web.Keys.Sessions.StaffSession", b =>
+                {
                     b.HasOne("Intake.Web.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
