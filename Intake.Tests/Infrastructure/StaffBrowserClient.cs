@@ -36,7 +36,25 @@ public sealed class StaffBrowserClient : IDisposable
         Http = app.CreateDefaultClient(baseAddress, [new RedirectHandler(), new CookieContainerHandler(), .. observers]);
     }
 
+    private StaffBrowserClient(IntakeApplicationFactory app, HttpClient http)
+    {
+        _app = app;
+        Http = http;
+    }
+
     public HttpClient Http { get; }
+
+    /// <summary>
+    /// A browser behind a round-robin balancer over <paramref name="nodes"/>, hosts of one organisation sharing its
+    /// database (the first one's data directory names it): each request, redirects included, goes to the next host.
+    /// </summary>
+    public static StaffBrowserClient AcrossNodes(AlternatingNodes nodes, IntakeApplicationFactory first)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(first);
+        var handler = new RedirectHandler { InnerHandler = new CookieContainerHandler { InnerHandler = nodes } };
+        return new StaffBrowserClient(first, new HttpClient(handler, disposeHandler: true) { BaseAddress = new Uri("http://localhost") });
+    }
 
     public static string SecretKey(IntakeApplicationFactory app, string username) => $"{app.DataDirectory}|{username}";
 

@@ -1,5 +1,6 @@
 using Intake.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 
 namespace Intake.Web.Storage.Engines;
 
@@ -14,10 +15,10 @@ public static class KeyRingStorage
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(dataDirectory);
-        if (DatabaseOptions.From(configuration, out _).Provider == DatabaseProvider.PostgreSQL)
+        if (DatabaseOptions.From(configuration, out var connectionString).Provider == DatabaseProvider.PostgreSQL)
         {
-            builder.Services.AddScoped(provider => (PostgresIntakeDbContext)provider.GetRequiredService<IntakeDbContext>());
-            return builder.PersistKeysToDbContext<PostgresIntakeDbContext>();
+            builder.Services.AddDbContext<KeyRingDbContext>(db => db.UseNpgsql(connectionString));
+            return builder.PersistKeysToDbContext<KeyRingDbContext>();
         }
 
         return builder.PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.KeyRing));
