@@ -26,7 +26,7 @@ public static class StaffAuthentication
     /// <summary>The statistics pages: the statistics role, handlers (their channels) and the administrator.</summary>
     public const string StatisticsPolicy = "Statistics";
 
-    private static readonly object KeyringItem = new();
+    private static readonly object _keyringItem = new();
 
     public static IServiceCollection AddIntakeStaffAuthentication(this IServiceCollection services)
     {
@@ -80,7 +80,7 @@ public static class StaffAuthentication
     public static UnlockedKeyring? Keyring(this HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Items.TryGetValue(KeyringItem, out var keyring) ? keyring as UnlockedKeyring : null;
+        return context.Items.TryGetValue(_keyringItem, out var keyring) ? keyring as UnlockedKeyring : null;
     }
 
     /// <summary>Every request with the cookie: the session must live in the database, and its keyring opens.</summary>
@@ -95,7 +95,7 @@ public static class StaffAuthentication
             return;
         }
 
-        context.HttpContext.Items[KeyringItem] = keyring;
+        context.HttpContext.Items[_keyringItem] = keyring;
     }
 
     /// <summary>
