@@ -66,6 +66,10 @@ public class IntakeDbContext : DbContext
     public DbSet<OutboxNotice> Outbox => Set<OutboxNotice>();
 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    /// <summary>The shared limits on a database server (empty on SQLite, where they are kept in memory).</summary>
+    public DbSet<Limits.SharedLimitEntry> SharedLimits => Set<Limits.SharedLimitEntry>();
+
     /// <summary>Refuses audit entries that did not pass through <see cref="UnitOfWork"/>, which links them into the chain.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text.Json;
+using Intake.Web.Storage.Limits;
 
 namespace Intake.Web.Accounts.Passkeys;
 
@@ -13,54 +14,35 @@ public enum PasskeyCeremonyKind
 
 /// <summary>
 /// Passkey ceremonies between the options the server sent and the browser's answer: the options (with their
-/// random challenges) wait here, in memory, for five minutes at most, under a random id, and are taken once.
+/// random challenges) wait in the <see cref="SharedLimits"/> for five minutes at most, under a random id, and are
+/// taken once. A ceremony one application node began is finished by whichever node the answer reaches.
 /// </summary>
-public sealed class PasskeyCeremonies(TimeProvider clock)
+public sealed class PasskeyCeremonies(SharedLimits limits, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    /// <summary>Past this many open ceremonies the oldest are dropped, so a flood of requests holds little memory.</summary>
-    public const int MaxOpen = 10_000;
-
-    private readonly ConcurrentDictionary<string, PasskeyCeremony> _open = new(StringComparer.Ordinal);
-
-    public string Open(PasskeyCeremony ceremony)
+    public async Task<string> OpenAsync(PasskeyCeremony ceremony, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ceremony);
-        Sweep();
         var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-        ceremony.Expires = clock.GetUtcNow() + Lifetime;
-        _open[id] = ceremony;
+        var expires = clock.GetUtcNow() + Lifetime;
+        await limits.KeepAsync(KeyOf(id), JsonSerializer.Serialize(ceremony with { Expires = expires }), expires, cancellationToken);
         return id;
     }
 
     /// <summary>Takes the ceremony (it cannot be answered twice); null when unknown, expired or of another kind or user.</summary>
-    public PasskeyCeremony? Take(string? id, PasskeyCeremonyKind kind, Guid? userId = null)
+    public async Task<PasskeyCeremony?> TakeAsync(string? id, PasskeyCeremonyKind kind, Guid? userId = null, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrEmpty(id) || id.Length > 64 || !_open.TryRemove(id, out var ceremony))
+        if (string.IsNullOrEmpty(id) || id.Length > 64 || await limits.TakeAsync(KeyOf(id), cancellationToken) is not { } kept)
         {
             return null;
         }
 
-        return ceremony.Kind == kind && ceremony.UserId == userId && clock.GetUtcNow() < ceremony.Expires ? ceremony : null;
+        var ceremony = JsonSerializer.Deserialize<PasskeyCeremony>(kept);
+        return ceremony is not null && ceremony.Kind == kind && ceremony.UserId == userId && clock.GetUtcNow() < ceremony.Expires ? ceremony : null;
     }
 
-    private void Sweep()
-    {
-        var now = clock.GetUtcNow();
-        foreach (var pair in _open.Where(p => now >= p.Value.Expires).ToList())
-        {
-            _open.TryRemove(pair.Key, out _);
-        }
-
-        if (_open.Count >= MaxOpen)
-        {
-            foreach (var pair in _open.OrderBy(p => p.Value.Expires).Take(_open.Count - MaxOpen + 1).ToList())
-            {
-                _open.TryRemove(pair.Key, out _);
-            }
-        }
-    }
+    private static string KeyOf(string id) => "passkey-ceremony\n" + id;
 }
 
 /// <param name="Kind">What the ceremony is for.</param>
@@ -69,5 +51,5 @@ public sealed class PasskeyCeremonies(TimeProvider clock)
 /// <param name="AssertionJson">For a registration: the options of the assertion that asks the new passkey for its PRF output.</param>
 public sealed record PasskeyCeremony(PasskeyCeremonyKind Kind, Guid? UserId, string OptionsJson, string? AssertionJson = null, string? Name = null)
 {
-    public DateTimeOffset Expires { get; set; }
+    public DateTimeOffset Expires { get; init; }
 }

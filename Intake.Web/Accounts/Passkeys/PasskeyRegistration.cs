@@ -65,7 +65,7 @@ public sealed class PasskeyRegistration(
             AllowedCredentials = [],
             UserVerification = UserVerificationRequirement.Required,
         });
-        var ceremony = ceremonies.Open(new PasskeyCeremony(PasskeyCeremonyKind.Registration, user.Id, creation.ToJson(), assertion.ToJson(), cleanName));
+        var ceremony = await ceremonies.OpenAsync(new PasskeyCeremony(PasskeyCeremonyKind.Registration, user.Id, creation.ToJson(), assertion.ToJson(), cleanName), cancellationToken);
         return new PasskeyBegin(null, ceremony, creation.ToJson(), assertion.ToJson(), PrfInputsFor(party));
     }
 
@@ -79,7 +79,7 @@ public sealed class PasskeyRegistration(
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keyring);
-        var ceremony = ceremonies.Take(ceremonyId, PasskeyCeremonyKind.Registration, keyring.UserId);
+        var ceremony = await ceremonies.TakeAsync(ceremonyId, PasskeyCeremonyKind.Registration, keyring.UserId, cancellationToken);
         var attestation = PasskeyJson.Attestation(attestationJson);
         if (ceremony is null || attestation is null || party.Fido2 is not { } fido2)
         {
