@@ -8,6 +8,7 @@ using Intake.Web.Reporting.Admission;
 using Intake.Web.Reporting.Uploads;
 using Intake.Web.Storage;
 using Intake.Web.Storage.Limits;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -130,6 +131,24 @@ public sealed class SharedLimitsTests : OrganisationTestBase
         Assert.All(first.Concat(second), t => Assert.True(t));
         Assert.False(await Attempts(App).TryRecordFailureAsync());
         Assert.False(await Attempts(Other).TryRecordFailureAsync());
+    }
+
+    [Fact]
+    public async Task AKeyUsedOnce_IsUsableAgainOnlyOnceItsUseExpired_AndExpiredEntriesAreSwept()
+    {
+        var minute = TimeSpan.FromMinutes(1);
+        Assert.True(await Limits(App).TryUseOnceAsync("test/once", App.Clock.GetUtcNow() + minute));
+        Assert.True(await Limits(App).TryUseOnceAsync("test/forgotten", App.Clock.GetUtcNow() + minute));
+        Assert.False(await Limits(Other).TryUseOnceAsync("test/once", App.Clock.GetUtcNow() + minute));
+
+        Advance(PostgresSharedLimits.SweepInterval + minute);
+        Assert.True(await Limits(Other).TryUseOnceAsync("test/once", App.Clock.GetUtcNow() + minute));
+        Assert.True(await Limits(App).TryTakeAsync("test/bucket", new BucketSize(1, 1)));
+
+        // On PostgreSQL the writes after the sweep interval swept the expired rows; SQLite keeps none in the table.
+        await using var scope = App.CreateScope();
+        var now = App.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        Assert.False(await IntakeApplicationFactory.CreateDbContext(scope).SharedLimits.AnyAsync(e => e.ExpiresAt < now));
     }
 
     [Fact]
