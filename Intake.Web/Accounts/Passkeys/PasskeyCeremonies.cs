@@ -15,15 +15,29 @@ public enum PasskeyCeremonyKind
 /// <summary>
 /// Passkey ceremonies between the options the server sent and the browser's answer: the options (with their
 /// random challenges) wait in the <see cref="SharedLimits"/> for five minutes at most, under a random id, and are
-/// taken once. A ceremony one application node began is finished by whichever node the answer reaches.
+/// taken once. A ceremony one application node began is finished by whichever node the answer reaches. Ceremonies
+/// are begun from one budget of <see cref="MaxOpen"/>, refilled as fast as ceremonies expire, so a flood of requests
+/// keeps about that many open at once, in memory or in the database.
 /// </summary>
 public sealed class PasskeyCeremonies(SharedLimits limits, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    public async Task<string> OpenAsync(PasskeyCeremony ceremony, CancellationToken cancellationToken = default)
+    public const int MaxOpen = 10_000;
+
+    private const string OpenedBucket = "passkey-ceremonies/opened";
+
+    private static readonly BucketSize _opened = new(MaxOpen, (int)(MaxOpen * (TimeSpan.FromHours(1) / Lifetime)));
+
+    /// <summary>Keeps the ceremony under a new id; null while too many were begun (the answer is "busy, wait").</summary>
+    public async Task<string?> OpenAsync(PasskeyCeremony ceremony, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ceremony);
+        if (!await limits.TryTakeAsync(OpenedBucket, _opened, cancellationToken))
+        {
+            return null;
+        }
+
         var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
         var expires = clock.GetUtcNow() + Lifetime;
         await limits.KeepAsync(KeyOf(id), JsonSerializer.Serialize(ceremony with { Expires = expires }), expires, cancellationToken);

@@ -66,7 +66,7 @@ public sealed class PasskeyRegistration(
             UserVerification = UserVerificationRequirement.Required,
         });
         var ceremony = await ceremonies.OpenAsync(new PasskeyCeremony(PasskeyCeremonyKind.Registration, user.Id, creation.ToJson(), assertion.ToJson(), cleanName), cancellationToken);
-        return new PasskeyBegin(null, ceremony, creation.ToJson(), assertion.ToJson(), PrfInputsFor(party));
+        return ceremony is null ? PasskeyBegin.Refused(PasskeyBegin.BusyKey) : new PasskeyBegin(null, ceremony, creation.ToJson(), assertion.ToJson(), PrfInputsFor(party));
     }
 
     /// <summary>
@@ -204,6 +204,9 @@ public sealed record PasskeyPrfInputs(string First, string Second);
 /// <summary>The options to hand to the browser, or the resource key of why not.</summary>
 public sealed record PasskeyBegin(string? ErrorKey, string? Ceremony = null, string? CreationJson = null, string? AssertionJson = null, PasskeyPrfInputs? Prf = null)
 {
+    /// <summary>The refusal while too many ceremonies are open (<see cref="PasskeyCeremonies.MaxOpen"/>).</summary>
+    public const string BusyKey = "Passkeys.Error.Busy";
+
     public static PasskeyBegin Refused(string errorKey) => new(errorKey);
 }
 

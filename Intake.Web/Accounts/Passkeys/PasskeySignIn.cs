@@ -33,7 +33,8 @@ public sealed class PasskeySignIn(
             UserVerification = UserVerificationRequirement.Required,
         });
         var ceremony = await ceremonies.OpenAsync(new PasskeyCeremony(PasskeyCeremonyKind.SignIn, null, options.ToJson()), cancellationToken);
-        return new PasskeyBegin(null, ceremony, AssertionJson: options.ToJson(), Prf: PasskeyRegistration.PrfInputsFor(party));
+        return ceremony is null ? PasskeyBegin.Refused(PasskeyBegin.BusyKey)
+            : new PasskeyBegin(null, ceremony, AssertionJson: options.ToJson(), Prf: PasskeyRegistration.PrfInputsFor(party));
     }
 
     /// <summary>
@@ -124,7 +125,7 @@ public sealed class PasskeySignIn(
             UserVerification = UserVerificationRequirement.Required,
         });
         var ceremony = await ceremonies.OpenAsync(new PasskeyCeremony(PasskeyCeremonyKind.SecondFactor, entry.UserId, options.ToJson()), cancellationToken);
-        return new PasskeyBegin(null, ceremony, AssertionJson: options.ToJson());
+        return ceremony is null ? PasskeyBegin.Refused(PasskeyBegin.BusyKey) : new PasskeyBegin(null, ceremony, AssertionJson: options.ToJson());
     }
 
     /// <summary>True when the person has a passkey to use instead of the TOTP code.</summary>
