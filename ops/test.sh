@@ -12,7 +12,7 @@ ops/lib/test-prerequisites.sh
 ops/lib/client-bundle.sh
 
 # The tests that go through the database, run on both engines (less those about the SQLite file: trait Engine=Sqlite).
-postgres_tests="FullyQualifiedName~Intake.Tests.Web.Reporting|FullyQualifiedName~Intake.Tests.Web.Cases|FullyQualifiedName~Intake.Tests.Web.KeyModel|FullyQualifiedName~Intake.Tests.Web.Foundation.EngineStorageTests|FullyQualifiedName~Intake.Tests.Web.Foundation.JobLeaseTests|FullyQualifiedName~Intake.Tests.Web.Accounts.Audit|FullyQualifiedName~Intake.Tests.Web.Accounts.KeyHierarchy|FullyQualifiedName~Intake.Tests.Web.Accounts.SignIn|FullyQualifiedName~PostgreSQL"
+postgres_tests="FullyQualifiedName~Intake.Tests.Web.Reporting|FullyQualifiedName~Intake.Tests.Web.Cases|FullyQualifiedName~Intake.Tests.Web.KeyModel|FullyQualifiedName~Intake.Tests.Web.Foundation.EngineStorageTests|FullyQualifiedName~Intake.Tests.Web.Foundation.JobLeaseTests|FullyQualifiedName~Intake.Tests.Web.Foundation.SharedLimitsTests|FullyQualifiedName~Intake.Tests.Web.Availability.SubmissionFloodTests|FullyQualifiedName~Intake.Tests.Web.Availability.SignInGateTests|FullyQualifiedName~Intake.Tests.Web.Availability.SignInProofTests|FullyQualifiedName~Intake.Tests.Web.Availability.MailboxFloodTests|FullyQualifiedName~Intake.Tests.Web.Accounts.Audit|FullyQualifiedName~Intake.Tests.Web.Accounts.KeyHierarchy|FullyQualifiedName~Intake.Tests.Web.Accounts.SignIn|FullyQualifiedName~PostgreSQL"
 
 results=$(mktemp -d)
 . ops/lib/test-postgres.sh

@@ -45,7 +45,7 @@ public sealed class AccountActivation(
         string? username, string? code, string? passphrase, string? repeat, CancellationToken cancellationToken = default)
     {
         var name = StaffUsernames.Normalize(username);
-        var wait = throttle.RetryAfter(name);
+        var wait = await throttle.RetryAfterAsync(name, cancellationToken: cancellationToken);
         if (wait > TimeSpan.Zero)
         {
             return ActivationResult.Rejected("SignIn.Error.Throttled", ActivationField.Code, wait);
@@ -65,7 +65,7 @@ public sealed class AccountActivation(
         var matches = ActivationCodes.Matches(user?.ActivationCodeHash, code);
         if (user is null || !matches || user.IsDisabled || user.IsActivated)
         {
-            throttle.RecordFailure(name);
+            await throttle.RecordFailureAsync(name, cancellationToken: cancellationToken);
             await audit.AppendAsync(AuditKinds.AccountActivationFailed, subjectId: user?.Id, cancellationToken: cancellationToken);
             return ActivationResult.Rejected("Activation.Error.Code", ActivationField.Code);
         }
@@ -113,7 +113,7 @@ public sealed class AccountActivation(
             throw;
         }
 
-        throttle.RecordSuccess(name);
+        await throttle.RecordSuccessAsync(name, cancellationToken: cancellationToken);
         return ActivationResult.Activated(await pending.CreateAsync(user.Id, fresh, cancellationToken: cancellationToken));
     }
 

@@ -46,13 +46,13 @@ public sealed class SignInService(
         var name = StaffUsernames.Normalize(username);
         var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Username == name, cancellationToken);
         var known = device is not null && user is not null && device.UserId == user.Id ? device : null;
-        var wait = throttle.RetryAfter(name, known?.DeviceId);
+        var wait = await throttle.RetryAfterAsync(name, known?.DeviceId, cancellationToken);
         if (wait > TimeSpan.Zero)
         {
             return new PassphraseStep(PassphraseStepOutcome.Throttled, RetryAfter: wait);
         }
 
-        if (!gate.Admit(known is not null, proof))
+        if (!await gate.AdmitAsync(known is not null, proof, cancellationToken))
         {
             return new PassphraseStep(PassphraseStepOutcome.ProofNeeded);
         }
@@ -68,7 +68,7 @@ public sealed class SignInService(
         if (user is null || user.IsDisabled || !user.IsActivated || identity is null)
         {
             identity?.Dispose();
-            throttle.RecordFailure(name, known?.DeviceId);
+            await throttle.RecordFailureAsync(name, known?.DeviceId, cancellationToken);
             // The typed username is not recorded: people type passphrases into the wrong field.
             await audit.AppendAsync(AuditKinds.SignInFailed, subjectId: user?.Id, detail: "passphrase", cancellationToken: cancellationToken);
             return new PassphraseStep(PassphraseStepOutcome.Failed);
@@ -206,7 +206,7 @@ public sealed class SignInService(
 
         await work.SaveAsync(cancellationToken);
         var keyring = await channelKeys.UnlockAsync(user.Id, identity, cancellationToken);
-        throttle.RecordSuccess(user.Username, deviceId);
+        await throttle.RecordSuccessAsync(user.Username, deviceId, cancellationToken);
         var session = sessionOptions.Value;
         var sessionId = await keyStore.OpenAsync(keyring, session.IdleTimeout, session.AbsoluteTimeout, cancellationToken);
         return new CodeStep(CodeStepOutcome.SignedIn, user, sessionId, device.DeviceId);
@@ -224,7 +224,7 @@ public sealed class SignInService(
     private async Task<CodeStep> FailCodeAsync(string pendingId, PendingSignIn entry, StaffUser user, CancellationToken cancellationToken)
     {
         await pending.RecordFailureAsync(entry, cancellationToken);
-        throttle.RecordFailure(user.Username, entry.DeviceId);
+        await throttle.RecordFailureAsync(user.Username, entry.DeviceId, cancellationToken);
         await audit.AppendAsync(AuditKinds.SignInFailed, subjectId: user.Id, detail: "totp", cancellationToken: cancellationToken);
         if (entry.CodeAttempts >= PendingSignIns.MaxCodeAttempts)
         {

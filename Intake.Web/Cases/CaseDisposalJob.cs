@@ -46,21 +46,7 @@ public sealed partial class CaseDisposalJob(IServiceScopeFactory scopes, TimePro
         {
             await using var scope = scopes.CreateAsyncScope();
             var leases = scope.ServiceProvider.GetRequiredService<Storage.JobLeases>();
-            if (!await leases.TryStartAsync(JobName, Interval, Lease, stoppingToken))
-            {
-                return;
-            }
-
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-                await leases.CompleteAsync(JobName, stoppingToken);
-            }
-            catch
-            {
-                await leases.ReleaseAsync(JobName, CancellationToken.None);
-                throw;
-            }
+            await leases.RunIfDueAsync(JobName, Interval, Lease, RunOnceAsync, stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

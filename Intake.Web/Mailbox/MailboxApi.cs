@@ -103,7 +103,7 @@ public static class MailboxApi
         var authenticator = ParseHex32(context.Request.Headers[AuthenticatorHeader].ToString());
         if (authenticator is null)
         {
-            return (null, Failure(context));
+            return (null, await FailureAsync(context));
         }
 
         var record = await mailboxes.FindByAuthenticatorAsync(authenticator, context.RequestAborted);
@@ -112,7 +112,7 @@ public static class MailboxApi
             return (record, null);
         }
 
-        return mayMoveLegacy ? await MoveLegacyAsync(context, mailboxes, authenticator) : (null, Failure(context));
+        return mayMoveLegacy ? await MoveLegacyAsync(context, mailboxes, authenticator) : (null, await FailureAsync(context));
     }
 
     /// <summary>
@@ -120,8 +120,8 @@ public static class MailboxApi
     /// "not found", or "too many attempts" while failures are over it (docs/availability.md). A right one is never
     /// limited.
     /// </summary>
-    private static IResult Failure(HttpContext context) =>
-        context.RequestServices.GetRequiredService<MailboxAttempts>().TryRecordFailure()
+    private static async Task<IResult> FailureAsync(HttpContext context) =>
+        await context.RequestServices.GetRequiredService<MailboxAttempts>().TryRecordFailureAsync(context.RequestAborted)
             ? NotFound(context)
             : Error(context, StatusCodes.Status429TooManyRequests, "Mailbox.Error.Busy");
 
@@ -136,7 +136,7 @@ public static class MailboxApi
         var legacy = lookupId is null ? null : await mailboxes.FindLegacyAsync(lookupId, context.RequestAborted);
         if (legacy is null)
         {
-            return (null, Failure(context));
+            return (null, await FailureAsync(context));
         }
 
         var challenges = context.RequestServices.GetRequiredService<MailboxChallenge>();

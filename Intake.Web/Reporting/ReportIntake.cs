@@ -39,11 +39,12 @@ public sealed class ReportIntake(
 
         // Decided once, at the first file or after the last field: the stamp and proof come before any file.
         Admission.Admission? admission = null;
-        Admission.Admission Admit(FormAnswers fields) => admission ??= gate.Admit(channelCode, fields, IsBrowserMode(fields));
+        async Task<Admission.Admission> AdmitAsync(FormAnswers fields) =>
+            admission ??= await gate.AdmitAsync(channelCode, fields, IsBrowserMode(fields), cancellationToken);
         using var upload = await reader.ReadAsync(
             context,
-            fields => !Admit(fields).IsAdmitted ? new RefusingSealer("Report.Error.Busy")
-                : IsBrowserMode(fields) ? new BrowserFileSealer(AgeKeys.IsPostQuantumRecipient(key.Recipient)) : new ServerFileSealer(server.Recipients),
+            async fields => !(await AdmitAsync(fields)).IsAdmitted ? new RefusingSealer("Report.Error.Busy")
+                : IsBrowserMode(fields) ? new BrowserFileSealer(AgeKeys.IsPostQuantumRecipient(key.Recipient)) : (IFileSealer)new ServerFileSealer(server.Recipients),
             data.Attachments,
             [FileField, SealedReportField, SealedAttachmentsField],
             caseId: null,
@@ -51,7 +52,7 @@ public sealed class ReportIntake(
 
         var form = ReportForms.For(channelCode);
         var mode = IsBrowserMode(upload.Fields) ? SealingMode.Browser : SealingMode.Server;
-        var decided = upload.Malformed || upload.AntiforgeryFailed ? null : Admit(upload.Fields);
+        var decided = upload.Malformed || upload.AntiforgeryFailed ? null : await AdmitAsync(upload.Fields);
         if (decided is { IsAdmitted: false })
         {
             var again = Errors.FormErrors.ToChooseAgain(upload.Files.Select(f => f.Info.Name), upload.Refused);
@@ -86,9 +87,10 @@ public sealed class ReportIntake(
             return ReportOutcome.Rejected(SealingMode.Server, upload.Fields, problems, upload.Refused, again, upload.AntiforgeryFailed);
         }
 
-        if (admission is not null && !gate.TryConsume(admission))
+        if (admission is not null && !await gate.TryConsumeAsync(admission, cancellationToken))
         {
-            return ReportOutcome.NotAdmitted(SealingMode.Server, upload.Fields, Admission.Admission.Wait(gate.Options.MinimumFormTime, gate.StampFor(server.Channel.Code)), [.. files.Select(f => f.Info.Name)]);
+            var stamp = await gate.StampForAsync(server.Channel.Code, cancellationToken);
+            return ReportOutcome.NotAdmitted(SealingMode.Server, upload.Fields, Admission.Admission.Wait(gate.Options.MinimumFormTime, stamp), [.. files.Select(f => f.Info.Name)]);
         }
 
         // The unit is offered beside the form's own fields; the sealed document carries it like the browser's does
@@ -114,9 +116,11 @@ public sealed class ReportIntake(
             return ReportOutcome.Rejected(SealingMode.Browser, new FormAnswers(), parsed.Problems, upload.Refused, [], upload.AntiforgeryFailed);
         }
 
-        if (admission is not null && !gate.TryConsume(admission))
+        if (admission is not null && !await gate.TryConsumeAsync(admission, cancellationToken))
         {
-            return ReportOutcome.NotAdmitted(SealingMode.Browser, new FormAnswers(), Admission.Admission.ProofNeeded(gate.StampFor(channel.Code), gate.CurrentBits(channel.Code)), []);
+            var bits = await gate.CurrentBitsAsync(channel.Code, cancellationToken);
+            var stamp = await gate.StampForAsync(channel.Code, cancellationToken);
+            return ReportOutcome.NotAdmitted(SealingMode.Browser, new FormAnswers(), Admission.Admission.ProofNeeded(stamp, bits), []);
         }
 
         CaseRecord record;

@@ -18,7 +18,7 @@ public sealed class TypedAnswers(MultipartUploadReader reader, DataDirectory dat
 {
     public async Task<KeptAnswers> ReadAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        using var upload = await reader.ReadAsync(context, _ => null, data.Attachments, [ReportIntake.FileField], caseId: null, cancellationToken);
+        using var upload = await reader.ReadAsync(context, _ => (Uploads.IFileSealer?)null, data.Attachments, [ReportIntake.FileField], caseId: null, cancellationToken);
         var files = upload.Refused.Select(r => r.Name).Where(n => n.Length > 0 && !Errors.SealedFileNames.IsInternal(n)).Distinct(StringComparer.Ordinal).ToList();
         return new KeptAnswers(upload.Fields, upload.Fields.Get(Admission.SubmissionGate.StampField), files);
     }

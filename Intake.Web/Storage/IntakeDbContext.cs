@@ -67,6 +67,9 @@ public class IntakeDbContext : DbContext
 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
 
+    /// <summary>The shared limits on a database server (empty on SQLite, where they are kept in memory).</summary>
+    public DbSet<Limits.SharedLimitEntry> SharedLimits => Set<Limits.SharedLimitEntry>();
+
     public DbSet<Keys.Sessions.StaffSession> StaffSessions => Set<Keys.Sessions.StaffSession>();
 
     /// <summary>Refuses audit entries that did not pass through <see cref="UnitOfWork"/>, which links them into the chain.</summary>

@@ -34,6 +34,33 @@ public sealed class JobLeases(IntakeDbContext db, NodeIdentity node, TimeProvide
         return taken == 1;
     }
 
+    /// <summary>
+    /// Runs <paramref name="run"/> when this node takes <paramref name="job"/>'s lease (<see cref="TryStartAsync"/>):
+    /// marks the run complete when it succeeds, gives the lease up when it throws (and rethrows). True when it ran here.
+    /// </summary>
+    public async Task<bool> RunIfDueAsync(
+        string job, TimeSpan interval, TimeSpan lease, Func<CancellationToken, Task> run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (!await TryStartAsync(job, interval, lease, cancellationToken))
+        {
+            return false;
+        }
+
+        try
+        {
+            await run(cancellationToken);
+        }
+        catch
+        {
+            await ReleaseAsync(job, CancellationToken.None);
+            throw;
+        }
+
+        await CompleteAsync(job, cancellationToken);
+        return true;
+    }
+
     /// <summary>Marks the run this node holds complete and gives the lease up.</summary>
     public async Task CompleteAsync(string job, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using Intake.Web.Hosting;
 using Intake.Web.Storage.Engines;
+using Intake.Web.Storage.Limits;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the database the configuration names (<see cref="DatabaseOptions"/>): by default the SQLite file in
-    /// the data directory, or a PostgreSQL server shared by several application nodes.
+    /// the data directory, or a PostgreSQL server shared by several application nodes. The shared limits
+    /// (<see cref="SharedLimits"/>) follow: in memory beside SQLite, in the database on PostgreSQL.
     /// </summary>
     public static IServiceCollection AddIntakeStorage(
         this IServiceCollection services, IConfiguration configuration, DataDirectory dataDirectory, IntakeOptions options)
@@ -21,6 +23,7 @@ public static class StorageServiceCollectionExtensions
         if (database.Provider == DatabaseProvider.PostgreSQL)
         {
             services.AddSingleton<StorageEngine, PostgresEngine>();
+            services.AddSingleton<SharedLimits, PostgresSharedLimits>();
             services.AddDbContext<IntakeDbContext, PostgresIntakeDbContext>(db => db.UseNpgsql(connectionString));
             return services;
         }
@@ -35,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         }.ToString();
 
         services.AddSingleton<StorageEngine, SqliteEngine>();
+        services.AddSingleton<SharedLimits, InMemorySharedLimits>();
         services.AddSingleton<SqlitePragmaInterceptor>();
         services.AddDbContext<IntakeDbContext>((provider, db) => db
             .UseSqlite(sqlite)

@@ -65,8 +65,8 @@ public sealed class PasskeyRegistration(
             AllowedCredentials = [],
             UserVerification = UserVerificationRequirement.Required,
         });
-        var ceremony = ceremonies.Open(new PasskeyCeremony(PasskeyCeremonyKind.Registration, user.Id, creation.ToJson(), assertion.ToJson(), cleanName));
-        return new PasskeyBegin(null, ceremony, creation.ToJson(), assertion.ToJson(), PrfInputsFor(party));
+        var ceremony = await ceremonies.OpenAsync(new PasskeyCeremony(PasskeyCeremonyKind.Registration, user.Id, creation.ToJson(), assertion.ToJson(), cleanName), cancellationToken);
+        return ceremony is null ? PasskeyBegin.Refused(PasskeyBegin.BusyKey) : new PasskeyBegin(null, ceremony, creation.ToJson(), assertion.ToJson(), PrfInputsFor(party));
     }
 
     /// <summary>
@@ -79,7 +79,7 @@ public sealed class PasskeyRegistration(
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keyring);
-        var ceremony = ceremonies.Take(ceremonyId, PasskeyCeremonyKind.Registration, keyring.UserId);
+        var ceremony = await ceremonies.TakeAsync(ceremonyId, PasskeyCeremonyKind.Registration, keyring.UserId, cancellationToken);
         var attestation = PasskeyJson.Attestation(attestationJson);
         if (ceremony is null || attestation is null || party.Fido2 is not { } fido2)
         {
@@ -204,6 +204,9 @@ public sealed record PasskeyPrfInputs(string First, string Second);
 /// <summary>The options to hand to the browser, or the resource key of why not.</summary>
 public sealed record PasskeyBegin(string? ErrorKey, string? Ceremony = null, string? CreationJson = null, string? AssertionJson = null, PasskeyPrfInputs? Prf = null)
 {
+    /// <summary>The refusal while too many ceremonies are open (<see cref="PasskeyCeremonies.MaxOpen"/>).</summary>
+    public const string BusyKey = "Passkeys.Error.Busy";
+
     public static PasskeyBegin Refused(string errorKey) => new(errorKey);
 }
 

@@ -20,7 +20,7 @@ public sealed class PasskeySignIn(
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The options of a sign-in with any of this instance's passkeys, with the PRF inputs of its wraps.</summary>
-    public PasskeyBegin Begin()
+    public async Task<PasskeyBegin> BeginAsync(CancellationToken cancellationToken = default)
     {
         if (party.Fido2 is not { } fido2)
         {
@@ -32,8 +32,9 @@ public sealed class PasskeySignIn(
             AllowedCredentials = [],
             UserVerification = UserVerificationRequirement.Required,
         });
-        var ceremony = ceremonies.Open(new PasskeyCeremony(PasskeyCeremonyKind.SignIn, null, options.ToJson()));
-        return new PasskeyBegin(null, ceremony, AssertionJson: options.ToJson(), Prf: PasskeyRegistration.PrfInputsFor(party));
+        var ceremony = await ceremonies.OpenAsync(new PasskeyCeremony(PasskeyCeremonyKind.SignIn, null, options.ToJson()), cancellationToken);
+        return ceremony is null ? PasskeyBegin.Refused(PasskeyBegin.BusyKey)
+            : new PasskeyBegin(null, ceremony, AssertionJson: options.ToJson(), Prf: PasskeyRegistration.PrfInputsFor(party));
     }
 
     /// <summary>
@@ -48,7 +49,7 @@ public sealed class PasskeySignIn(
         var second = PasskeyJson.PrfOutput(prfSecond);
         try
         {
-            var ceremony = ceremonies.Take(ceremonyId, PasskeyCeremonyKind.SignIn);
+            var ceremony = await ceremonies.TakeAsync(ceremonyId, PasskeyCeremonyKind.SignIn, cancellationToken: cancellationToken);
             var assertion = PasskeyJson.Assertion(assertionJson);
             if (ceremony is null || assertion is null || party.Fido2 is null)
             {
@@ -123,8 +124,8 @@ public sealed class PasskeySignIn(
             AllowedCredentials = credentials.Select(id => new PublicKeyCredentialDescriptor(id)).ToList(),
             UserVerification = UserVerificationRequirement.Required,
         });
-        var ceremony = ceremonies.Open(new PasskeyCeremony(PasskeyCeremonyKind.SecondFactor, entry.UserId, options.ToJson()));
-        return new PasskeyBegin(null, ceremony, AssertionJson: options.ToJson());
+        var ceremony = await ceremonies.OpenAsync(new PasskeyCeremony(PasskeyCeremonyKind.SecondFactor, entry.UserId, options.ToJson()), cancellationToken);
+        return ceremony is null ? PasskeyBegin.Refused(PasskeyBegin.BusyKey) : new PasskeyBegin(null, ceremony, AssertionJson: options.ToJson());
     }
 
     /// <summary>True when the person has a passkey to use instead of the TOTP code.</summary>
@@ -136,7 +137,7 @@ public sealed class PasskeySignIn(
     {
         var entry = await pending.GetAsync(pendingId, cancellationToken);
         var user = entry is null ? null : await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == entry.UserId, cancellationToken);
-        var ceremony = entry is null ? null : ceremonies.Take(ceremonyId, PasskeyCeremonyKind.SecondFactor, entry.UserId);
+        var ceremony = entry is null ? null : await ceremonies.TakeAsync(ceremonyId, PasskeyCeremonyKind.SecondFactor, entry.UserId, cancellationToken);
         var assertion = PasskeyJson.Assertion(assertionJson);
         if (entry is null || user is null || ceremony is null || assertion is null)
         {
@@ -148,7 +149,7 @@ public sealed class PasskeySignIn(
         {
             db.ChangeTracker.Clear();
             await pending.RecordFailureAsync(entry, cancellationToken);
-            throttle.RecordFailure(user.Username, entry.DeviceId);
+            await throttle.RecordFailureAsync(user.Username, entry.DeviceId, cancellationToken);
             await audit.AppendAsync(AuditKinds.SignInFailed, subjectId: user.Id, detail: AuditDetails.PasskeyFactor, cancellationToken: cancellationToken);
             if (entry.CodeAttempts >= PendingSignIns.MaxCodeAttempts)
             {

@@ -55,7 +55,7 @@ public sealed class IndexModel(MailboxService mailboxes, MailboxSession session,
         }
 
         // Only codes that open nothing are counted: a right code is never kept out by someone trying wrong ones.
-        if (!attempts.TryRecordFailure())
+        if (!await attempts.TryRecordFailureAsync(HttpContext.RequestAborted))
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Error = text["Mailbox.Error.Busy"];

@@ -65,7 +65,7 @@ public abstract class ReportPageModel(
             return NotFound();
         }
 
-        Stamp = gate.StampFor(ChannelCode);
+        Stamp = await gate.StampForAsync(ChannelCode, HttpContext.RequestAborted);
         // Threats reporters choose how they appear themselves: nothing is preselected for them.
         if (Channels.ChannelKinds.For(ChannelCode).PreselectedIdentityMode is { } mode)
         {
@@ -98,7 +98,7 @@ public abstract class ReportPageModel(
         Rejected = outcome;
         Errors = ErrorsOf(outcome);
         Answers = outcome.Answers;
-        Stamp = string.IsNullOrEmpty(outcome.Stamp) ? gate.StampFor(ChannelCode) : outcome.Stamp;
+        Stamp = string.IsNullOrEmpty(outcome.Stamp) ? await gate.StampForAsync(ChannelCode, HttpContext.RequestAborted) : outcome.Stamp;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         if (outcome.Refusal is { } refusal)
         {
@@ -124,7 +124,7 @@ public abstract class ReportPageModel(
         var typed = HttpContext.RequestServices.GetRequiredService<TypedAnswers>();
         LanguageSwitched = await typed.ReadAsync(HttpContext, HttpContext.RequestAborted);
         Answers = LanguageSwitched.Answers;
-        Stamp = LanguageSwitched.Stamp.Length > 0 ? LanguageSwitched.Stamp : gate.StampFor(ChannelCode);
+        Stamp = LanguageSwitched.Stamp.Length > 0 ? LanguageSwitched.Stamp : await gate.StampForAsync(ChannelCode, HttpContext.RequestAborted);
         return Page();
     }
 

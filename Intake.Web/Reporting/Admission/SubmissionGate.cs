@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Intake.Web.Reporting.Forms;
+using Intake.Web.Storage.Limits;
 using Microsoft.Extensions.Options;
 
 namespace Intake.Web.Reporting.Admission;
@@ -9,27 +9,25 @@ namespace Intake.Web.Reporting.Admission;
 /// for everyone: nothing about who sends is kept. While it lasts, every report is taken as before. When it is
 /// spent, a report is taken only with a proof: with JavaScript, a proof of work over the form's stamp (the bits
 /// rise while proofs keep coming fast); without JavaScript, a form that was open for the minimum time, through a
-/// slow lane with a budget of its own. Either proof is used once.
+/// slow lane with a budget of its own. Either proof is used once. The budgets and the used proofs are shared by every
+/// application node (<see cref="SharedLimits"/>): N nodes take no more than one would.
 /// </summary>
-public sealed class SubmissionGate(FormStamps stamps, IOptions<AdmissionOptions> options, TimeProvider clock)
+public sealed class SubmissionGate(FormStamps stamps, SharedLimits limits, IOptions<AdmissionOptions> options)
 {
     public const string StampField = "formStamp";
     public const string NonceField = "proofNonce";
 
-    private readonly ConcurrentDictionary<string, TokenBucket> _free = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, TokenBucket> _slow = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, TokenBucket> _proofs = new(StringComparer.Ordinal);
-
     public AdmissionOptions Options => options.Value;
 
     /// <summary>A stamp for a form shown now, with the bits a proof over it would need now.</summary>
-    public string StampFor(string channelCode) => stamps.Issue(channelCode, CurrentBits(channelCode));
+    public async Task<string> StampForAsync(string channelCode, CancellationToken cancellationToken = default) =>
+        stamps.Issue(channelCode, await CurrentBitsAsync(channelCode, cancellationToken));
 
-    public Admission Admit(string channelCode, FormAnswers fields, bool browser)
+    public async Task<Admission> AdmitAsync(string channelCode, FormAnswers fields, bool browser, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var o = Options;
-        if (Free(channelCode).TryTake(clock.GetUtcNow()))
+        if (await limits.TryTakeAsync(FreeBucket(channelCode), FreeSize, cancellationToken))
         {
             return Admission.Admitted;
         }
@@ -38,19 +36,20 @@ public sealed class SubmissionGate(FormStamps stamps, IOptions<AdmissionOptions>
         if (browser)
         {
             var nonce = fields.Get(NonceField);
-            if (stamp is not null && ProofOfWork.IsSolution(fields.Get(StampField), nonce, stamp.Bits) && !stamps.IsUsed(stamp))
+            if (stamp is not null && ProofOfWork.IsSolution(fields.Get(StampField), nonce, stamp.Bits) && !await stamps.IsUsedAsync(stamp, cancellationToken))
             {
-                Proofs(channelCode).TryTake(clock.GetUtcNow());
+                await limits.TryTakeAsync(ProofsBucket(channelCode), ProofsSize, cancellationToken);
                 return Admission.With(stamp);
             }
 
             // A fresh challenge: the browser solves it in a worker and sends again.
-            return Admission.ProofNeeded(StampFor(channelCode), CurrentBits(channelCode));
+            var bits = await CurrentBitsAsync(channelCode, cancellationToken);
+            return Admission.ProofNeeded(stamps.Issue(channelCode, bits), bits);
         }
 
         if (stamp is null)
         {
-            return Admission.Wait(o.MinimumFormTime, StampFor(channelCode));
+            return Admission.Wait(o.MinimumFormTime, await StampForAsync(channelCode, cancellationToken));
         }
 
         if (stamp.Age < o.MinimumFormTime)
@@ -58,39 +57,47 @@ public sealed class SubmissionGate(FormStamps stamps, IOptions<AdmissionOptions>
             return Admission.Wait(o.MinimumFormTime - stamp.Age, fields.Get(StampField));
         }
 
-        if (!Slow(channelCode).TryTake(clock.GetUtcNow()))
+        if (!await limits.TryTakeAsync(SlowBucket(channelCode), SlowSize, cancellationToken))
         {
-            return Admission.Wait(Slow(channelCode).TimeToNext(clock.GetUtcNow()), fields.Get(StampField));
+            var tokens = await limits.TokensAsync(SlowBucket(channelCode), SlowSize, cancellationToken);
+            var wait = tokens >= 1 || o.SlowLanePerHour <= 0 ? TimeSpan.Zero : TimeSpan.FromHours((1 - tokens) / o.SlowLanePerHour);
+            return Admission.Wait(wait, fields.Get(StampField));
         }
 
-        return stamps.IsUsed(stamp) ? Admission.Wait(o.MinimumFormTime, StampFor(channelCode)) : Admission.With(stamp);
+        return await stamps.IsUsedAsync(stamp, cancellationToken) ? Admission.Wait(o.MinimumFormTime, await StampForAsync(channelCode, cancellationToken)) : Admission.With(stamp);
     }
 
     /// <summary>
-    /// Just before the report is committed: uses up the proof it was admitted with, so that no proof takes two
-    /// reports (false for the second of two sent at once). A form refused for its answers keeps its proof.
+    /// Just before the report is committed: uses up the proof it was admitted with, on every node, so that no proof
+    /// takes two reports (false for the second of two sent at once). A form refused for its answers keeps its proof.
     /// </summary>
-    public bool TryConsume(Admission admission)
+    public async Task<bool> TryConsumeAsync(Admission admission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(admission);
-        return admission.Proof is null || stamps.TryUse(admission.Proof, Options.StampLifetime);
+        return admission.Proof is null || await stamps.TryUseAsync(admission.Proof, Options.StampLifetime, cancellationToken);
     }
 
     /// <summary>The proof bits now: the base, plus one for each doubling of recent proofs beyond the free burst.</summary>
-    public int CurrentBits(string channelCode)
+    public async Task<int> CurrentBitsAsync(string channelCode, CancellationToken cancellationToken = default)
     {
         var o = Options;
-        var recent = Proofs(channelCode).Spent(clock.GetUtcNow());
+        var recent = (int)(ProofsSize.Capacity - await limits.TokensAsync(ProofsBucket(channelCode), ProofsSize, cancellationToken));
         var extra = recent <= o.FreeBurst ? 0 : (int)Math.Floor(Math.Log2((double)recent / Math.Max(1, o.FreeBurst))) + 1;
         return o.ProofBits + Math.Clamp(extra, 0, o.MaxExtraProofBits);
     }
 
-    private TokenBucket Free(string channel) => _free.GetOrAdd(channel, _ => new TokenBucket(Options.FreeBurst, Options.FreePerHour));
+    private BucketSize FreeSize => new(Options.FreeBurst, Options.FreePerHour);
 
-    private TokenBucket Slow(string channel) => _slow.GetOrAdd(channel, _ => new TokenBucket(Options.SlowLaneBurst, Options.SlowLanePerHour));
+    private BucketSize SlowSize => new(Options.SlowLaneBurst, Options.SlowLanePerHour);
 
-    /// <summary>Proofs beyond the free rate: drains at the free rate, so what it holds is the recent excess.</summary>
-    private TokenBucket Proofs(string channel) => _proofs.GetOrAdd(channel, _ => new TokenBucket(1_000_000, Options.FreePerHour));
+    /// <summary>Proofs beyond the free rate: drains at the free rate, so what it lacks of full is the recent excess.</summary>
+    private BucketSize ProofsSize => new(1_000_000, Options.FreePerHour);
+
+    private static string FreeBucket(string channel) => "reports/free\n" + channel;
+
+    private static string SlowBucket(string channel) => "reports/slow\n" + channel;
+
+    private static string ProofsBucket(string channel) => "reports/proofs\n" + channel;
 }
 
 /// <summary>What the gate said: taken; or a challenge to solve (JavaScript); or how long to wait (no JavaScript).</summary>

@@ -28,8 +28,17 @@ public sealed class MultipartUploadReader(
     /// fields read so far (the sealing mode and mailbox fields come before any file); null refuses the files.
     /// <paramref name="caseId"/> names the case the files join, for its quota (null for a new case).
     /// </summary>
-    public async Task<UploadResult> ReadAsync(
+    public Task<UploadResult> ReadAsync(
         HttpContext context, Func<Forms.FormAnswers, IFileSealer?> sealerFor, string stagingDirectory, IReadOnlyCollection<string> fileFields,
+        Guid? caseId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sealerFor);
+        return ReadAsync(context, fields => Task.FromResult(sealerFor(fields)), stagingDirectory, fileFields, caseId, cancellationToken);
+    }
+
+    /// <summary>Reads the form, asking <paramref name="sealerFor"/> for a sealer asynchronously (it may consult the database).</summary>
+    public async Task<UploadResult> ReadAsync(
+        HttpContext context, Func<Forms.FormAnswers, Task<IFileSealer?>> sealerFor, string stagingDirectory, IReadOnlyCollection<string> fileFields,
         Guid? caseId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -132,7 +141,7 @@ public sealed class MultipartUploadReader(
             // place of an attachment.
             if (refusal is null)
             {
-                sealer ??= form.SealerFor(result.Fields);
+                sealer ??= await form.SealerFor(result.Fields);
                 refusal = sealer is null ? "Upload.Error.Sealed" : null;
             }
 
@@ -273,7 +282,7 @@ public sealed class MultipartUploadReader(
 
     /// <summary>One form being read: where it comes from, what it holds so far and whether its token was good.</summary>
     private sealed class FormRead(
-        HttpContext context, MultipartReader reader, UploadResult result, Func<Forms.FormAnswers, IFileSealer?> sealerFor, string stagingDirectory,
+        HttpContext context, MultipartReader reader, UploadResult result, Func<Forms.FormAnswers, Task<IFileSealer?>> sealerFor, string stagingDirectory,
         IReadOnlyCollection<string> fileFields)
     {
         public HttpContext Context { get; } = context;
@@ -282,7 +291,7 @@ public sealed class MultipartUploadReader(
 
         public UploadResult Result { get; } = result;
 
-        public Func<Forms.FormAnswers, IFileSealer?> SealerFor { get; } = sealerFor;
+        public Func<Forms.FormAnswers, Task<IFileSealer?>> SealerFor { get; } = sealerFor;
 
         public string StagingDirectory { get; } = stagingDirectory;
 

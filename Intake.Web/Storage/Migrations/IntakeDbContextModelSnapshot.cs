@@ -894,6 +894,31 @@ namespace Intake.Web.Storage.Migrations
                     b.ToTable("JobRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Web.Storage.Limits.SharedLimitEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Amount")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Moment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SharedLimits", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Web.Accounts.AccountDevice", b =>
                 {
                     b.HasOne("Intake.Web.Accounts.StaffUser", null)

@@ -38,7 +38,7 @@ public sealed class IndexModel(
     }
 
     /// <summary>The options of a sign-in with a passkey alone (the page's script asks for them).</summary>
-    public IActionResult OnPostPasskeyOptions() => PasskeyAnswers.Options(passkeys.Begin(), text);
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() => PasskeyAnswers.Options(await passkeys.BeginAsync(HttpContext.RequestAborted), text);
 
     /// <summary>The passkey's answer and its PRF outputs: signs in, or says why not.</summary>
     public async Task<IActionResult> OnPostPasskeyAsync(string? ceremony, string? credential, string? prfFirst, string? prfSecond)

@@ -11,14 +11,14 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Intake.Web.Storage.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261202150856_StaffSessions")]
-    partial class StaffSessions
+    [Migration("20261202151648_SharedLimits")]
+    partial class SharedLimits
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
             modelBuilder.Entity("Intake.Web.Accounts.AccountDevice", b =>
                 {
@@ -638,44 +638,6 @@ namespace Intake.Web.Storage.Migrations
                     b.ToTable("ChannelMemberships", (string)null);
                 });
 
-            modelBuilder.Entity("Intake.Web.Keys.Sessions.StaffSession", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CodeAttempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("IdleMilliseconds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("KeysVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastSeen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Sealed")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("StaffSessions", (string)null);
-                });
-
             modelBuilder.Entity("Intake.Web.Notifications.NotificationProfile", b =>
                 {
                     b.Property<Guid>("StaffUserId")
@@ -897,6 +859,31 @@ namespace Intake.Web.Storage.Migrations
                     b.ToTable("JobRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Web.Storage.Limits.SharedLimitEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Amount")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Moment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SharedLimits", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Web.Accounts.AccountDevice", b =>
                 {
                     b.HasOne("Intake.Web.Accounts.StaffUser", null)
@@ -987,15 +974,6 @@ namespace Intake.Web.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Intake.Web.Accounts.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Intake.Web.Keys.Sessions.StaffSession", b =>
-                {
                     b.HasOne("Intake.Web.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

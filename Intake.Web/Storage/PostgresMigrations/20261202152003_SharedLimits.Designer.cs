@@ -12,15 +12,15 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Intake.Web.Storage.PostgresMigrations
 {
     [DbContext(typeof(PostgresIntakeDbContext))]
-    [Migration("20261202150934_StaffSessionsAndKeyRing")]
-    partial class StaffSessionsAndKeyRing
+    [Migration("20261202152003_SharedLimits")]
+    partial class SharedLimits
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("ProductVersion", "10.0.12")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -643,44 +643,6 @@ namespace Intake.Web.Storage.PostgresMigrations
                     b.ToTable("ChannelMemberships", (string)null);
                 });
 
-            modelBuilder.Entity("Intake.Web.Keys.Sessions.StaffSession", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("CodeAttempts")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("IdleMilliseconds")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("KeysVersion")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("LastSeen")
-                        .HasColumnType("bigint");
-
-                    b.Property<byte[]>("Sealed")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("StaffSessions", (string)null);
-                });
-
             modelBuilder.Entity("Intake.Web.Notifications.NotificationProfile", b =>
                 {
                     b.Property<Guid>("StaffUserId")
@@ -902,23 +864,29 @@ namespace Intake.Web.Storage.PostgresMigrations
                     b.ToTable("JobRuns", (string)null);
                 });
 
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+            modelBuilder.Entity("Intake.Web.Storage.Limits.SharedLimitEntry", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    b.Property<double>("Amount")
+                        .HasColumnType("double precision");
 
-                    b.Property<string>("FriendlyName")
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Moment")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Value")
                         .HasColumnType("text");
 
-                    b.Property<string>("Xml")
-                        .HasColumnType("text");
+                    b.HasKey("Key");
 
-                    b.HasKey("Id");
+                    b.HasIndex("ExpiresAt");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("SharedLimits", (string)null);
                 });
 
             modelBuilder.Entity("Intake.Web.Accounts.AccountDevice", b =>
@@ -1011,15 +979,6 @@ namespace Intake.Web.Storage.PostgresMigrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Intake.Web.Accounts.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Intake.Web.Keys.Sessions.StaffSession", b =>
-                {
                     b.HasOne("Intake.Web.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
