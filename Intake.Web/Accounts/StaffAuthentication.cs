@@ -9,7 +9,7 @@ namespace Intake.Web.Accounts;
 /// <summary>
 /// The staff session cookie: HttpOnly, SameSite=Strict, Secure over HTTPS, encrypted by Data Protection, sliding
 /// 15 minutes idle. It carries only the user id, the role and the secret of the session whose keys it unlocks
-/// (<see cref="Keys.Sessions.StaffSession"/>); when that session is gone (sign-out, idle, the 8-hour limit, a
+/// (a <c>StaffSessions</c> row); when that session is gone (sign-out, idle, the 8-hour limit, a
 /// revocation) the cookie is refused, on every node.
 /// </summary>
 public static class StaffAuthentication
