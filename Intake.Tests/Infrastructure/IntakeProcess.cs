@@ -30,12 +30,23 @@ public sealed class IntakeProcess : IDisposable
         StartInAsync(DefaultWorkingDirectory, dataDirectory, timeout, settings);
 
     /// <summary>As <see cref="StartAsync"/>, with <paramref name="workingDirectory"/> as the process's current directory.</summary>
-    public static async Task<IntakeProcess> StartInAsync(string workingDirectory, string dataDirectory, TimeSpan? timeout = null, params string[] settings)
+    public static Task<IntakeProcess> StartInAsync(string workingDirectory, string dataDirectory, TimeSpan? timeout = null, params string[] settings) =>
+        LaunchAsync(workingDirectory, dataDirectory, TestDatabase.SettingsFor(dataDirectory), timeout, settings);
+
+    /// <summary>
+    /// One of several application nodes: its own <paramref name="dataDirectory"/> (logs; on SQLite its key ring),
+    /// and the database of <paramref name="sharedDirectory"/>, where set-up ran (<see cref="TestDatabase.NodeSettingsFor"/>).
+    /// </summary>
+    public static Task<IntakeProcess> StartNodeAsync(string dataDirectory, string sharedDirectory, params string[] settings) =>
+        LaunchAsync(DefaultWorkingDirectory, dataDirectory, TestDatabase.NodeSettingsFor(sharedDirectory), timeout: null, settings);
+
+    private static async Task<IntakeProcess> LaunchAsync(
+        string workingDirectory, string dataDirectory, IEnumerable<KeyValuePair<string, string>> database, TimeSpan? timeout, string[] settings)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
         var errors = new System.Text.StringBuilder();
-        var process = Start(dataDirectory, ["--urls", address.ToString().TrimEnd('/'), .. settings], workingDirectory, errors: errors);
+        var process = Start(dataDirectory, ["--urls", address.ToString().TrimEnd('/'), .. settings], database, workingDirectory, errors: errors);
         var server = new IntakeProcess(process, address);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
@@ -80,7 +91,7 @@ public sealed class IntakeProcess : IDisposable
     /// <summary>Runs a command (<c>setup --from FILE</c>) to completion; returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunCommandAsync(string dataDirectory, params string[] arguments)
     {
-        using var process = Start(dataDirectory, arguments, drain: false);
+        using var process = Start(dataDirectory, arguments, TestDatabase.SettingsFor(dataDirectory), drain: false);
         var output = await process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -105,7 +116,9 @@ public sealed class IntakeProcess : IDisposable
 
     private static string DefaultWorkingDirectory => Path.Combine(RepositoryRoot.Path, "Intake.Web");
 
-    private static Process Start(string dataDirectory, string[] arguments, string? workingDirectory = null, bool drain = true, System.Text.StringBuilder? errors = null)
+    private static Process Start(
+        string dataDirectory, string[] arguments, IEnumerable<KeyValuePair<string, string>> database,
+        string? workingDirectory = null, bool drain = true, System.Text.StringBuilder? errors = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -124,7 +137,7 @@ public sealed class IntakeProcess : IDisposable
         start.ArgumentList.Add($"--Intake:InstanceKeyFile={TestInstanceKey.Path}");
         start.ArgumentList.Add($"--Intake:Keys:ScryptWorkFactor={IntakeApplicationFactory.TestScryptWorkFactor}");
         start.ArgumentList.Add("--Intake:Keys:FreeSignIns=100000");
-        foreach (var (key, value) in TestDatabase.SettingsFor(dataDirectory))
+        foreach (var (key, value) in database)
         {
             start.ArgumentList.Add($"--{key}={value}");
         }

@@ -8,9 +8,25 @@ namespace Intake.Tests.Infrastructure;
 /// A reporter's browser without JavaScript: loads a form, posts it as multipart with the antiforgery token first
 /// (as the page renders it), follows the redirect to the receipt.
 /// </summary>
-public sealed class ReporterClient(IntakeApplicationFactory app) : IDisposable
+public sealed class ReporterClient : IDisposable
 {
-    public HttpClient Http { get; } = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+    public ReporterClient(IntakeApplicationFactory app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        Http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+    }
+
+    /// <summary>
+    /// A fresh browser at a server's real <paramref name="address"/> (an <see cref="IntakeProcess"/> or a balancer
+    /// in front of several), opening a new connection for every request so that a balancer spreads them.
+    /// </summary>
+    public ReporterClient(Uri address)
+    {
+        Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = true, UseCookies = true }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Http.DefaultRequestHeaders.ConnectionClose = true;
+    }
+
+    public HttpClient Http { get; }
 
     public static Dictionary<string, string[]> MinimalWhistleblowing(string text) => new()
     {

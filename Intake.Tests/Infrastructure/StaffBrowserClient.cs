@@ -4,7 +4,6 @@ using Intake.Web.Accounts;
 using Intake.Web.Reporting.Admission;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 
 namespace Intake.Tests.Infrastructure;
@@ -17,11 +16,14 @@ namespace Intake.Tests.Infrastructure;
 public sealed class StaffBrowserClient : IDisposable
 {
     private static readonly Dictionary<string, byte[]> _secrets = new(StringComparer.Ordinal);
-    private readonly IntakeApplicationFactory _app;
+    private readonly IntakeApplicationFactory? _app;
+    private readonly string _secretScope;
 
     public StaffBrowserClient(IntakeApplicationFactory app)
     {
+        ArgumentNullException.ThrowIfNull(app);
         _app = app;
+        _secretScope = app.DataDirectory;
         Http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
     }
 
@@ -33,12 +35,14 @@ public sealed class StaffBrowserClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(app);
         _app = app;
+        _secretScope = app.DataDirectory;
         Http = app.CreateDefaultClient(baseAddress, [new RedirectHandler(), new CookieContainerHandler(), .. observers]);
     }
 
-    private StaffBrowserClient(IntakeApplicationFactory app, HttpClient http)
+    private StaffBrowserClient(IntakeApplicationFactory? app, string secretScope, HttpClient http)
     {
         _app = app;
+        _secretScope = secretScope;
         Http = http;
     }
 
@@ -53,10 +57,28 @@ public sealed class StaffBrowserClient : IDisposable
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(first);
         var handler = new RedirectHandler { InnerHandler = new CookieContainerHandler { InnerHandler = nodes } };
-        return new StaffBrowserClient(first, new HttpClient(handler, disposeHandler: true) { BaseAddress = new Uri("http://localhost") });
+        return new StaffBrowserClient(first, first.DataDirectory, new HttpClient(handler, disposeHandler: true) { BaseAddress = new Uri("http://localhost") });
     }
 
-    public static string SecretKey(IntakeApplicationFactory app, string username) => $"{app.DataDirectory}|{username}";
+    /// <summary>
+    /// A browser at a server's real <paramref name="address"/> (processes, behind a balancer), on the real clock,
+    /// with a new connection for every request so that a balancer spreads them. <paramref name="organisation"/>
+    /// names the organisation the TOTP secrets it enrols belong to (its shared directory).
+    /// </summary>
+    public static StaffBrowserClient AtAddress(Uri address, string organisation)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = true, UseCookies = true }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.ConnectionClose = true;
+        return new StaffBrowserClient(null, organisation, http);
+    }
+
+    public static string SecretKey(IntakeApplicationFactory app, string username)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return SecretKey(app.DataDirectory, username);
+    }
+
+    private static string SecretKey(string scope, string username) => $"{scope}|{username}";
 
     /// <summary>The TOTP secret a user enrolled through this client.</summary>
     public static byte[] SecretOf(IntakeApplicationFactory app, string username)
@@ -97,12 +119,23 @@ public sealed class StaffBrowserClient : IDisposable
             byte[] secret;
             lock (_secrets)
             {
-                secret = _secrets[SecretKey(_app, username)];
+                secret = _secrets[SecretKey(_secretScope, username)];
             }
 
-            // Each sign-in needs a fresh time step: a code once used is refused.
-            _app.Clock.Advance(TimeSpan.FromSeconds(30));
-            return await SubmitAsync(path, new() { ["Code"] = CodeFor(secret) });
+            // Each sign-in needs a fresh time step: a code once used is refused. On the real clock, the code of the
+            // next step, which the server accepts as one step of drift (so one sign-in per 30 seconds).
+            DateTimeOffset at;
+            if (_app is null)
+            {
+                at = DateTimeOffset.UtcNow.AddSeconds(30);
+            }
+            else
+            {
+                _app.Clock.Advance(TimeSpan.FromSeconds(30));
+                at = _app.Clock.GetUtcNow();
+            }
+
+            return await SubmitAsync(path, new() { ["Code"] = CodeFor(secret, at) });
         }
 
         return afterPassphrase;
@@ -184,10 +217,10 @@ public sealed class StaffBrowserClient : IDisposable
         var secret = Base32Encoding.ToBytes(page.QuerySelector("#totp-secret")!.TextContent.Trim());
         lock (_secrets)
         {
-            _secrets[SecretKey(_app, username)] = secret;
+            _secrets[SecretKey(_secretScope, username)] = secret;
         }
 
-        return await PostFormAsync(enrolPage, page, new() { ["Code"] = CodeFor(secret) });
+        return await PostFormAsync(enrolPage, page, new() { ["Code"] = CodeFor(secret, _app?.Clock.GetUtcNow() ?? DateTimeOffset.UtcNow) });
     }
 
     /// <summary>
@@ -206,8 +239,7 @@ public sealed class StaffBrowserClient : IDisposable
         return await Http.PostAsync(new Uri($"{path}?handler={Uri.EscapeDataString(handler)}", UriKind.Relative), content);
     }
 
-    private string CodeFor(byte[] secret) =>
-        _app.Services.GetRequiredService<TotpCodes>().CodeFor(secret, _app.Clock.GetUtcNow());
+    private static string CodeFor(byte[] secret, DateTimeOffset at) => new TotpCodes(TimeProvider.System).CodeFor(secret, at);
 
     public void Dispose() => Http.Dispose();
 }

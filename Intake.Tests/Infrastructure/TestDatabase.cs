@@ -29,6 +29,15 @@ public static class TestDatabase
         yield return new("ConnectionStrings:Intake", CreatePostgres(NameFor(dataDirectory)));
     }
 
+    /// <summary>
+    /// The settings that put one of several application nodes on the database of <paramref name="sharedDirectory"/>
+    /// (where set-up ran), whatever its own data directory: on SQLite that directory's file, named by its full path.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> NodeSettingsFor(string sharedDirectory) =>
+        OnPostgres
+            ? SettingsFor(sharedDirectory)
+            : [new("Intake:DatabaseFileName", Path.Combine(Path.GetFullPath(sharedDirectory), new Intake.Web.Hosting.IntakeOptions().DatabaseFileName))];
+
     /// <summary>Creates a database of <paramref name="name"/> on the test server unless it exists; returns its connection string.</summary>
     public static string CreatePostgres(string name)
     {

@@ -9,12 +9,16 @@ namespace Intake.LoadBench;
 internal sealed class IntakeServer : IDisposable
 {
     private readonly Process _process;
+    private readonly LoadOptions _options;
+    private readonly bool _ownsData;
 
-    private IntakeServer(Process process, Uri address, string dataDirectory)
+    private IntakeServer(Process process, Uri address, string dataDirectory, LoadOptions options, bool ownsData)
     {
         _process = process;
         Address = address;
         DataDirectory = dataDirectory;
+        _options = options;
+        _ownsData = ownsData;
     }
 
     public Uri Address { get; }
@@ -69,6 +73,30 @@ internal sealed class IntakeServer : IDisposable
             await beforeStart(data);
         }
 
+        var (process, address) = await LaunchAsync(options, data);
+        return new IntakeServer(process, address, data, options, ownsData: true) { ActivationCodes = codes };
+    }
+
+    /// <summary>
+    /// Another application node of this organisation (README, "Running on PostgreSQL"): the same database and
+    /// instance key, this server's data directory as its files directory (attachments, drafts), and a data
+    /// directory of its own beside it for its logs. Stopped, not deleted, on dispose.
+    /// </summary>
+    public async Task<IntakeServer> StartNodeAsync(string name)
+    {
+        if (BenchDatabase.Server is null)
+        {
+            throw new InvalidOperationException("several nodes share a PostgreSQL database: set INTAKE_BENCH_POSTGRES (ops/bench/database.sh does)");
+        }
+
+        var data = Path.Combine(Path.GetDirectoryName(DataDirectory)!, name);
+        var options = _options with { Settings = [.. _options.Settings, $"--Intake:FilesDirectory={DataDirectory}"] };
+        var (process, address) = await LaunchAsync(options, data);
+        return new IntakeServer(process, address, data, options, ownsData: false) { ActivationCodes = ActivationCodes };
+    }
+
+    private static async Task<(Process Process, Uri Address)> LaunchAsync(LoadOptions options, string data)
+    {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
         var process = Start(options, data, "--urls", address.ToString().TrimEnd('/'));
@@ -84,7 +112,7 @@ internal sealed class IntakeServer : IDisposable
                 using var response = await client.GetAsync(new Uri("healthz", UriKind.Relative));
                 if (response.IsSuccessStatusCode)
                 {
-                    return new IntakeServer(process, address, data) { ActivationCodes = codes };
+                    return (process, address);
                 }
             }
             catch (HttpRequestException)
@@ -132,7 +160,10 @@ internal sealed class IntakeServer : IDisposable
         }
 
         _process.Dispose();
-        Directory.Delete(Path.GetDirectoryName(DataDirectory)!, recursive: true);
+        if (_ownsData)
+        {
+            Directory.Delete(Path.GetDirectoryName(DataDirectory)!, recursive: true);
+        }
     }
 
     private static Process Start(LoadOptions options, string data, params string[] arguments)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Intake.Tests.Infrastructure;
 
 namespace Intake.LoadBench;
 
@@ -39,15 +40,17 @@ internal static class Program
         var options = LoadOptions.Parse(args) with { Settings = ["--Intake:Admission:FreeBurst=100000000"] };
         using var server = await IntakeServer.StartAsync(options);
         Console.WriteLine($"Intake on {server.Address} (pid {server.ProcessId}) on {BenchDatabase.EngineName}, data in {server.DataDirectory}");
-        Console.WriteLine($"{options.Clients} clients, {options.Seconds} s per scenario after {options.WarmupSeconds} s warm-up, 2 KB of text per report");
-        Console.WriteLine();
-        Console.WriteLine("| scenario | requests/s | p50 ms | p99 ms | errors |");
-        Console.WriteLine("|---|---|---|---|---|");
-        foreach (var scenario in new[] { Scenario.StaticFile, Scenario.Health, Scenario.Submit })
+        var others = new List<IntakeServer>();
+        try
         {
-            var result = await LoadRun.RunAsync(server.Address, scenario, options);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {scenario.Name} | {result.PerSecond:0} | {result.P50:0.0} | {result.P99:0.0} | {result.Errors} |"));
+            await RunScenariosAsync(server, others, options);
+        }
+        finally
+        {
+            foreach (var other in others)
+            {
+                other.Dispose();
+            }
         }
 
         if (options.AttachmentMiB > 0)
@@ -60,10 +63,46 @@ internal static class Program
 
         return 0;
     }
+
+    /// <summary>Starts the further nodes (into <paramref name="others"/>) and the proxy when asked, then measures each scenario.</summary>
+    private static async Task RunScenariosAsync(IntakeServer server, List<IntakeServer> others, LoadOptions options)
+    {
+        for (var i = 1; i < options.Nodes; i++)
+        {
+            others.Add(await server.StartNodeAsync("data-" + (i + 1).ToString(CultureInfo.InvariantCulture)));
+            Console.WriteLine($"Node {i + 1} on {others[^1].Address} (pid {others[^1].ProcessId}), same database, files in {server.DataDirectory}");
+        }
+
+        await using var proxy = options.Nodes > 1 ? RoundRobinProxy.Start([server.Address, .. others.Select(o => o.Address)]) : null;
+        var target = proxy?.Address ?? server.Address;
+        if (proxy is not null)
+        {
+            Console.WriteLine($"Round-robin TCP proxy on {proxy.Address}: each client connection to the next node (every scenario below goes through it)");
+        }
+
+        Console.WriteLine($"{options.Clients} clients, {options.Seconds} s per scenario after {options.WarmupSeconds} s warm-up, 2 KB of text per report");
+        Console.WriteLine();
+        Console.WriteLine("| scenario | requests/s | p50 ms | p99 ms | errors |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (var scenario in new[] { Scenario.StaticFile, Scenario.Health, Scenario.Submit })
+        {
+            var result = await LoadRun.RunAsync(target, scenario, options);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {scenario.Name} | {result.PerSecond:0} | {result.P50:0.0} | {result.P99:0.0} | {result.Errors} |"));
+        }
+
+        if (proxy is not null)
+        {
+            Console.WriteLine($"Connections per node: {string.Join(", ", proxy.Served)}");
+        }
+    }
 }
 
 internal sealed record LoadOptions(int Clients, int Seconds, int WarmupSeconds, int AttachmentMiB, string WebAssembly, string? LogLevel)
 {
+    /// <summary>Application nodes over the one database, behind a round-robin TCP proxy when more than one.</summary>
+    public int Nodes { get; init; } = 1;
+
     /// <summary>More settings for the server, as command-line arguments.</summary>
     public IReadOnlyList<string> Settings { get; init; } = [];
 
@@ -81,6 +120,7 @@ internal sealed record LoadOptions(int Clients, int Seconds, int WarmupSeconds, 
                 "--attachment-mib" => options with { AttachmentMiB = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--web" => options with { WebAssembly = Next() },
                 "--log-level" => options with { LogLevel = Next() },
+                "--nodes" => options with { Nodes = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException("unknown option " + args[i]),
             };
         }
