@@ -4,8 +4,10 @@ using Intake.Tests.Infrastructure;
 using Intake.Web.Mailbox;
 using Intake.Web.Reporting;
 using Intake.Web.Secrets;
+using Intake.Web.Storage.Engines;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Intake.Tests.Web.KeyModel;
@@ -21,21 +23,34 @@ public sealed class SecretsOutsideTheDataTests
     public async Task TheKeyRing_IsEncryptedWithTheInstanceKey()
     {
         using var data = new TempDirectory("intake-keyring");
+        IReadOnlyList<XDocument> keys;
         await using (var app = IntakeApplicationFactory.OverDataDirectory(data.Path))
         {
             using var world = await StaffWorld.CreateAsync(app);
             using var client = new StaffBrowserClient(app);
             await client.SignInAsync(StaffWorld.WhistleblowingHandler);
+            keys = await StoredKeyRingAsync(app);
         }
 
-        var keys = Directory.GetFiles(Path.Combine(data.Path, "keys"), "key-*.xml");
         Assert.NotEmpty(keys);
-        foreach (var key in keys)
+        foreach (var xml in keys)
         {
-            var xml = XDocument.Load(key);
             Assert.Empty(xml.Descendants("masterKey"));
             Assert.Single(xml.Descendants("instanceKeyEncrypted"));
         }
+    }
+
+    /// <summary>The key ring as stored: the files in <c>keys/</c> beside SQLite, the table's rows on PostgreSQL.</summary>
+    private static async Task<IReadOnlyList<XDocument>> StoredKeyRingAsync(IntakeApplicationFactory app)
+    {
+        if (!TestDatabase.OnPostgres)
+        {
+            return [.. Directory.GetFiles(Path.Combine(app.DataDirectory, "keys"), "key-*.xml").Select(file => XDocument.Load(file))];
+        }
+
+        await using var scope = app.CreateScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<KeyRingDbContext>().DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToListAsync();
+        return [.. rows.Select(xml => XDocument.Parse(xml!))];
     }
 
     [Fact]
