@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -16,7 +17,7 @@ public static class SessionSeal
     private static readonly byte[] _sealLabel = Encoding.ASCII.GetBytes("intake.staff-session/v1/aes-256-gcm");
 
     /// <summary>A fresh secret for the cookie, base64url.</summary>
-    public static string NewSecret() => Base64Url(RandomNumberGenerator.GetBytes(SecretBytes));
+    public static string NewSecret() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
 
     /// <summary>The row id of the session the secret belongs to; null when the text is no secret of ours.</summary>
     public static string? RowId(string? secret)
@@ -29,7 +30,7 @@ public static class SessionSeal
 
         try
         {
-            return Base64Url(HKDF.DeriveKey(HashAlgorithmName.SHA256, bytes, 32, salt: null, info: _idLabel));
+            return Base64Url.EncodeToString(HKDF.DeriveKey(HashAlgorithmName.SHA256, bytes, 32, salt: null, info: _idLabel));
         }
         finally
         {
@@ -108,16 +109,7 @@ public static class SessionSeal
             return null;
         }
 
-        try
-        {
-            var bytes = Convert.FromBase64String(secret.Replace('-', '+').Replace('_', '/') + "=");
-            return bytes.Length == SecretBytes ? bytes : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        var bytes = new byte[SecretBytes];
+        return Base64Url.TryDecodeFromChars(secret, bytes, out var written) && written == SecretBytes ? bytes : null;
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
